@@ -1,0 +1,63 @@
+using AgentWorkspace.Components.Markdown;
+using AgentWorkspace.Tests.Infrastructure;
+
+namespace AgentWorkspace.Tests.Components;
+
+public sealed class MarkdownViewTests
+{
+    private static Task<string> RenderAsync(string markdown) =>
+        ComponentRenderer.RenderAsync<MarkdownView>(new Dictionary<string, object?> { [nameof(MarkdownView.Source)] = markdown });
+
+    [Fact]
+    public async Task Markdown_RendersFormatting()
+    {
+        var html = await RenderAsync("**Bold** and a [link](https://nimbus.example/help)\n\n1. one\n2. two");
+
+        html.ShouldContain("<strong>Bold</strong>");
+        html.ShouldContain("href=\"https://nimbus.example/help\"");
+        html.ShouldContain("rel=\"nofollow noopener noreferrer\"");
+        html.ShouldContain("<ol>");
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<iframe src=\"javascript:alert(1)\"></iframe>")]
+    public async Task RawHtml_IsShownAsText_NeverAsMarkup(string payload)
+    {
+        var html = await RenderAsync(payload);
+
+        html.ShouldNotContain("<script");
+        html.ShouldNotContain("<img");
+        html.ShouldNotContain("<iframe");
+        html.ShouldContain("&lt;");
+    }
+
+    [Theory]
+    [InlineData("[click](javascript:alert(1))")]
+    [InlineData("[click](JAVASCRIPT:alert(1))")]
+    [InlineData("[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)")]
+    [InlineData("[click](vbscript:msgbox(1))")]
+    [InlineData("![x](javascript:alert(1))")]
+    [InlineData("<javascript:alert(1)>")]
+    public async Task UnsafeLinkSchemes_LoseTheirTarget(string payload)
+    {
+        var html = await RenderAsync(payload);
+
+        html.ShouldNotContain("javascript:", Case.Insensitive);
+        html.ShouldNotContain("data:text", Case.Insensitive);
+        html.ShouldNotContain("vbscript:", Case.Insensitive);
+    }
+
+    [Theory]
+    [InlineData("https://example.com", true)]
+    [InlineData("http://example.com/a?b=c", true)]
+    [InlineData("mailto:help@nimbus.example", true)]
+    [InlineData("/kb/reset-password", true)]
+    [InlineData("//evil.example", false)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData(" javascript:alert(1)", false)]
+    [InlineData("ftp://files.example", false)]
+    public void LinkAllowList_AcceptsOnlyHttpHttpsMailtoAndLocalPaths(string url, bool safe) =>
+        MarkdownRenderer.IsSafeUrl(url).ShouldBe(safe);
+}

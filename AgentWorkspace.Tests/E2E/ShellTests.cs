@@ -1,0 +1,105 @@
+using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AgentWorkspace.Tests.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ShellTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task ClickingAView_IsAnsweredThroughTheLiveCircuit()
+    {
+        await using var agent = await browser.NewPageAsync();
+        await agent.SignInAsync(DemoAgents.RitaEmail);
+        var page = agent.Page;
+        var resolvedTab = page.Locator("[data-view='ResolvedAndClosed']");
+        var expected = await page.GetByTestId("view-count-ResolvedAndClosed").InnerTextAsync();
+
+        await resolvedTab.ClickAsync();
+
+        await Expect(resolvedTab).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.Locator(".aw-inbox-grid [data-status]").First).ToBeVisibleAsync();
+        var statuses = await page.Locator(".aw-inbox-grid [data-status]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.status)");
+        statuses.ShouldNotBeEmpty();
+        statuses.ShouldAllBe(s => s == "Resolved" || s == "Closed");
+        int.Parse(expected).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task GoingAway_ShowsLiveInAnotherAgentsSidebar()
+    {
+        await using var ana = await browser.NewPageAsync();
+        await using var lucas = await browser.NewPageAsync();
+        await ana.SignInAsync(DemoAgents.AnaEmail);
+        await lucas.SignInAsync(DemoAgents.LucasEmail);
+        var anaInLucasSidebar = lucas.Page.Locator("[data-testid='online-agents'] li[data-agent='Ana García'] .aw-presence-dot");
+        await Expect(anaInLucasSidebar).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("online"));
+
+        await ana.Page.GetByTestId("presence-menu").ClickAsync();
+        await ana.Page.GetByTestId("presence-menu").GetByText("Away", new() { Exact = true }).ClickAsync();
+
+        await Expect(ana.Page.GetByTestId("presence-label")).ToHaveTextAsync("Away");
+        await Expect(anaInLucasSidebar).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("away"));
+
+        await ana.Page.GetByTestId("presence-menu").ClickAsync();
+        await ana.Page.GetByTestId("presence-menu").GetByText("Online", new() { Exact = true }).ClickAsync();
+        await Expect(anaInLucasSidebar).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("online"));
+    }
+
+    [Fact]
+    public async Task DarkModeToggle_SwitchesTheTheme()
+    {
+        await using var agent = await browser.NewPageAsync();
+        await agent.SignInAsync(DemoAgents.BenEmail);
+        var page = agent.Page;
+        var themeLink = page.Locator("link#radzen-theme-link");
+        await Expect(themeLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-base\\.css"));
+
+        await page.GetByTestId("appearance-toggle").ClickAsync();
+
+        await Expect(themeLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-dark-base\\.css"));
+    }
+
+    [Fact]
+    public async Task OpeningATicket_ShowsItsTimeline_WithInternalNotesMarked()
+    {
+        await using var agent = await browser.NewPageAsync();
+        await agent.SignInAsync(DemoAgents.AdminEmail);
+        var page = agent.Page;
+
+        await page.Locator(".aw-inbox-grid .aw-ticket-number").First.ClickAsync();
+
+        await Expect(page.GetByTestId("timeline")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("ticket-properties")).ToBeVisibleAsync();
+        (await page.Locator("[data-testid='timeline'] li[data-kind='customer']").CountAsync()).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        await using var agent = await browser.NewPageAsync();
+        await agent.SignInAsync(DemoAgents.LucasEmail);
+        var page = agent.Page;
+
+        await page.GetByTestId("sign-out").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+    }
+
+    [Fact]
+    public async Task NonAdmin_CannotOpenTheAdminPage()
+    {
+        await using var agent = await browser.NewPageAsync();
+        await agent.SignInAsync(DemoAgents.BenEmail);
+        var page = agent.Page;
+
+        await page.GotoAsync("/admin/agents");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/access-denied"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("agents-grid")).ToHaveCountAsync(0);
+    }
+}

@@ -1,0 +1,15 @@
+namespace AgentWorkspace.Tests.Infrastructure;
+
+/// <summary>Browser tests: one app host and one Chromium shared by the collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>HTTP integration tests against the real app on its own SQLite file.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<WorkspaceAppFactory>
+{
+    public const string Name = "App";
+}

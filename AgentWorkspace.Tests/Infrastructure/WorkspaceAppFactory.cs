@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace AgentWorkspace.Tests.Infrastructure;
+
+/// <summary>
+/// The real app, on Kestrel on a free loopback port, with its own SQLite file in a temp folder and the
+/// demo data seeded. One per test collection: browser tests and HTTP tests talk to it as a client would.
+/// </summary>
+public sealed class WorkspaceAppFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "workspace.db");
+
+    private readonly bool seedDemoData;
+    private readonly bool ownsDataDirectory;
+
+    public WorkspaceAppFactory() : this(seedDemoData: true, dataDirectory: null, port: 0)
+    {
+    }
+
+    /// <summary>An app host with its own settings (xunit fixtures may only have one public constructor).</summary>
+    public static WorkspaceAppFactory Create(bool seedDemoData = true, string? dataDirectory = null, int port = 0) =>
+        new(seedDemoData, dataDirectory, port);
+
+    /// <param name="seedDemoData">Seed the demo agents, tickets and articles into the empty database.</param>
+    /// <param name="dataDirectory">Reuse an existing data folder (database and keys), e.g. to restart the app on it; the caller then deletes it.</param>
+    /// <param name="port">A fixed loopback port, so a restarted app answers where the old one did; 0 picks a free one.</param>
+    private WorkspaceAppFactory(bool seedDemoData, string? dataDirectory, int port)
+    {
+        this.seedDemoData = seedDemoData;
+        ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "aw-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        UseKestrel(port);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development the app only finds package and build-output assets (blazor.web.js, Radzen, the widget) through this manifest.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Workspace", $"Data Source={DatabasePath}");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(DataDirectory, "keys"));
+        builder.UseSetting("DemoData:Enabled", seedDemoData ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>The base address of the Kestrel server, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            return ClientOptions.BaseAddress;
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ownsDataDirectory)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TryDeleteDirectory(DataDirectory);
+        }
+    }
+
+    internal static void TryDeleteDirectory(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection; the temp folder is cleaned by the OS.
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.Customers;
+using AgentWorkspace.Features.KnowledgeBase;
+using AgentWorkspace.Features.Notifications;
+using AgentWorkspace.Features.Tickets;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<Agent, IdentityRole, string>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketTag> TicketTags => Set<TicketTag>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ArticleCategory> ArticleCategories => Set<ArticleCategory>();
+    public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // SQLite cannot ORDER BY or compare DateTimeOffset; store UTC ticks so ranges and sorts run in SQL.
+        configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        configuration.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        // Enums as text keep the database readable and stable when an enum gains a member in the middle.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Data;
+
+public static class DataServiceExtensions
+{
+    public const string ConnectionStringName = "Workspace";
+
+    /// <summary>
+    /// One connection string, ConnectionStrings:Workspace. The default puts the file in data/ under the
+    /// content root; a relative Data Source is resolved against the content root so the app finds the
+    /// same file whatever the working directory.
+    /// </summary>
+    public static IHostApplicationBuilder AddWorkspaceData(this IHostApplicationBuilder builder)
+    {
+        var connectionString = ResolveConnectionString(
+            builder.Configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=data/agentworkspace.db",
+            builder.Environment.ContentRootPath);
+        var busyTimeoutMs = builder.Configuration.GetValue("Database:BusyTimeoutMs", 5000);
+
+        builder.Services.AddDbContextFactory<AppDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas(busyTimeoutMs)));
+        // Sign-in cookies are encrypted with these keys: keeping them beside the database lets agents
+        // stay signed in (and open pages reconnect) across restarts.
+        var keysPath = builder.Configuration["DataProtection:KeysPath"]
+            ?? Path.Combine(Path.GetDirectoryName(new SqliteConnectionStringBuilder(connectionString).DataSource) is { Length: > 0 } dir ? dir : builder.Environment.ContentRootPath, "keys");
+        builder.Services.AddDataProtection().SetApplicationName("AgentWorkspace").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+
+        builder.Services.AddOptions<DemoDataOptions>().Bind(builder.Configuration.GetSection(DemoDataOptions.Section));
+        return builder;
+    }
+
+    internal static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource is { Length: > 0 } source && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.GetFullPath(source, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            csb.DataSource = path;
+        }
+        return csb.ToString();
+    }
+
+    /// <summary>Applies pending migrations (creating the file on first run), turns on WAL, and seeds demo data into an empty database.</summary>
+    public static async Task InitializeWorkspaceDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+        await RoleSeeder.EnsureRolesAsync(scope.ServiceProvider);
+        var demo = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoDataOptions>>().Value;
+        if (demo.Enabled && !await db.Users.AnyAsync(cancellationToken))
+        {
+            await Seed.DemoDataSeeder.SeedAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+}
+
+public sealed class DemoDataOptions
+{
+    public const string Section = "DemoData";
+
+    /// <summary>Seed demo agents, customers, tickets and articles when the database has no agents yet.</summary>
+    public bool Enabled { get; set; } = true;
+}

@@ -1,0 +1,76 @@
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Agents;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace AgentWorkspace.Features.Account;
+
+public static class AccountServiceExtensions
+{
+    public const string LoginPath = "/account/login";
+
+    public static IServiceCollection AddAccount(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAgentStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = LoginPath;
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "AgentWorkspace.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+        });
+        // A deactivated agent's cookie stops working within a minute (the security stamp changes on deactivation).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddIdentityCore<Agent>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AgentSignInManager>()
+            .AddClaimsPrincipalFactory<AgentClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        // Every endpoint requires a signed-in agent unless it opts out with [AllowAnonymous]
+        // (sign-in, the help centre, the widget and its hub, static files).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/account/logout", async (SignInManager<Agent> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect(LoginPath);
+        });
+        return endpoints;
+    }
+}
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+}

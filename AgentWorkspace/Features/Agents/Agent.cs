@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace AgentWorkspace.Features.Agents;
+
+/// <summary>A person who signs in to the workspace: support agent, KB editor, reviewer or admin.</summary>
+public sealed class Agent : IdentityUser
+{
+    public required string DisplayName { get; set; }
+
+    /// <summary>Deactivated agents cannot sign in; their history (replies, events) stays attributed to them.</summary>
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>What the agent chose in the header; "online" additionally needs an open workspace tab.</summary>
+    public Availability Availability { get; set; } = Availability.Online;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<TeamMember> Teams { get; set; } = [];
+}
+
+public enum Availability
+{
+    Online,
+    Away,
+}

@@ -1,0 +1,168 @@
+using System.ComponentModel.DataAnnotations;
+using AgentWorkspace.Data;
+using AgentWorkspace.Realtime;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Features.Agents;
+
+/// <summary>Admin operations on agents and teams. Each returns a result rather than throwing on bad input.</summary>
+public sealed class AgentAdminService(
+    UserManager<Agent> users,
+    IDbContextFactory<AppDbContext> dbFactory,
+    WorkspaceNotifier notifier,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<AgentRow>> ListAgentsAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var agents = await db.Users.AsNoTracking().OrderBy(a => a.DisplayName)
+            .Select(a => new { a.Id, a.DisplayName, a.Email, a.IsActive, a.LockoutEnd })
+            .ToListAsync();
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           select new { ur.UserId, r.Name }).ToListAsync();
+        var teams = await db.TeamMembers.Select(m => new { m.AgentId, m.TeamId }).ToListAsync();
+        var now = clock.GetUtcNow();
+        return agents.Select(a => new AgentRow(
+                a.Id, a.DisplayName, a.Email ?? "", a.IsActive, a.LockoutEnd > now,
+                roles.Where(r => r.UserId == a.Id).Select(r => r.Name!).Order().ToArray(),
+                teams.Where(t => t.AgentId == a.Id).Select(t => t.TeamId).ToArray()))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<Team>> ListTeamsAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync();
+    }
+
+    public async Task<AdminResult> CreateAgentAsync(NewAgent input)
+    {
+        var agent = new Agent
+        {
+            UserName = input.Email.Trim(),
+            Email = input.Email.Trim(),
+            EmailConfirmed = true,
+            DisplayName = input.DisplayName.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(agent, input.Password);
+        if (!created.Succeeded)
+        {
+            return AdminResult.From(created);
+        }
+        var result = await SetRolesAndTeamsAsync(agent.Id, input.Roles, input.TeamIds);
+        return result.Succeeded ? AdminResult.Ok(agent.Id) : result;
+    }
+
+    public async Task<AdminResult> SetRolesAndTeamsAsync(string agentId, IEnumerable<string> roles, IEnumerable<int> teamIds)
+    {
+        var agent = await users.FindByIdAsync(agentId);
+        if (agent is null)
+        {
+            return AdminResult.Fail("That agent no longer exists.");
+        }
+        var wanted = roles.Where(Roles.All.Contains).Distinct().ToArray();
+        if (wanted.Length == 0)
+        {
+            return AdminResult.Fail("Give the agent at least one role.");
+        }
+        var current = await users.GetRolesAsync(agent);
+        var removed = await users.RemoveFromRolesAsync(agent, current.Except(wanted));
+        if (!removed.Succeeded) return AdminResult.From(removed);
+        var added = await users.AddToRolesAsync(agent, wanted.Except(current));
+        if (!added.Succeeded) return AdminResult.From(added);
+
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var validTeams = await db.Teams.Where(t => teamIds.Contains(t.Id)).Select(t => t.Id).ToListAsync();
+            await db.TeamMembers.Where(m => m.AgentId == agentId).ExecuteDeleteAsync();
+            db.TeamMembers.AddRange(validTeams.Select(id => new TeamMember { TeamId = id, AgentId = agentId }));
+            await db.SaveChangesAsync();
+        }
+        // Roles live in the cookie: a new stamp makes the agent's sessions pick up the change.
+        await users.UpdateSecurityStampAsync(agent);
+        await notifier.PublishAsync(new AgentChanged(agentId));
+        return AdminResult.Ok(agentId);
+    }
+
+    public async Task<AdminResult> SetActiveAsync(string agentId, bool active, string actingAdminId)
+    {
+        if (agentId == actingAdminId && !active)
+        {
+            return AdminResult.Fail("You can't deactivate your own account.");
+        }
+        var agent = await users.FindByIdAsync(agentId);
+        if (agent is null)
+        {
+            return AdminResult.Fail("That agent no longer exists.");
+        }
+        agent.IsActive = active;
+        var updated = await users.UpdateAsync(agent);
+        if (!updated.Succeeded) return AdminResult.From(updated);
+        if (!active)
+        {
+            // Invalidates existing cookies and live circuits at their next validation.
+            await users.UpdateSecurityStampAsync(agent);
+        }
+        else
+        {
+            await users.SetLockoutEndDateAsync(agent, null);
+            await users.ResetAccessFailedCountAsync(agent);
+        }
+        await notifier.PublishAsync(new AgentChanged(agentId));
+        return AdminResult.Ok(agentId);
+    }
+
+    public async Task<AdminResult> CreateTeamAsync(string name, string? description)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 100)
+        {
+            return AdminResult.Fail("A team name needs 1 to 100 characters.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (await db.Teams.AnyAsync(t => t.Name == name))
+        {
+            return AdminResult.Fail($"A team called \"{name}\" already exists.");
+        }
+        db.Teams.Add(new Team { Name = name, Description = description?.Trim() });
+        await db.SaveChangesAsync();
+        return AdminResult.Ok(null);
+    }
+}
+
+public sealed record AgentRow(string Id, string DisplayName, string Email, bool IsActive, bool IsLockedOut, IReadOnlyList<string> Roles, IReadOnlyList<int> TeamIds);
+
+public sealed class NewAgent
+{
+    [Required, StringLength(100)]
+    public string DisplayName { get; set; } = "";
+
+    [Required, EmailAddress]
+    public string Email { get; set; } = "";
+
+    [Required, MinLength(10, ErrorMessage = "The password needs at least 10 characters.")]
+    public string Password { get; set; } = "";
+
+    public IEnumerable<string> Roles { get; set; } = [Agents.Roles.Agent];
+    public IEnumerable<int> TeamIds { get; set; } = [];
+}
+
+public sealed record AdminResult(bool Succeeded, string? Error, string? AgentId)
+{
+    public static AdminResult Ok(string? agentId) => new(true, null, agentId);
+    public static AdminResult Fail(string error) => new(false, error, null);
+    public static AdminResult From(IdentityResult result) =>
+        new(false, string.Join(" ", result.Errors.Select(e => e.Description)), null);
+}
+
+public static class AgentServiceExtensions
+{
+    public static IServiceCollection AddAgents(this IServiceCollection services)
+    {
+        services.AddScoped<AgentAdminService>();
+        return services;
+    }
+}

@@ -1,0 +1,90 @@
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Agents;
+
+namespace AgentWorkspace.Features.KnowledgeBase;
+
+public enum ArticleStatus
+{
+    Draft,
+    InReview,
+    Published,
+    Archived,
+}
+
+/// <summary>A knowledge-base article in one language. Its content lives in revisions; the article points at the live one.</summary>
+public sealed class Article : IVersioned
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+
+    /// <summary>"en" or "es".</summary>
+    public string Language { get; set; } = "en";
+
+    /// <summary>Articles that are translations of each other share this id.</summary>
+    public Guid TranslationGroup { get; set; } = Guid.NewGuid();
+
+    public int? CategoryId { get; set; }
+    public ArticleCategory? Category { get; set; }
+
+    public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
+
+    /// <summary>Agent-facing only: never shown in the help centre or suggested to customers.</summary>
+    public bool IsInternal { get; set; }
+
+    /// <summary>The latest revision (what editors work on).</summary>
+    public int? CurrentRevisionId { get; set; }
+    public ArticleRevision? CurrentRevision { get; set; }
+
+    /// <summary>The approved revision customers see; stays live while a newer draft is in review.</summary>
+    public int? PublishedRevisionId { get; set; }
+    public ArticleRevision? PublishedRevision { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public int HelpfulCount { get; set; }
+    public int NotHelpfulCount { get; set; }
+
+    public long Version { get; set; }
+
+    public List<ArticleRevision> Revisions { get; set; } = [];
+}
+
+public sealed class ArticleRevision
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+
+    /// <summary>1, 2, 3... within the article.</summary>
+    public int Number { get; set; }
+
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+
+    /// <summary>Comma-separated search keywords.</summary>
+    public string Keywords { get; set; } = "";
+
+    public required string AuthorId { get; set; }
+    public Agent? Author { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Who approved this revision, when it was published.</summary>
+    public string? ApprovedById { get; set; }
+    public DateTimeOffset? ApprovedAt { get; set; }
+}
+
+/// <summary>Two levels: a top category (ParentId null) and its subcategories.</summary>
+public sealed class ArticleCategory
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The Spanish name shown to Spanish-speaking visitors of the help centre.</summary>
+    public string? NameEs { get; set; }
+    public required string Slug { get; set; }
+    public int? ParentId { get; set; }
+    public ArticleCategory? Parent { get; set; }
+    public int SortOrder { get; set; }
+}

@@ -1,0 +1,68 @@
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.Customers;
+
+namespace AgentWorkspace.Features.Tickets;
+
+/// <summary>A conversation with a customer, followed by a human number such as #1001.</summary>
+public sealed class Ticket : IVersioned
+{
+    public int Id { get; set; }
+
+    /// <summary>The number customers and agents quote; allocated from a counter, never reused.</summary>
+    public int Number { get; set; }
+
+    public required string Subject { get; set; }
+    public TicketStatus Status { get; set; } = TicketStatus.Open;
+    public TicketPriority Priority { get; set; } = TicketPriority.Normal;
+    public TicketChannel Channel { get; set; }
+    public string? Category { get; set; }
+
+    /// <summary>"en" or "es".</summary>
+    public string Language { get; set; } = "en";
+
+    public int CustomerId { get; set; }
+    public Customer Customer { get; set; } = null!;
+
+    public int? TeamId { get; set; }
+    public Team? Team { get; set; }
+
+    public string? AssigneeId { get; set; }
+    public Agent? Assignee { get; set; }
+
+    /// <summary>Support tier (1 = front line); escalation raises it or moves the team.</summary>
+    public int Tier { get; set; } = 1;
+
+    /// <summary>A message on a closed ticket opens a follow-up linked to it.</summary>
+    public int? FollowUpOfId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Time of the latest message of any kind; the inbox's default sort.</summary>
+    public DateTimeOffset LastActivityAt { get; set; }
+
+    /// <summary>Set while the latest public message is the customer's: how long they have waited.</summary>
+    public DateTimeOffset? WaitingSince { get; set; }
+
+    public DateTimeOffset? FirstResponseAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Highest message sequence number issued on this ticket.</summary>
+    public int LastMessageSeq { get; set; }
+
+    public long Version { get; set; }
+
+    public List<TicketTag> Tags { get; set; } = [];
+    public List<Message> Messages { get; set; } = [];
+    public List<TicketEvent> Events { get; set; } = [];
+
+    public string Reference => $"#{Number}";
+}
+
+public sealed class TicketTag
+{
+    public int TicketId { get; set; }
+    public required string Tag { get; set; }
+}

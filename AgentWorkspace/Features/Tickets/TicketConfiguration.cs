@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AgentWorkspace.Features.Tickets;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> ticket)
+    {
+        ticket.HasIndex(t => t.Number).IsUnique();
+        ticket.Property(t => t.Subject).HasMaxLength(300);
+        ticket.Property(t => t.Category).HasMaxLength(100);
+        ticket.Property(t => t.Language).HasMaxLength(8);
+        ticket.Property(t => t.Version).IsConcurrencyToken();
+        ticket.Ignore(t => t.Reference);
+
+        ticket.HasOne(t => t.Customer).WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        ticket.HasOne(t => t.Team).WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.SetNull);
+        ticket.HasOne(t => t.Assignee).WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.SetNull);
+        ticket.HasOne<Ticket>().WithMany().HasForeignKey(t => t.FollowUpOfId).OnDelete(DeleteBehavior.SetNull);
+
+        ticket.HasMany(t => t.Tags).WithOne().HasForeignKey(t => t.TicketId).OnDelete(DeleteBehavior.Cascade);
+        ticket.HasMany(t => t.Messages).WithOne(m => m.Ticket).HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Cascade);
+        ticket.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+
+        // The inbox lists by status and last activity; these keep its keyset pages index-only seeks.
+        ticket.HasIndex(t => new { t.Status, t.LastActivityAt, t.Id });
+        ticket.HasIndex(t => new { t.AssigneeId, t.Status, t.LastActivityAt });
+        ticket.HasIndex(t => new { t.TeamId, t.Status, t.LastActivityAt });
+        ticket.HasIndex(t => t.CustomerId);
+    }
+}
+
+internal sealed class TicketTagConfiguration : IEntityTypeConfiguration<TicketTag>
+{
+    public void Configure(EntityTypeBuilder<TicketTag> tag)
+    {
+        tag.HasKey(t => new { t.TicketId, t.Tag });
+        tag.Property(t => t.Tag).HasMaxLength(50);
+        tag.HasIndex(t => new { t.Tag, t.TicketId });
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> message)
+    {
+        message.HasIndex(m => new { m.TicketId, m.Seq }).IsUnique();
+        message.HasIndex(m => new { m.TicketId, m.ClientMessageId }).IsUnique().HasFilter("ClientMessageId IS NOT NULL");
+        message.Property(m => m.ClientMessageId).HasMaxLength(64);
+        message.HasOne(m => m.AuthorAgent).WithMany().HasForeignKey(m => m.AuthorAgentId).OnDelete(DeleteBehavior.Restrict);
+        message.HasOne(m => m.AuthorCustomer).WithMany().HasForeignKey(m => m.AuthorCustomerId).OnDelete(DeleteBehavior.Restrict);
+        message.Ignore(m => m.IsInternal);
+    }
+}
+
+internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>
+{
+    public void Configure(EntityTypeBuilder<TicketEvent> ticketEvent)
+    {
+        ticketEvent.HasIndex(e => new { e.TicketId, e.CreatedAt });
+        ticketEvent.Property(e => e.Field).HasMaxLength(40);
+        ticketEvent.Property(e => e.OldValue).HasMaxLength(300);
+        ticketEvent.Property(e => e.NewValue).HasMaxLength(300);
+        ticketEvent.Property(e => e.Reason).HasMaxLength(1000);
+        ticketEvent.HasOne(e => e.ActorAgent).WithMany().HasForeignKey(e => e.ActorAgentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

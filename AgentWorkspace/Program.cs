@@ -1,0 +1,55 @@
+using AgentWorkspace.Components;
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Account;
+using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.Chat;
+using AgentWorkspace.Features.Tickets;
+using AgentWorkspace.Features.Notifications;
+using AgentWorkspace.Features.Presence;
+using AgentWorkspace.Realtime;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddWorkspaceData();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+builder.Services.AddRadzenCookieThemeService(options =>
+{
+    options.Name = "AgentWorkspaceTheme";
+    options.Duration = TimeSpan.FromDays(365);
+});
+builder.Services.AddSingleton<WorkspaceNotifier>();
+builder.Services.AddAccount();
+builder.Services.AddAgents();
+builder.Services.AddPresence();
+builder.Services.AddNotifications();
+builder.Services.AddTickets();
+builder.Services.AddWidgetHub();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapWidgetHub();
+app.MapHealthChecks("/healthz").AllowAnonymous();
+
+await app.Services.InitializeWorkspaceDataAsync();
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
