@@ -19,8 +19,8 @@ public sealed class ShellTests(BrowserFixture browser)
         await resolvedTab.ClickAsync();
 
         await Expect(resolvedTab).ToHaveAttributeAsync("aria-selected", "true");
-        await Expect(page.Locator(".aw-inbox-grid [data-status]").First).ToBeVisibleAsync();
-        var statuses = await page.Locator(".aw-inbox-grid [data-status]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.status)");
+        await Expect(page.Locator("[data-testid=inbox-list] [data-status]").First).ToBeVisibleAsync();
+        var statuses = await page.Locator("[data-testid=inbox-list] [data-status]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.status)");
         statuses.ShouldNotBeEmpty();
         statuses.ShouldAllBe(s => s == "Resolved" || s == "Closed");
         int.Parse(expected).ShouldBeGreaterThan(0);
@@ -68,7 +68,7 @@ public sealed class ShellTests(BrowserFixture browser)
         await agent.SignInAsync(DemoAgents.AdminEmail);
         var page = agent.Page;
 
-        await page.Locator(".aw-inbox-grid .aw-ticket-number").First.ClickAsync();
+        await page.Locator("[data-testid=inbox-list] .aw-ticket-number").First.ClickAsync();
 
         await Expect(page.GetByTestId("timeline")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("ticket-properties")).ToBeVisibleAsync();

@@ -1,4 +1,6 @@
 using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.Api;
+using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Notifications;
@@ -24,6 +26,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ArticleCategory> ArticleCategories => Set<ArticleCategory>();
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<TicketRead> TicketReads => Set<TicketRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -38,6 +42,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         configuration.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
         // Enums as text keep the database readable and stable when an enum gains a member in the middle.
         configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        // Except priority: stored as its rank (Low 0 ... Urgent 3) so "sort by priority" is an indexed ORDER BY.
+        configuration.Properties<TicketPriority>().HaveConversion<int>();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

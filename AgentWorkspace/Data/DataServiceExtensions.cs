@@ -58,6 +58,7 @@ public static class DataServiceExtensions
         if (demo.Enabled && !await db.Users.AnyAsync(cancellationToken))
         {
             await Seed.DemoDataSeeder.SeedAsync(scope.ServiceProvider, cancellationToken);
+            await Features.Inbox.TicketSearchIndex.RebuildAsync(db, cancellationToken);
         }
     }
 }

@@ -1,4 +1,5 @@
 using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.Tickets;
 
 namespace AgentWorkspace.Realtime;
 
@@ -13,3 +14,13 @@ public sealed record NotificationCreated(string AgentId, long NotificationId, st
 
 /// <summary>An agent's account changed (created, roles, teams, deactivated).</summary>
 public sealed record AgentChanged(string AgentId) : WorkspaceEvent;
+
+/// <summary>A ticket was created or one of its properties changed (status, assignee, tags...).</summary>
+public sealed record TicketChanged(int TicketId, int Number, int? TeamId, string? AssigneeId, string? ActorAgentId, bool Created = false) : WorkspaceEvent;
+
+/// <summary>A message was stored on a ticket. Carries no body: subscribers read what their viewer may see.</summary>
+public sealed record MessageAdded(
+    int TicketId, int Number, long MessageId, int Seq, AuthorKind AuthorKind, MessageVisibility Visibility, string? AuthorAgentId) : WorkspaceEvent;
+
+/// <summary>Someone opened or left a ticket, or started or stopped typing on it.</summary>
+public sealed record TicketViewersChanged(int TicketId) : WorkspaceEvent;

@@ -1,3 +1,4 @@
+using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public sealed class MigrationTests
         ticket.Customer.Email.ShouldBe("marta@example.es");
         ticket.Messages.Select(m => m.Body).ShouldBe(["¿Dónde está mi reembolso?", "Checking with billing."]);
         ticket.Tags.Single().Tag.ShouldBe("refund");
+        ticket.Priority.ShouldBe(TicketPriority.High, "priority names become ranks without loss");
         (await db.Teams.SingleAsync()).Name.ShouldBe("Billing & Accounts");
         (await db.Counters.SingleAsync()).Value.ShouldBe(1001);
     }

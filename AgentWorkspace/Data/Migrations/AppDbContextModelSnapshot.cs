@@ -156,6 +156,60 @@ namespace AgentWorkspace.Data.Migrations
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.Api.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.Customers.Customer", b =>
                 {
                     b.Property<int>("Id")
@@ -203,6 +257,24 @@ namespace AgentWorkspace.Data.Migrations
                         .HasFilter("ExternalId IS NOT NULL");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Inbox.TicketRead", b =>
+                {
+                    b.Property<string>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentId", "TicketId");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketReads");
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.KnowledgeBase.Article", b =>
@@ -508,10 +580,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Priority")
-                        .IsRequired()
+                    b.Property<int>("Priority")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
@@ -551,7 +622,13 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("WaitingSince", "Id");
+
                     b.HasIndex("AssigneeId", "Status", "LastActivityAt");
+
+                    b.HasIndex("Priority", "LastActivityAt", "Id");
 
                     b.HasIndex("Status", "LastActivityAt", "Id");
 
@@ -767,6 +844,35 @@ namespace AgentWorkspace.Data.Migrations
                     b.Navigation("Agent");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Api.ApiKey", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AgentWorkspace.Features.Agents.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Inbox.TicketRead", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.KnowledgeBase.Article", b =>

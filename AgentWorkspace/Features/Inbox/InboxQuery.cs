@@ -4,20 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Inbox;
 
-public enum InboxView
-{
-    AllOpen,
-    Mine,
-    Unassigned,
-    WaitingOnCustomer,
-    OnHold,
-    ResolvedAndClosed,
-}
-
-/// <summary>Reads the shared inbox: which tickets each view holds, their counts, and one page of rows.</summary>
+/// <summary>
+/// Reads the shared inbox. Every query starts from the tickets the agent may see, pages by keyset
+/// (the sort keys of the last row, never OFFSET) so page 1,000 costs what page 1 costs, and searches
+/// through the FTS5 index.
+/// </summary>
 public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
 {
-    private static readonly TicketStatus[] OpenStatuses =
+    public const int MaxPageSize = 100;
+
+    internal static readonly TicketStatus[] OpenStatuses =
         [TicketStatus.Open, TicketStatus.InProgress, TicketStatus.WaitingOnCustomer, TicketStatus.OnHold];
 
     public static string Label(InboxView view) => view switch
@@ -31,42 +27,92 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         _ => view.ToString(),
     };
 
-    public async Task<InboxResult> ListAsync(InboxView view, string agentId, string? search, int skip, int take)
+    public async Task<InboxResult> ListAsync(AgentScope scope, InboxFilter filter, string? after = null, int pageSize = 25)
     {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var query = Filter(db.Tickets.AsNoTracking(), view, agentId);
-        if (!string.IsNullOrWhiteSpace(search))
+        var query = Apply(db, db.Tickets.AsNoTracking().VisibleTo(scope), filter, scope);
+        if (query is null)
         {
-            var term = search.Trim();
-            query = int.TryParse(term.TrimStart('#'), out var number)
-                ? query.Where(t => t.Number == number)
-                : query.Where(t => EF.Functions.Like(t.Subject, $"%{term}%") || EF.Functions.Like(t.Customer.Name, $"%{term}%"));
+            return new InboxResult([], null);
         }
-        var total = await query.CountAsync();
-        var rows = await query
-            .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
-            .Skip(skip).Take(Math.Clamp(take, 1, 200))
+        var ordered = Order(query, filter.Sort, InboxCursor.Parse(after));
+        var agentId = scope.AgentId;
+        var rows = await ordered.Take(pageSize + 1)
             .Select(t => new InboxRow(
                 t.Id, t.Number, t.Subject, t.Customer.Name, t.Status, t.Priority, t.Channel,
-                t.Assignee != null ? t.Assignee.DisplayName : null,
-                t.Team != null ? t.Team.Name : null,
-                t.LastActivityAt, t.WaitingSince))
+                t.AssigneeId, t.Assignee != null ? t.Assignee.DisplayName : null,
+                t.TeamId, t.Team != null ? t.Team.Name : null,
+                t.CreatedAt, t.LastActivityAt, t.WaitingSince,
+                !db.TicketReads.Any(r => r.AgentId == agentId && r.TicketId == t.Id && r.SeenAt >= t.LastActivityAt)))
             .ToListAsync();
-        return new InboxResult(rows, total);
+        var next = rows.Count > pageSize ? CursorOf(rows[pageSize - 1], filter.Sort).ToString() : null;
+        return new InboxResult(rows.Take(pageSize).ToList(), next);
     }
 
-    public async Task<IReadOnlyDictionary<InboxView, int>> CountsAsync(string agentId)
+    /// <summary>The count of every view the agent has, team views included (key: view name, or "Team:{id}").</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountsAsync(AgentScope scope)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var counts = new Dictionary<InboxView, int>();
-        foreach (var view in Enum.GetValues<InboxView>())
+        var visible = db.Tickets.AsNoTracking().VisibleTo(scope);
+        var counts = new Dictionary<string, int>();
+        foreach (var view in Enum.GetValues<InboxView>().Where(v => v != InboxView.Team))
         {
-            counts[view] = await Filter(db.Tickets, view, agentId).CountAsync();
+            counts[view.ToString()] = await ViewFilter(visible, view, null, scope.AgentId).CountAsync();
+        }
+        foreach (var teamId in await TeamViewsAsync(db, scope))
+        {
+            counts[$"Team:{teamId}"] = await ViewFilter(visible, InboxView.Team, teamId, scope.AgentId).CountAsync();
         }
         return counts;
     }
 
-    private static IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, InboxView view, string agentId) => view switch
+    /// <summary>The teams that get a view: the agent's own (all of them for admins).</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> TeamsAsync(AgentScope scope)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var ids = await TeamViewsAsync(db, scope);
+        return (await db.Teams.Where(t => ids.Contains(t.Id)).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync())
+            .Select(t => (t.Id, t.Name)).ToList();
+    }
+
+    private static async Task<List<int>> TeamViewsAsync(AppDbContext db, AgentScope scope) =>
+        scope.IsAdmin ? await db.Teams.Select(t => t.Id).ToListAsync() : scope.TeamIds.ToList();
+
+    /// <summary>Null when the search has nothing searchable in it (only punctuation): an empty result.</summary>
+    private static IQueryable<Ticket>? Apply(AppDbContext db, IQueryable<Ticket> tickets, InboxFilter f, AgentScope scope)
+    {
+        var q = f.AnyStatus ? tickets : ViewFilter(tickets, f.View, f.ViewTeamId, scope.AgentId);
+        if (f.Statuses.Count > 0) q = q.Where(t => f.Statuses.Contains(t.Status));
+        if (f.Priorities.Count > 0) q = q.Where(t => f.Priorities.Contains(t.Priority));
+        if (f.Channels.Count > 0) q = q.Where(t => f.Channels.Contains(t.Channel));
+        if (TicketService.NormalizeTag(f.Tag) is { } tag) q = q.Where(t => t.Tags.Any(x => x.Tag == tag));
+        if (f.AssigneeId is { } assignee) q = q.Where(t => t.AssigneeId == assignee);
+        if (f.TeamId is { } team) q = q.Where(t => t.TeamId == team);
+        if (f.CreatedFrom is { } cf) q = q.Where(t => t.CreatedAt >= cf);
+        if (f.CreatedTo is { } ct) q = q.Where(t => t.CreatedAt < ct);
+        if (f.UpdatedFrom is { } uf) q = q.Where(t => t.LastActivityAt >= uf);
+        if (f.UpdatedTo is { } ut) q = q.Where(t => t.LastActivityAt < ut);
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            var term = f.Search.Trim();
+            if (term.StartsWith('#') && int.TryParse(term[1..], out var number))
+            {
+                return q.Where(t => t.Number == number);
+            }
+            if (TicketSearchIndex.ToMatchQuery(term) is not { } match)
+            {
+                return null;
+            }
+            var hits = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM TicketSearch WHERE TicketSearch MATCH {match}");
+            q = int.TryParse(term, out var bare)
+                ? q.Where(t => t.Number == bare || hits.Contains(t.Id))
+                : q.Where(t => hits.Contains(t.Id));
+        }
+        return q;
+    }
+
+    private static IQueryable<Ticket> ViewFilter(IQueryable<Ticket> tickets, InboxView view, int? teamId, string agentId) => view switch
     {
         InboxView.AllOpen => tickets.Where(t => OpenStatuses.Contains(t.Status)),
         InboxView.Mine => tickets.Where(t => t.AssigneeId == agentId && OpenStatuses.Contains(t.Status)),
@@ -74,12 +120,63 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         InboxView.WaitingOnCustomer => tickets.Where(t => t.Status == TicketStatus.WaitingOnCustomer),
         InboxView.OnHold => tickets.Where(t => t.Status == TicketStatus.OnHold),
         InboxView.ResolvedAndClosed => tickets.Where(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed),
+        InboxView.Team => tickets.Where(t => t.TeamId == teamId && OpenStatuses.Contains(t.Status)),
         _ => tickets,
     };
+
+    private static IQueryable<Ticket> Order(IQueryable<Ticket> q, InboxSort sort, InboxCursor? after)
+    {
+        switch (sort)
+        {
+            case InboxSort.Priority:
+                if (after is { } p)
+                {
+                    var priority = (TicketPriority)p.Key1;
+                    var at = new DateTimeOffset(p.Key2, TimeSpan.Zero);
+                    q = q.Where(t => t.Priority < priority
+                        || (t.Priority == priority && (t.LastActivityAt < at || (t.LastActivityAt == at && t.Id < p.Id))));
+                }
+                return q.OrderByDescending(t => t.Priority).ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id);
+
+            case InboxSort.Created:
+                if (after is { } c)
+                {
+                    var at = new DateTimeOffset(c.Key1, TimeSpan.Zero);
+                    q = q.Where(t => t.CreatedAt < at || (t.CreatedAt == at && t.Id < c.Id));
+                }
+                return q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id);
+
+            case InboxSort.LongestWaiting:
+                // Tickets nobody is waiting on (WaitingSince null) come last.
+                if (after is { } w)
+                {
+                    if (w.Key1 == long.MaxValue)
+                    {
+                        q = q.Where(t => t.WaitingSince == null && t.Id > w.Id);
+                    }
+                    else
+                    {
+                        var since = new DateTimeOffset(w.Key1, TimeSpan.Zero);
+                        q = q.Where(t => t.WaitingSince == null || t.WaitingSince > since || (t.WaitingSince == since && t.Id > w.Id));
+                    }
+                }
+                return q.OrderBy(t => t.WaitingSince == null).ThenBy(t => t.WaitingSince).ThenBy(t => t.Id);
+
+            default:
+                if (after is { } l)
+                {
+                    var at = new DateTimeOffset(l.Key1, TimeSpan.Zero);
+                    q = q.Where(t => t.LastActivityAt < at || (t.LastActivityAt == at && t.Id < l.Id));
+                }
+                return q.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id);
+        }
+    }
+
+    private static InboxCursor CursorOf(InboxRow row, InboxSort sort) => sort switch
+    {
+        InboxSort.Priority => new InboxCursor((long)row.Priority, row.LastActivityAt.UtcTicks, row.Id),
+        InboxSort.Created => new InboxCursor(row.CreatedAt.UtcTicks, 0, row.Id),
+        InboxSort.LongestWaiting => new InboxCursor(row.WaitingSince?.UtcTicks ?? long.MaxValue, 0, row.Id),
+        _ => new InboxCursor(row.LastActivityAt.UtcTicks, 0, row.Id),
+    };
 }
-
-public sealed record InboxRow(
-    int Id, int Number, string Subject, string CustomerName, TicketStatus Status, TicketPriority Priority,
-    TicketChannel Channel, string? AssigneeName, string? TeamName, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince);
-
-public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, int Total);

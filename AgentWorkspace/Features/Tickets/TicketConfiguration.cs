@@ -28,6 +28,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasIndex(t => new { t.AssigneeId, t.Status, t.LastActivityAt });
         ticket.HasIndex(t => new { t.TeamId, t.Status, t.LastActivityAt });
         ticket.HasIndex(t => t.CustomerId);
+        ticket.HasIndex(t => new { t.Priority, t.LastActivityAt, t.Id });
+        ticket.HasIndex(t => new { t.CreatedAt, t.Id });
+        ticket.HasIndex(t => new { t.WaitingSince, t.Id });
     }
 }
 

@@ -7,10 +7,10 @@ namespace AgentWorkspace.Features.Tickets;
 /// <summary>Reads one ticket with its whole timeline for the agent's ticket page.</summary>
 public sealed class TicketQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<TicketDetails?> GetByNumberAsync(int number)
+    public async Task<TicketDetails?> GetByNumberAsync(AgentScope scope, int number)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var ticket = await db.Tickets.AsNoTracking()
+        var ticket = await db.Tickets.AsNoTracking().VisibleTo(scope)
             .Include(t => t.Customer).Include(t => t.Team).Include(t => t.Assignee).Include(t => t.Tags)
             .FirstOrDefaultAsync(t => t.Number == number);
         if (ticket is null)
@@ -19,25 +19,41 @@ public sealed class TicketQueries(IDbContextFactory<AppDbContext> dbFactory)
         }
         var messages = await db.Messages.AsNoTracking().Where(m => m.TicketId == ticket.Id)
             .OrderBy(m => m.Seq)
-            .Select(m => new TimelineEntry(m.CreatedAt, m.Seq, m.AuthorKind, m.Visibility,
+            .Select(m => new TimelineEntry(m.CreatedAt, m.Seq, m.AuthorKind, m.Visibility, m.AuthorAgentId,
                 m.AuthorKind == AuthorKind.Agent ? m.AuthorAgent!.DisplayName : m.AuthorKind == AuthorKind.Customer ? m.AuthorCustomer!.Name : "System",
                 m.Body, null))
             .ToListAsync();
         var events = await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == ticket.Id)
-            .Select(e => new TimelineEntry(e.CreatedAt, 0, AuthorKind.System, MessageVisibility.Internal,
+            .Select(e => new TimelineEntry(e.CreatedAt, 0, AuthorKind.System, MessageVisibility.Internal, e.ActorAgentId,
                 e.ActorAgent != null ? e.ActorAgent.DisplayName : "System", null,
                 new TicketChange(e.Field, e.OldValue, e.NewValue, e.Reason)))
             .ToListAsync();
         var timeline = messages.Concat(events).OrderBy(e => e.At).ThenBy(e => e.Seq).ToList();
-        return new TicketDetails(ticket, timeline);
+        var otherTickets = await db.Tickets.AsNoTracking().VisibleTo(scope)
+            .Where(t => t.CustomerId == ticket.CustomerId && t.Id != ticket.Id)
+            .OrderByDescending(t => t.LastActivityAt).Take(10)
+            .Select(t => new CustomerTicket(t.Number, t.Subject, t.Status, t.Channel, t.LastActivityAt))
+            .ToListAsync();
+        return new TicketDetails(ticket, timeline, otherTickets);
+    }
+
+    /// <summary>Agents and teams a ticket can be given to.</summary>
+    public async Task<(IReadOnlyList<(string Id, string Name)> Agents, IReadOnlyList<(int Id, string Name)> Teams)> ChoicesAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var agents = await db.Users.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.DisplayName).Select(a => new { a.Id, a.DisplayName }).ToListAsync();
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync();
+        return (agents.Select(a => (a.Id, a.DisplayName)).ToList(), teams.Select(t => (t.Id, t.Name)).ToList());
     }
 }
 
-public sealed record TicketDetails(Ticket Ticket, IReadOnlyList<TimelineEntry> Timeline);
+public sealed record TicketDetails(Ticket Ticket, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<CustomerTicket> CustomerTickets);
+
+public sealed record CustomerTicket(int Number, string Subject, TicketStatus Status, TicketChannel Channel, DateTimeOffset LastActivityAt);
 
 /// <summary>A message (Body set) or a recorded change (Change set), in time order.</summary>
 public sealed record TimelineEntry(
-    DateTimeOffset At, int Seq, AuthorKind AuthorKind, MessageVisibility Visibility, string AuthorName, string? Body, TicketChange? Change);
+    DateTimeOffset At, int Seq, AuthorKind AuthorKind, MessageVisibility Visibility, string? AuthorAgentId, string AuthorName, string? Body, TicketChange? Change);
 
 public sealed record TicketChange(string Field, string? OldValue, string? NewValue, string? Reason);
 
@@ -47,6 +63,10 @@ public static class TicketServiceExtensions
     {
         services.AddSingleton<InboxQuery>();
         services.AddSingleton<TicketQueries>();
+        services.AddSingleton<TicketService>();
+        services.AddSingleton<AgentScopeResolver>();
+        services.AddSingleton<TicketPresence>();
+        services.AddSingleton<TicketReads>();
         return services;
     }
 }

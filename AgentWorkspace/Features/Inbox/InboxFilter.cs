@@ -1,0 +1,68 @@
+using AgentWorkspace.Features.Tickets;
+
+namespace AgentWorkspace.Features.Inbox;
+
+public enum InboxView
+{
+    AllOpen,
+    Mine,
+    Unassigned,
+    WaitingOnCustomer,
+    OnHold,
+    ResolvedAndClosed,
+
+    /// <summary>A team's open tickets; the team is <see cref="InboxFilter.ViewTeamId"/>.</summary>
+    Team,
+}
+
+public enum InboxSort
+{
+    LastActivity,
+    Priority,
+    Created,
+    LongestWaiting,
+}
+
+/// <summary>What the inbox shows: a view, optional filters on top of it, a search, a sort.</summary>
+public sealed record InboxFilter
+{
+    public InboxView View { get; init; } = InboxView.AllOpen;
+    public int? ViewTeamId { get; init; }
+
+    /// <summary>Ignore <see cref="View"/>: every ticket the agent may see, whatever its status (the REST API's list).</summary>
+    public bool AnyStatus { get; init; }
+    public IReadOnlyList<TicketStatus> Statuses { get; init; } = [];
+    public IReadOnlyList<TicketPriority> Priorities { get; init; } = [];
+    public IReadOnlyList<TicketChannel> Channels { get; init; } = [];
+    public string? Tag { get; init; }
+    public string? AssigneeId { get; init; }
+    public int? TeamId { get; init; }
+    public DateTimeOffset? CreatedFrom { get; init; }
+    public DateTimeOffset? CreatedTo { get; init; }
+    public DateTimeOffset? UpdatedFrom { get; init; }
+    public DateTimeOffset? UpdatedTo { get; init; }
+    public string? Search { get; init; }
+    public InboxSort Sort { get; init; } = InboxSort.LastActivity;
+}
+
+/// <summary>A position in a sorted list: the sort keys of the last row shown. Opaque to clients.</summary>
+public readonly record struct InboxCursor(long Key1, long Key2, int Id)
+{
+    public override string ToString() => $"{Key1}.{Key2}.{Id}";
+
+    public static InboxCursor? Parse(string? text)
+    {
+        var parts = text?.Split('.');
+        return parts is { Length: 3 } && long.TryParse(parts[0], out var k1) && long.TryParse(parts[1], out var k2) && int.TryParse(parts[2], out var id)
+            ? new InboxCursor(k1, k2, id)
+            : null;
+    }
+}
+
+public sealed record InboxRow(
+    int Id, int Number, string Subject, string CustomerName, TicketStatus Status, TicketPriority Priority,
+    TicketChannel Channel, string? AssigneeId, string? AssigneeName, int? TeamId, string? TeamName,
+    DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince, bool Updated);
+
+/// <summary>One page of rows and the cursor of the next page (null at the end).</summary>
+public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, string? Next);

@@ -1,0 +1,145 @@
+using AgentWorkspace.Components;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace AgentWorkspace.Features.Tickets;
+
+/// <summary>
+/// Writes replies and internal notes. Remembers the conversation's last sequence number when the agent
+/// started typing; if a customer message or another agent's reply lands after that, sending stops to
+/// warn (a stale send) until the agent reviews it or sends anyway.
+/// </summary>
+public sealed partial class Composer
+{
+    private static readonly IReadOnlyList<Option<TicketStatus?>> afterOptions =
+    [
+        new(TicketStatus.WaitingOnCustomer, "…and wait on customer"),
+        new(TicketStatus.OnHold, "…and put on hold"),
+        new(TicketStatus.Resolved, "…and resolve"),
+    ];
+
+    private MessageVisibility mode = MessageVisibility.Public;
+    private string draft = "";
+    private string? error;
+    private bool sending;
+    private int? startedAtSeq;
+    private TicketStatus? statusAfter;
+    private List<TimelineEntry>? stale;
+    private DateTimeOffset lastTypingSignal;
+
+    [Inject] private TicketQueries Queries { get; set; } = default!;
+
+    [Parameter, EditorRequired] public Ticket Ticket { get; set; } = default!;
+    [Parameter, EditorRequired] public AgentScope Scope { get; set; } = default!;
+
+    /// <summary>The page's registration with <see cref="TicketPresence"/>, to show this agent typing.</summary>
+    [Parameter] public IDisposable? PresenceRegistration { get; set; }
+
+    [Parameter] public EventCallback Sent { get; set; }
+
+    /// <summary>Asks the page to highlight messages after this sequence number.</summary>
+    [Parameter] public EventCallback<int> Review { get; set; }
+
+    private void OnInput(ChangeEventArgs e)
+    {
+        draft = e.Value?.ToString() ?? "";
+        error = null;
+        if (draft.Length == 0)
+        {
+            startedAtSeq = null;
+            SignalTyping(false);
+            return;
+        }
+        startedAtSeq ??= Ticket.LastMessageSeq;
+        // Typing pings are throttled: one every two seconds keeps the indicator alive.
+        if (mode == MessageVisibility.Public && DateTimeOffset.UtcNow - lastTypingSignal > TimeSpan.FromSeconds(2))
+        {
+            SignalTyping(true);
+        }
+    }
+
+    private void SignalTyping(bool typing)
+    {
+        if (PresenceRegistration is not null)
+        {
+            lastTypingSignal = typing ? DateTimeOffset.UtcNow : DateTimeOffset.MinValue;
+            Presence.SetTyping(PresenceRegistration, typing);
+        }
+    }
+
+    private async Task OnKeyDownAsync(KeyboardEventArgs e)
+    {
+        if (e.CtrlKey && e.Key == "Enter")
+        {
+            await SendAsync(force: false);
+        }
+        else if (e.AltKey && e.Key is "n" or "N")
+        {
+            mode = MessageVisibility.Internal;
+            SignalTyping(false);
+        }
+        else if (e.AltKey && e.Key is "r" or "R")
+        {
+            mode = MessageVisibility.Public;
+        }
+    }
+
+    private async Task SendAsync(bool force)
+    {
+        if (sending || string.IsNullOrWhiteSpace(draft))
+        {
+            return;
+        }
+        sending = true;
+        try
+        {
+            if (!force && startedAtSeq is { } seen && await NewSinceAsync(seen) is { Count: > 0 } arrived)
+            {
+                stale = arrived;
+                return;
+            }
+            var result = await Tickets.AddAgentMessageAsync(Scope, Ticket.Id,
+                new AgentMessage(draft, mode, Guid.NewGuid().ToString("N"), mode == MessageVisibility.Public ? statusAfter : null));
+            if (!result.Succeeded)
+            {
+                error = result.Error;
+                return;
+            }
+            draft = "";
+            stale = null;
+            startedAtSeq = null;
+            statusAfter = null;
+            SignalTyping(false);
+            await Sent.InvokeAsync();
+        }
+        finally
+        {
+            sending = false;
+        }
+    }
+
+    /// <summary>Customer messages and other agents' replies stored after <paramref name="seq"/>, read fresh from the database.</summary>
+    private async Task<List<TimelineEntry>> NewSinceAsync(int seq)
+    {
+        var details = await Queries.GetByNumberAsync(Scope, Ticket.Number);
+        return details is null
+            ? []
+            : details.Timeline.Where(m => m.Body is not null && m.Seq > seq
+                    && (m.AuthorKind == AuthorKind.Customer
+                        || (m.AuthorKind == AuthorKind.Agent && m.Visibility == MessageVisibility.Public && m.AuthorAgentId != Scope.AgentId)))
+                .ToList();
+    }
+
+    private async Task ReviewAsync()
+    {
+        var from = startedAtSeq ?? Ticket.LastMessageSeq;
+        // What the agent is about to review no longer counts as arriving unseen.
+        startedAtSeq = stale is { Count: > 0 } ? Math.Max(from, stale.Max(m => m.Seq)) : Ticket.LastMessageSeq;
+        stale = null;
+        await Review.InvokeAsync(from);
+    }
+
+    private static string Excerpt(string? body) => body is null ? "" : body.Length > 120 ? body[..120] + "…" : body;
+
+    public void Dispose() => SignalTyping(false);
+}

@@ -1,0 +1,58 @@
+namespace AgentWorkspace.Features.Tickets;
+
+/// <summary>
+/// One change to a ticket's properties. Changes that replace a value carry the value the agent saw
+/// (<c>Expected</c>): if someone changed it meanwhile, the command is refused as a conflict instead of
+/// silently overwriting their change.
+/// </summary>
+public abstract record TicketCommand;
+
+public sealed record SetStatus(TicketStatus Expected, TicketStatus Value) : TicketCommand;
+public sealed record SetPriority(TicketPriority Expected, TicketPriority Value) : TicketCommand;
+public sealed record Assign(string? Expected, string? Value) : TicketCommand;
+public sealed record SetTeam(int? Expected, int? Value) : TicketCommand;
+public sealed record SetCategory(string? Expected, string? Value) : TicketCommand;
+public sealed record AddTag(string Tag) : TicketCommand;
+public sealed record RemoveTag(string Tag) : TicketCommand;
+
+/// <summary>Hands the ticket to another team and/or a higher tier, with the reason recorded in the history.</summary>
+public sealed record Escalate(int? TeamId, int Tier, string Reason) : TicketCommand;
+
+public enum CommandOutcome
+{
+    Ok,
+    NotFound,
+    Invalid,
+    Conflict,
+}
+
+public sealed record CommandResult(CommandOutcome Outcome, string? Error = null, int? TicketId = null, int? TicketNumber = null)
+{
+    public bool Succeeded => Outcome == CommandOutcome.Ok;
+
+    public static CommandResult Ok(int ticketId, int number) => new(CommandOutcome.Ok, null, ticketId, number);
+    public static readonly CommandResult NotFound = new(CommandOutcome.NotFound, "There is no such ticket, or it is not visible to you.");
+    public static CommandResult Invalid(string error) => new(CommandOutcome.Invalid, error);
+    public static CommandResult Conflict(string error) => new(CommandOutcome.Conflict, error);
+}
+
+/// <summary>What an agent posts from the composer.</summary>
+public sealed record AgentMessage(string Body, MessageVisibility Visibility, string? ClientMessageId = null, TicketStatus? StatusAfter = null);
+
+public sealed record MessageResult(CommandOutcome Outcome, string? Error, Message? Message, int? TicketNumber)
+{
+    public bool Succeeded => Outcome == CommandOutcome.Ok;
+}
+
+public static class MessageLimits
+{
+    /// <summary>Longest message body accepted, in characters; longer input is refused with a clear error, not truncated.</summary>
+    public const int MaxBodyLength = 10_000;
+
+    public const int MaxTagLength = 50;
+
+    public static string? ValidateBody(string? body) =>
+        string.IsNullOrWhiteSpace(body) ? "The message is empty."
+        : body.Length > MaxBodyLength ? $"The message is {body.Length:N0} characters long; the limit is {MaxBodyLength:N0}."
+        : null;
+}

@@ -1,0 +1,216 @@
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Inbox;
+using AgentWorkspace.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Features.Tickets;
+
+public sealed partial class TicketService
+{
+    /// <summary>A reply or an internal note from the composer (or the API).</summary>
+    public async Task<MessageResult> AddAgentMessageAsync(AgentScope scope, int ticketId, AgentMessage input)
+    {
+        if (MessageLimits.ValidateBody(input.Body) is { } invalid)
+        {
+            return new MessageResult(CommandOutcome.Invalid, invalid, null, null);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var ticket = await db.Tickets.VisibleTo(scope).FirstOrDefaultAsync(t => t.Id == ticketId);
+        if (ticket is null)
+        {
+            return new MessageResult(CommandOutcome.NotFound, CommandResult.NotFound.Error, null, null);
+        }
+        if (await FindRetryAsync(db, ticketId, input.ClientMessageId) is { } earlier)
+        {
+            return new MessageResult(CommandOutcome.Ok, null, earlier, ticket.Number);
+        }
+        if (ticket.Status == TicketStatus.Closed && input.Visibility == MessageVisibility.Public)
+        {
+            return new MessageResult(CommandOutcome.Invalid, "This ticket is closed: replies can't be sent on it. Internal notes are still possible.", null, ticket.Number);
+        }
+
+        var now = clock.GetUtcNow();
+        var message = Append(db, ticket, now, input.Body, input.Visibility, input.ClientMessageId);
+        message.AuthorKind = AuthorKind.Agent;
+        message.AuthorAgentId = scope.AgentId;
+        if (input.Visibility == MessageVisibility.Public)
+        {
+            ticket.FirstResponseAt ??= now;
+            ticket.WaitingSince = null;
+            if (ticket.Status == TicketStatus.Open)
+            {
+                // Someone is working on it now.
+                var history = new TicketHistory(db, ticket, scope.AgentId, now);
+                history.Record("Status", ticket.Status.Label(), TicketStatus.InProgress.Label());
+                TicketLifecycle.Apply(ticket, TicketStatus.InProgress, now);
+            }
+        }
+        if (input.StatusAfter is { } statusAfter && statusAfter != ticket.Status)
+        {
+            var history = new TicketHistory(db, ticket, scope.AgentId, now);
+            if (TicketLifecycle.ChangeStatus(ticket, statusAfter, history) is { } refused)
+            {
+                return new MessageResult(refused.Outcome, refused.Error, null, ticket.Number);
+            }
+        }
+        await db.SaveChangesAsync();
+        await TicketSearchIndex.AppendMessageAsync(db, ticket.Id, message.Body);
+        await transaction.CommitAsync();
+        await PublishMessageAsync(ticket, message);
+        return new MessageResult(CommandOutcome.Ok, null, message, ticket.Number);
+    }
+
+    /// <summary>
+    /// A customer wrote on their ticket (widget, email, API). A ticket waiting on them or resolved reopens;
+    /// on a closed ticket the message opens a follow-up ticket linked to it.
+    /// </summary>
+    public async Task<MessageResult> AddCustomerMessageAsync(int ticketId, int customerId, string body, string? clientMessageId)
+    {
+        if (MessageLimits.ValidateBody(body) is { } invalid)
+        {
+            return new MessageResult(CommandOutcome.Invalid, invalid, null, null);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId && t.CustomerId == customerId);
+        if (ticket is null)
+        {
+            return new MessageResult(CommandOutcome.NotFound, CommandResult.NotFound.Error, null, null);
+        }
+        if (await FindRetryAsync(db, ticketId, clientMessageId) is { } earlier)
+        {
+            return new MessageResult(CommandOutcome.Ok, null, earlier, ticket.Number);
+        }
+        var now = clock.GetUtcNow();
+        var created = false;
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            var followUp = await NewTicketAsync(db, ticket.CustomerId, $"Follow-up to #{ticket.Number}: {ticket.Subject}", ticket.Channel, now);
+            followUp.FollowUpOfId = ticket.Id;
+            followUp.TeamId = ticket.TeamId;
+            followUp.Priority = ticket.Priority;
+            followUp.Category = ticket.Category;
+            followUp.Language = ticket.Language;
+            await db.SaveChangesAsync();
+            await TicketSearchIndex.AddTicketAsync(db, followUp.Id);
+            new TicketHistory(db, followUp, null, now).Record("Created", null, $"Follow-up to #{ticket.Number}");
+            ticket = followUp;
+            created = true;
+        }
+        else if (TicketLifecycle.StatusAfterCustomerMessage(ticket.Status) is { } reopened)
+        {
+            new TicketHistory(db, ticket, null, now).Record("Status", ticket.Status.Label(), reopened.Label(), "The customer replied");
+            TicketLifecycle.Apply(ticket, reopened, now);
+        }
+        var message = Append(db, ticket, now, body, MessageVisibility.Public, clientMessageId);
+        message.AuthorKind = AuthorKind.Customer;
+        message.AuthorCustomerId = customerId;
+        ticket.WaitingSince ??= now;
+        await db.SaveChangesAsync();
+        await TicketSearchIndex.AppendMessageAsync(db, ticket.Id, message.Body);
+        await transaction.CommitAsync();
+        if (created)
+        {
+            await notifier.PublishAsync(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, null, Created: true));
+        }
+        await PublishMessageAsync(ticket, message);
+        return new MessageResult(CommandOutcome.Ok, null, message, ticket.Number);
+    }
+
+    /// <summary>Opens a ticket for a customer with its first message (widget, web form, API).</summary>
+    public async Task<MessageResult> CreateTicketAsync(NewTicket input)
+    {
+        if (string.IsNullOrWhiteSpace(input.Subject) || input.Subject.Length > 300)
+        {
+            return new MessageResult(CommandOutcome.Invalid, "A subject of 1 to 300 characters is required.", null, null);
+        }
+        if (MessageLimits.ValidateBody(input.Body) is { } invalid)
+        {
+            return new MessageResult(CommandOutcome.Invalid, invalid, null, null);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (!await db.Customers.AnyAsync(c => c.Id == input.CustomerId))
+        {
+            return new MessageResult(CommandOutcome.Invalid, "Unknown customer.", null, null);
+        }
+        if (input.TeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId))
+        {
+            return new MessageResult(CommandOutcome.Invalid, "That team does not exist.", null, null);
+        }
+        var now = clock.GetUtcNow();
+        var ticket = await NewTicketAsync(db, input.CustomerId, input.Subject.Trim(), input.Channel, now);
+        ticket.Priority = input.Priority;
+        ticket.TeamId = input.TeamId;
+        ticket.Language = input.Language is "es" ? "es" : "en";
+        await db.SaveChangesAsync();
+        await TicketSearchIndex.AddTicketAsync(db, ticket.Id);
+        new TicketHistory(db, ticket, null, now).Record("Created", null, ticket.Channel.Label());
+        var message = Append(db, ticket, now, input.Body, MessageVisibility.Public, input.ClientMessageId);
+        message.AuthorKind = AuthorKind.Customer;
+        message.AuthorCustomerId = input.CustomerId;
+        ticket.WaitingSince = now;
+        await db.SaveChangesAsync();
+        await TicketSearchIndex.AppendMessageAsync(db, ticket.Id, message.Body);
+        await transaction.CommitAsync();
+        await notifier.PublishAsync(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, null, Created: true));
+        await PublishMessageAsync(ticket, message);
+        return new MessageResult(CommandOutcome.Ok, null, message, ticket.Number);
+    }
+
+    private static async Task<Ticket> NewTicketAsync(AppDbContext db, int customerId, string subject, TicketChannel channel, DateTimeOffset now)
+    {
+        var number = (await db.Database
+            .SqlQuery<long>($"UPDATE Counters SET Value = Value + 1 WHERE Name = {Counter.TicketNumber} RETURNING Value")
+            .ToListAsync()).Single();
+        var ticket = new Ticket
+        {
+            Number = checked((int)number),
+            Subject = subject.Length > 300 ? subject[..300] : subject,
+            Channel = channel,
+            CustomerId = customerId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastActivityAt = now,
+        };
+        db.Tickets.Add(ticket);
+        return ticket;
+    }
+
+    private static Message Append(AppDbContext db, Ticket ticket, DateTimeOffset now, string body, MessageVisibility visibility, string? clientMessageId)
+    {
+        ticket.LastMessageSeq++;
+        ticket.LastActivityAt = now;
+        ticket.UpdatedAt = now;
+        var message = new Message
+        {
+            Ticket = ticket,
+            Seq = ticket.LastMessageSeq,
+            Body = body,
+            Visibility = visibility,
+            CreatedAt = now,
+            ClientMessageId = string.IsNullOrWhiteSpace(clientMessageId) ? null : clientMessageId.Trim(),
+        };
+        db.Messages.Add(message);
+        return message;
+    }
+
+    /// <summary>A retry of a message already stored (same client id on the same ticket) returns the stored one.</summary>
+    private static async Task<Message?> FindRetryAsync(AppDbContext db, int ticketId, string? clientMessageId)
+    {
+        if (string.IsNullOrWhiteSpace(clientMessageId))
+        {
+            return null;
+        }
+        var id = clientMessageId.Trim();
+        return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.TicketId == ticketId && m.ClientMessageId == id);
+    }
+
+    private Task PublishMessageAsync(Ticket ticket, Message message) =>
+        notifier.PublishAsync(new MessageAdded(ticket.Id, ticket.Number, message.Id, message.Seq, message.AuthorKind, message.Visibility, message.AuthorAgentId));
+}
+
+public sealed record NewTicket(
+    int CustomerId, string Subject, string Body, TicketChannel Channel,
+    TicketPriority Priority = TicketPriority.Normal, int? TeamId = null, string? Language = null, string? ClientMessageId = null);

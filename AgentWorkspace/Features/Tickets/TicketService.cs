@@ -1,0 +1,182 @@
+using AgentWorkspace.Data;
+using AgentWorkspace.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Features.Tickets;
+
+/// <summary>
+/// Every change to tickets and their conversations goes through here. Each command runs in one
+/// IMMEDIATE SQLite transaction (writers queue behind each other, so read-check-write is atomic),
+/// records who changed what in the ticket's history, and publishes to the notifier only after commit.
+/// </summary>
+public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, TimeProvider clock)
+{
+    public async Task<CommandResult> ExecuteAsync(AgentScope scope, int ticketId, TicketCommand command)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var ticket = await db.Tickets.VisibleTo(scope).Include(t => t.Tags).FirstOrDefaultAsync(t => t.Id == ticketId);
+        if (ticket is null)
+        {
+            return CommandResult.NotFound;
+        }
+        var now = clock.GetUtcNow();
+        var history = new TicketHistory(db, ticket, scope.AgentId, now);
+        var previousTeam = ticket.TeamId;
+        var previousAssignee = ticket.AssigneeId;
+
+        var error = await ApplyAsync(db, ticket, command, history);
+        if (error is not null)
+        {
+            return error;
+        }
+        if (!history.Changed)
+        {
+            return CommandResult.Ok(ticket.Id, ticket.Number);
+        }
+        ticket.UpdatedAt = now;
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+
+        await notifier.PublishAsync(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, scope.AgentId));
+        if (previousTeam != ticket.TeamId || previousAssignee != ticket.AssigneeId)
+        {
+            // Agents who could see the ticket before the move must hear that it left their view.
+            await notifier.PublishAsync(new TicketChanged(ticket.Id, ticket.Number, previousTeam, previousAssignee, scope.AgentId));
+        }
+        return CommandResult.Ok(ticket.Id, ticket.Number);
+    }
+
+    private static async Task<CommandResult?> ApplyAsync(AppDbContext db, Ticket ticket, TicketCommand command, TicketHistory history)
+    {
+        switch (command)
+        {
+            case SetStatus(var expected, var value):
+                if (ticket.Status != expected)
+                    return Conflict("status", ticket.Status.Label());
+                return TicketLifecycle.ChangeStatus(ticket, value, history);
+
+            case SetPriority(var expected, var value):
+                if (ticket.Priority != expected)
+                    return Conflict("priority", ticket.Priority.Label());
+                history.Record("Priority", ticket.Priority.Label(), value.Label());
+                ticket.Priority = value;
+                return null;
+
+            case Assign(var expected, var value):
+                if (ticket.AssigneeId != expected)
+                    return Conflict("assignee", await AgentNameAsync(db, ticket.AssigneeId) ?? "nobody");
+                if (value is not null && !await db.Users.AnyAsync(a => a.Id == value && a.IsActive))
+                    return CommandResult.Invalid("That agent does not exist or is deactivated.");
+                history.Record("Assignee", await AgentNameAsync(db, ticket.AssigneeId), await AgentNameAsync(db, value));
+                ticket.AssigneeId = value;
+                return null;
+
+            case SetTeam(var expected, var value):
+                if (ticket.TeamId != expected)
+                    return Conflict("team", await TeamNameAsync(db, ticket.TeamId) ?? "no team");
+                return await MoveToTeamAsync(db, ticket, value, history);
+
+            case SetCategory(var expected, var value):
+                if (!string.Equals(ticket.Category, expected, StringComparison.Ordinal))
+                    return Conflict("category", ticket.Category ?? "none");
+                var category = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+                if (category is { Length: > 100 })
+                    return CommandResult.Invalid("A category has at most 100 characters.");
+                history.Record("Category", ticket.Category, category);
+                ticket.Category = category;
+                return null;
+
+            case AddTag(var raw):
+                var tag = NormalizeTag(raw);
+                if (tag is null)
+                    return CommandResult.Invalid($"A tag is 1 to {MessageLimits.MaxTagLength} letters, digits, '-' or '_'.");
+                if (ticket.Tags.All(t => t.Tag != tag))
+                {
+                    history.Record("Tags", null, "+" + tag);
+                    ticket.Tags.Add(new TicketTag { TicketId = ticket.Id, Tag = tag });
+                }
+                return null;
+
+            case RemoveTag(var raw):
+                var existing = ticket.Tags.FirstOrDefault(t => t.Tag == NormalizeTag(raw));
+                if (existing is not null)
+                {
+                    history.Record("Tags", "-" + existing.Tag, null);
+                    ticket.Tags.Remove(existing);
+                }
+                return null;
+
+            case Escalate(var teamId, var tier, var reason):
+                if (string.IsNullOrWhiteSpace(reason))
+                    return CommandResult.Invalid("Say why the ticket is escalated.");
+                if (tier is < 1 or > 3)
+                    return CommandResult.Invalid("The tier is 1, 2 or 3.");
+                if (teamId == ticket.TeamId && tier <= ticket.Tier)
+                    return CommandResult.Invalid("Escalate to another team or a higher tier.");
+                if (tier != ticket.Tier)
+                {
+                    history.Record("Tier", ticket.Tier.ToString(), tier.ToString(), reason.Trim());
+                    ticket.Tier = tier;
+                }
+                return teamId != ticket.TeamId ? await MoveToTeamAsync(db, ticket, teamId, history, reason.Trim()) : null;
+
+            default:
+                return CommandResult.Invalid("Unknown change.");
+        }
+    }
+
+    private static async Task<CommandResult?> MoveToTeamAsync(AppDbContext db, Ticket ticket, int? teamId, TicketHistory history, string? reason = null)
+    {
+        if (teamId is not null && !await db.Teams.AnyAsync(t => t.Id == teamId))
+            return CommandResult.Invalid("That team does not exist.");
+        history.Record("Team", await TeamNameAsync(db, ticket.TeamId), await TeamNameAsync(db, teamId), reason);
+        ticket.TeamId = teamId;
+        return null;
+    }
+
+    private static CommandResult Conflict(string field, string current) =>
+        CommandResult.Conflict($"Someone else changed the {field} meanwhile (it is now {current}). Review the ticket and try again.");
+
+    internal static string? NormalizeTag(string? raw)
+    {
+        var tag = raw?.Trim().ToLowerInvariant().Replace(' ', '-');
+        return tag is { Length: > 0 and <= MessageLimits.MaxTagLength } && tag.All(c => char.IsLetterOrDigit(c) || c is '-' or '_')
+            ? tag
+            : null;
+    }
+
+    private static async Task<string?> AgentNameAsync(AppDbContext db, string? agentId) =>
+        agentId is null ? null : await db.Users.Where(a => a.Id == agentId).Select(a => a.DisplayName).FirstOrDefaultAsync();
+
+    private static async Task<string?> TeamNameAsync(AppDbContext db, int? teamId) =>
+        teamId is null ? null : await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).FirstOrDefaultAsync();
+}
+
+/// <summary>Collects the audit lines of one command.</summary>
+internal sealed class TicketHistory(AppDbContext db, Ticket ticket, string? actorAgentId, DateTimeOffset now)
+{
+    public bool Changed { get; private set; }
+
+    public DateTimeOffset Now => now;
+
+    public void Record(string field, string? oldValue, string? newValue, string? reason = null)
+    {
+        if (oldValue == newValue)
+        {
+            return;
+        }
+        Changed = true;
+        db.TicketEvents.Add(new TicketEvent
+        {
+            TicketId = ticket.Id,
+            ActorKind = actorAgentId is null ? AuthorKind.System : AuthorKind.Agent,
+            ActorAgentId = actorAgentId,
+            Field = field,
+            OldValue = oldValue,
+            NewValue = newValue,
+            Reason = reason,
+            CreatedAt = now,
+        });
+    }
+}
