@@ -9,14 +9,16 @@ namespace AgentWorkspace.Tests.Features.Data;
 
 public sealed class MigrationTests
 {
-    [Fact]
-    public async Task DatabaseFromThePreviousMigration_UpgradesToTheLatest_WithoutLosingRows()
+    [Theory]
+    [InlineData("previous")]
+    [InlineData("first")]
+    public async Task ExistingDatabase_UpgradesToTheLatestMigration_WithoutLosingRows(string startingPoint)
     {
         using var database = new TempDatabase();
         await using var db = database.CreateContext();
         var migrations = db.Database.GetMigrations().ToList();
-        migrations.Count.ShouldBeGreaterThanOrEqualTo(2, "an upgrade needs a previous migration to start from");
-        var previous = migrations[^2];
+        migrations.Count.ShouldBeGreaterThanOrEqualTo(2, "an upgrade needs an earlier migration to start from");
+        var previous = startingPoint == "first" ? migrations[0] : migrations[^2];
 
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(previous);

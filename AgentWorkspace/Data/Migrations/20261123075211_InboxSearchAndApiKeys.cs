@@ -1,5 +1,4 @@
-﻿using AgentWorkspace.Features.Inbox;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -21,13 +20,6 @@ namespace AgentWorkspace.Data.Migrations
                 oldType: "TEXT",
                 oldMaxLength: 32);
 
-            // Priority moves from its name to its rank; the table rebuild above copied the names as text.
-            migrationBuilder.Sql("UPDATE Tickets SET Priority = CASE Priority WHEN 'Low' THEN 0 WHEN 'Normal' THEN 1 WHEN 'High' THEN 2 WHEN 'Urgent' THEN 3 ELSE Priority END;");
-
-            // Full-text search over a ticket's subject, customer and conversation, folding case and accents
-            // ("contrasena" finds "contraseña"). One row per ticket, rowid = ticket id, kept by TicketSearchIndex.
-            migrationBuilder.Sql(TicketSearchIndex.CreateTableSql);
-            migrationBuilder.Sql(TicketSearchIndex.RebuildSql);
 
             migrationBuilder.CreateTable(
                 name: "ApiKeys",
@@ -127,7 +119,6 @@ namespace AgentWorkspace.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TABLE IF EXISTS TicketSearch;");
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 
@@ -156,7 +147,6 @@ namespace AgentWorkspace.Data.Migrations
                 oldType: "INTEGER",
                 oldMaxLength: 32);
 
-            migrationBuilder.Sql("UPDATE Tickets SET Priority = CASE Priority WHEN 0 THEN 'Low' WHEN 1 THEN 'Normal' WHEN 2 THEN 'High' WHEN 3 THEN 'Urgent' ELSE Priority END;");
         }
     }
 }

@@ -1,0 +1,34 @@
+﻿using AgentWorkspace.Features.Inbox;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AgentWorkspace.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class PriorityRanksAndSearchIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Its own migration because SQLite table rebuilds (the Priority column's type change in the previous
+            // migration) run at the end of a migration, after any SQL in it.
+            // Priority moves from its name to its rank.
+            migrationBuilder.Sql("UPDATE Tickets SET Priority = CASE Priority WHEN 'Low' THEN 0 WHEN 'Normal' THEN 1 WHEN 'High' THEN 2 WHEN 'Urgent' THEN 3 ELSE Priority END;");
+
+            // Full-text search over a ticket's subject, customer and conversation, folding case and accents
+            // ("contrasena" finds "contraseña"). One row per ticket, rowid = ticket id, kept by TicketSearchIndex.
+            migrationBuilder.Sql(TicketSearchIndex.CreateTableSql);
+            migrationBuilder.Sql(TicketSearchIndex.RebuildSql);
+
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TABLE IF EXISTS TicketSearch;");
+            migrationBuilder.Sql("UPDATE Tickets SET Priority = CASE Priority WHEN 0 THEN 'Low' WHEN 1 THEN 'Normal' WHEN 2 THEN 'High' WHEN 3 THEN 'Urgent' ELSE Priority END;");
+
+        }
+    }
+}
