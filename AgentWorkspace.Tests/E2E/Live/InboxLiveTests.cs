@@ -1,0 +1,102 @@
+using AgentWorkspace.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace AgentWorkspace.Tests.E2E.Live;
+
+/// <summary>The inbox list: live arrivals, search, keyboard work and bulk changes.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class InboxLiveTests(BrowserFixture browser)
+{
+    private readonly LiveScenario scenario = new(browser);
+
+    [Fact]
+    public async Task TicketOpenedByACustomer_AppearsLiveInAllOpen_AndItsCountGoesUp()
+    {
+        await using var ana = await browser.NewPageAsync();
+        await ana.SignInAsync(DemoAgents.AnaEmail);
+        var page = ana.Page;
+        await Expect(page.Locator("[data-view='AllOpen']")).ToHaveAttributeAsync("aria-selected", "true");
+        var allOpen = page.GetByTestId("view-count-AllOpen");
+        var before = (await scenario.CountsAsync(DemoAgents.AnaEmail))["AllOpen"];
+        await Expect(allOpen).ToHaveTextAsync(before.ToString());
+
+        var ticket = await scenario.CreateTicketAsync();
+
+        await Expect(page.InboxRow(ticket.Number).GetByTestId("ticket-subject")).ToHaveTextAsync(ticket.Subject);
+        await Expect(allOpen).ToHaveTextAsync((before + 1).ToString());
+    }
+
+    [Fact]
+    public async Task Search_IgnoresAccents_AndFindsATicketByItsNumber()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var spanish = await scenario.CreateTicketAsync(body: $"Hola, no puedo cambiar mi contraseña desde ayer. Ref {marker}");
+        var other = await scenario.CreateTicketAsync(body: $"My invoice total looks wrong. Ref {marker}");
+        await using var ana = await browser.NewPageAsync();
+        await ana.SignInAsync(DemoAgents.AnaEmail);
+        var page = ana.Page;
+        await Expect(page.InboxRow(other.Number)).ToBeVisibleAsync();
+        var search = page.GetByTestId("inbox-search");
+
+        await search.FillAsync("contrasena");
+
+        // The other ticket leaving the list shows the search was applied; only then does the match count.
+        await Expect(page.InboxRow(other.Number)).ToHaveCountAsync(0);
+        await Expect(page.InboxRow(spanish.Number)).ToBeVisibleAsync();
+
+        await search.FillAsync($"#{other.Number}");
+
+        await Expect(page.InboxRow(other.Number)).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("inbox-row")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Keyboard_ArrowDownThenA_AssignsTheFocusedTicketToMe_AndEnterOpensIt()
+    {
+        var ticket = await scenario.CreateTicketAsync();
+        await using var ana = await browser.NewPageAsync();
+        await ana.SignInAsync(DemoAgents.AnaEmail);
+        var page = ana.Page;
+        var row = page.InboxRow(ticket.Number);
+        await Expect(page.GetByTestId("inbox-row").First).ToHaveAttributeAsync("data-ticket", ticket.Number.ToString());
+        await Expect(row.GetByTestId("row-assignee")).ToHaveTextAsync("—");
+        var list = page.GetByTestId("inbox-list");
+        await list.FocusAsync();
+
+        await page.Keyboard.PressAsync("ArrowDown");
+
+        await Expect(page.Locator("[data-testid=inbox-row].focused")).ToHaveAttributeAsync("data-ticket", ticket.Number.ToString());
+
+        await page.Keyboard.PressAsync("a");
+
+        await Expect(row.GetByTestId("row-assignee")).ToHaveTextAsync("Ana García");
+
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/tickets/{ticket.Number}$"));
+        await Expect(page.Locator("h1.aw-page-title")).ToContainTextAsync(ticket.Subject);
+        await Expect(page.DropDownLabel("prop-assignee")).ToHaveTextAsync("Ana García");
+    }
+
+    [Fact]
+    public async Task BulkPriority_ChangesExactlyTheSelectedTickets()
+    {
+        var first = await scenario.CreateTicketAsync();
+        var untouched = await scenario.CreateTicketAsync();
+        var second = await scenario.CreateTicketAsync();
+        await using var ana = await browser.NewPageAsync();
+        await ana.SignInAsync(DemoAgents.AnaEmail);
+        var page = ana.Page;
+        await Expect(page.InboxRow(first.Number)).ToBeVisibleAsync();
+
+        await page.InboxRow(first.Number).Locator("input[type=checkbox]").CheckAsync();
+        await page.InboxRow(second.Number).Locator("input[type=checkbox]").CheckAsync();
+        await Expect(page.GetByTestId("bulk-bar")).ToContainTextAsync("2 selected");
+        await page.ChooseAsync("bulk-priority", "Urgent");
+
+        await Expect(page.InboxRow(first.Number).Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Urgent");
+        await Expect(page.InboxRow(second.Number).Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Urgent");
+        await Expect(page.InboxRow(untouched.Number).Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Normal");
+        await Expect(page.GetByTestId("bulk-bar")).ToHaveCountAsync(0);
+    }
+}
