@@ -2,6 +2,7 @@ using AgentWorkspace.Components;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Account;
 using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.Api;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Features.Notifications;
@@ -26,6 +27,7 @@ builder.Services.AddAgents();
 builder.Services.AddPresence();
 builder.Services.AddNotifications();
 builder.Services.AddTickets();
+builder.Services.AddApi();
 builder.Services.AddWidgetHub();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -46,6 +48,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapWidgetHub();
+app.MapApi();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 
 await app.Services.InitializeWorkspaceDataAsync();

@@ -59,6 +59,22 @@ public sealed class TicketLifecycleTests(WorkspaceAppFactory app)
     }
 
     [Fact]
+    public async Task RetriedCustomerMessageOnAClosedTicket_OpensOnlyOneFollowUp()
+    {
+        var ticket = await Data.CreateAsync();
+        var ana = await Data.ScopeAsync(DemoAgents.AnaEmail);
+        await Data.Tickets.ExecuteAsync(ana, ticket.Id, new SetStatus(TicketStatus.Open, TicketStatus.Closed));
+
+        var first = await Data.Tickets.AddCustomerMessageAsync(ticket.Id, ticket.CustomerId, "Hello again", "retry-1");
+        var retry = await Data.Tickets.AddCustomerMessageAsync(ticket.Id, ticket.CustomerId, "Hello again", "retry-1");
+
+        retry.TicketNumber.ShouldBe(first.TicketNumber);
+        retry.Message!.Id.ShouldBe(first.Message!.Id);
+        await using var db = await Data.DbAsync();
+        (await db.Tickets.CountAsync(t => t.FollowUpOfId == ticket.Id)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ClosedTicket_RefusesStatusChangesAndReplies_ButTakesNotes()
     {
         var ticket = await Data.CreateAsync();

@@ -82,6 +82,11 @@ public sealed partial class TicketService
         {
             return new MessageResult(CommandOutcome.Ok, null, earlier, ticket.Number);
         }
+        if (ticket.Status == TicketStatus.Closed && await FindFollowUpRetryAsync(db, ticketId, clientMessageId) is { } stored)
+        {
+            // A retry of the message that opened a follow-up: same message, no second follow-up.
+            return new MessageResult(CommandOutcome.Ok, null, stored.Message, stored.Number);
+        }
         var now = clock.GetUtcNow();
         var created = false;
         if (ticket.Status == TicketStatus.Closed)
@@ -205,6 +210,20 @@ public sealed partial class TicketService
         }
         var id = clientMessageId.Trim();
         return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.TicketId == ticketId && m.ClientMessageId == id);
+    }
+
+    private static async Task<(Message Message, int Number)?> FindFollowUpRetryAsync(AppDbContext db, int closedTicketId, string? clientMessageId)
+    {
+        if (string.IsNullOrWhiteSpace(clientMessageId))
+        {
+            return null;
+        }
+        var id = clientMessageId.Trim();
+        var found = await db.Messages.AsNoTracking()
+            .Where(m => m.ClientMessageId == id && m.Ticket.FollowUpOfId == closedTicketId)
+            .Select(m => new { Message = m, m.Ticket.Number })
+            .FirstOrDefaultAsync();
+        return found is null ? null : (found.Message, found.Number);
     }
 
     private Task PublishMessageAsync(Ticket ticket, Message message) =>

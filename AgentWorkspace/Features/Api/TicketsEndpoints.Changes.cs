@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using System.Text.Json;
+using AgentWorkspace.Features.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgentWorkspace.Features.Api;
+
+public static partial class TicketsEndpoints
+{
+    /// <summary>
+    /// Each field becomes a TicketService command whose Expected value is the one read just before, so a
+    /// concurrent change to the same field answers 409 instead of being overwritten. Fields apply in the order
+    /// status, priority, assignee; a 409 lists in "applied" the ones that went through before it.
+    /// </summary>
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> PatchAsync(
+        int number, HttpContext http, ClaimsPrincipal user, TicketService tickets, ApiTicketStore store)
+    {
+        var (input, problem) = await ApiRequests.ReadJsonAsync<PatchTicketRequest>(http);
+        if (input is null)
+        {
+            return problem!;
+        }
+        if (input.Assignee.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String))
+        {
+            return ApiRequests.Invalid("assignee", "An agent id or email, or null to unassign.");
+        }
+        var caller = ApiCaller.From(user);
+        var current = await store.FindAsync(caller, number);
+        if (current is null)
+        {
+            return ApiRequests.NotFound(number);
+        }
+        if (input.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            return ApiRequests.Problem(StatusCodes.Status409Conflict, "Conflict",
+                $"The ticket changed since version {expected}; it is now version {current.Version}. Read it again and retry.",
+                new Dictionary<string, object?> { ["currentVersion"] = current.Version });
+        }
+
+        var commands = new List<(string Field, TicketCommand Command)>();
+        if (input.Status is { } status && status != current.Status)
+        {
+            commands.Add(("status", new SetStatus(current.Status, status)));
+        }
+        if (input.Priority is { } priority && priority != current.Priority)
+        {
+            commands.Add(("priority", new SetPriority(current.Priority, priority)));
+        }
+        if (input.Assignee.ValueKind != JsonValueKind.Undefined)
+        {
+            string? assignee = null;
+            if (input.Assignee.GetString() is { Length: > 0 } wanted
+                && (assignee = await store.ResolveAgentAsync(wanted)) is null)
+            {
+                return ApiRequests.Invalid("assignee", "No agent has that id or email.");
+            }
+            if (assignee != current.AssigneeId)
+            {
+                commands.Add(("assignee", new Assign(current.AssigneeId, assignee)));
+            }
+        }
+
+        var applied = new List<string>();
+        foreach (var (field, command) in commands)
+        {
+            var result = await tickets.ExecuteAsync(caller.Scope, current.Id, command);
+            if (!result.Succeeded)
+            {
+                return ApiRequests.FromOutcome(result.Outcome, result.Error, number,
+                    new Dictionary<string, object?> { ["field"] = field, ["applied"] = applied });
+            }
+            applied.Add(field);
+        }
+        return await store.GetAsync(caller, number) is { } ticket ? TypedResults.Ok(ticket) : ApiRequests.NotFound(number);
+    }
+
+    private static async Task<Results<Created<MessageCreatedResponse>, ProblemHttpResult>> AddMessageAsync(
+        int number, HttpContext http, ClaimsPrincipal user, TicketService tickets, ApiTicketStore store)
+    {
+        var (input, problem) = await ApiRequests.ReadJsonAsync<AddMessageRequest>(http);
+        if (input is null)
+        {
+            return problem!;
+        }
+        var author = input.Author ?? MessageAuthor.Agent;
+        var visibility = input.Visibility ?? MessageVisibility.Public;
+        var errors = new Dictionary<string, string[]>();
+        if (MessageLimits.ValidateBody(input.Body) is { } invalidBody)
+            errors["body"] = [invalidBody];
+        if (author == MessageAuthor.Customer && visibility == MessageVisibility.Internal)
+            errors["visibility"] = ["Customer messages are public; internal notes are written by agents."];
+        if (input.ClientMessageId is { Length: > 64 })
+            errors["clientMessageId"] = ["At most 64 characters."];
+        if (errors.Count > 0)
+        {
+            return ApiRequests.Invalid(errors);
+        }
+        var caller = ApiCaller.From(user);
+        var ticket = await store.FindAsync(caller, number);
+        if (ticket is null)
+        {
+            return ApiRequests.NotFound(number);
+        }
+        var result = author == MessageAuthor.Agent
+            ? await tickets.AddAgentMessageAsync(caller.Scope, ticket.Id, new AgentMessage(input.Body!, visibility, input.ClientMessageId))
+            : await tickets.AddCustomerMessageAsync(ticket.Id, ticket.CustomerId, input.Body!, input.ClientMessageId);
+        if (!result.Succeeded || result.Message is null || result.TicketNumber is not { } ticketNumber)
+        {
+            return ApiRequests.FromOutcome(result.Outcome, result.Error, number);
+        }
+        var message = await store.GetMessageAsync(result.Message.Id);
+        return TypedResults.Created($"/api/v1/tickets/{ticketNumber}", new MessageCreatedResponse(ticketNumber, message));
+    }
+}

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using AgentWorkspace.Features.Inbox;
+using AgentWorkspace.Features.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgentWorkspace.Features.Api;
+
+/// <summary>REST API v1: tickets. Reads and creation here; changes and messages in TicketsEndpoints.Changes.cs.</summary>
+public static partial class TicketsEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var tickets = api.MapGroup("/tickets").WithTags("Tickets");
+        tickets.MapGet("", ListAsync).WithName("ListTickets").WithSummary("List and filter tickets, newest activity first, a page at a time.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        tickets.MapPost("", CreateAsync).WithName("CreateTicket").WithSummary("Open a ticket for a customer (found or created by email).")
+            .Accepts<CreateTicketRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        tickets.MapGet("/{number:int}", GetAsync).WithName("GetTicket").WithSummary("A ticket with its tags and whole conversation, internal notes included.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        tickets.MapPatch("/{number:int}", PatchAsync).WithName("UpdateTicket").WithSummary("Change status, priority or assignee.")
+            .Accepts<PatchTicketRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        tickets.MapPost("/{number:int}/messages", AddMessageAsync).WithName("AddMessage").WithSummary("Add a reply, an internal note or a customer message.")
+            .Accepts<AddMessageRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Results<Ok<TicketListResponse>, ProblemHttpResult>> ListAsync(
+        [AsParameters] TicketListQuery query, ClaimsPrincipal user, InboxQuery inbox, ApiTicketStore store)
+    {
+        var caller = ApiCaller.From(user);
+        var (filter, limit, errors) = query.Parse();
+        if (!string.IsNullOrWhiteSpace(query.Assignee))
+        {
+            if (await store.ResolveAgentAsync(query.Assignee) is { } agentId)
+                filter = filter with { AssigneeId = agentId };
+            else
+                errors["assignee"] = ["No agent has that id or email."];
+        }
+        int? team = null;
+        if (!string.IsNullOrWhiteSpace(query.Team))
+        {
+            team = await store.ResolveTeamAsync(query.Team);
+            if (team is null)
+                errors["team"] = ["No team has that id or name."];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiRequests.Invalid(errors);
+        }
+        if (caller.TeamId is { } keyTeam && team is { } asked && asked != keyTeam)
+        {
+            // A team key sees only its own team: another team's list is empty, not an error that confirms the team.
+            return TypedResults.Ok(new TicketListResponse([], null));
+        }
+        filter = filter with { TeamId = caller.TeamId ?? team };
+        var page = await inbox.ListAsync(caller.Scope, filter, query.Cursor, limit);
+        var items = page.Rows.Select(r => new TicketSummaryResponse(
+            r.Number, r.Subject, r.Status, r.Priority, r.Channel, r.CustomerName,
+            r.AssigneeId is { } id ? new NamedRef(id, r.AssigneeName ?? "") : null,
+            r.TeamId is { } teamId ? new TeamRef(teamId, r.TeamName ?? "") : null,
+            r.CreatedAt, r.LastActivityAt, r.WaitingSince)).ToList();
+        return TypedResults.Ok(new TicketListResponse(items, page.Next));
+    }
+
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> GetAsync(int number, ClaimsPrincipal user, ApiTicketStore store) =>
+        await store.GetAsync(ApiCaller.From(user), number) is { } ticket
+            ? TypedResults.Ok(ticket)
+            : ApiRequests.NotFound(number);
+
+    private static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> CreateAsync(
+        HttpContext http, ClaimsPrincipal user, TicketService tickets, ApiTicketStore store)
+    {
+        var (input, problem) = await ApiRequests.ReadJsonAsync<CreateTicketRequest>(http);
+        if (input is null)
+        {
+            return problem!;
+        }
+        var errors = Validate(input);
+        if (errors.Count > 0)
+        {
+            return ApiRequests.Invalid(errors);
+        }
+        var caller = ApiCaller.From(user);
+        var customer = input.Customer!;
+        var language = customer.Language?.Trim().ToLowerInvariant() ?? "en";
+        var customerId = await store.FindOrCreateCustomerAsync(customer.Email!.Trim(), customer.Name, language);
+        var result = await tickets.CreateTicketAsync(new NewTicket(
+            customerId, input.Subject!, input.Body!, input.Channel ?? TicketChannel.Api,
+            input.Priority ?? TicketPriority.Normal, caller.TeamId, language));
+        if (!result.Succeeded || result.TicketNumber is not { } number)
+        {
+            return ApiRequests.FromOutcome(result.Outcome, result.Error, 0);
+        }
+        var created = await store.GetAsync(caller, number);
+        return TypedResults.Created($"/api/v1/tickets/{number}", created);
+    }
+
+    private static Dictionary<string, string[]> Validate(CreateTicketRequest input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Subject) || input.Subject.Trim().Length > 300)
+            errors["subject"] = ["A subject of 1 to 300 characters is required."];
+        if (MessageLimits.ValidateBody(input.Body) is { } body)
+            errors["body"] = [body];
+        var email = input.Customer?.Email?.Trim();
+        if (email is null || email.Length is < 3 or > 320 || email.IndexOf('@') is < 1 || email.IndexOf('@') == email.Length - 1)
+            errors["customer.email"] = ["The customer's email address is required."];
+        if (input.Customer?.Name is { Length: > 200 })
+            errors["customer.name"] = ["A name has at most 200 characters."];
+        if (input.Customer?.Language?.Trim().ToLowerInvariant() is { } language && language is not ("en" or "es"))
+            errors["customer.language"] = ["en or es."];
+        return errors;
+    }
+}

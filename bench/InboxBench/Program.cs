@@ -1,0 +1,22 @@
+using InboxBench;
+using InboxBench.Generate;
+using InboxBench.Measure;
+
+// Inbox benchmark. See docs/BENCHMARKS.md for the commands and the latest figures.
+//   generate --db <path> [--tickets 1000000] [--messages 10000000] [--agents 50] [--customers 100000]
+//   measure  --db <path> [--runs 200] [--budget-seconds 30] [--only <scenario substring>] [--plans]
+var options = Args.Parse(args.Skip(1));
+switch (args.FirstOrDefault())
+{
+    case "generate":
+        Generator.Run(options.Required("db"), options.Int("tickets", 1_000_000), options.Long("messages", 10_000_000),
+            options.Int("agents", 50), options.Int("customers", 100_000));
+        return 0;
+    case "measure":
+        await Runner.RunAsync(options.Required("db"), options.Int("runs", 200), options.Int("budget-seconds", 30),
+            options.Get("only"), options.Flag("plans"));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: InboxBench generate --db <path> [--tickets N] [--messages N] | measure --db <path> [--runs N] [--plans]");
+        return 2;
+}
