@@ -52,6 +52,8 @@ public static class DataServiceExtensions
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        // Refreshes the planner's statistics where they are stale; cheap when they are not.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
 
         await RoleSeeder.EnsureRolesAsync(scope.ServiceProvider);
         var demo = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoDataOptions>>().Value;

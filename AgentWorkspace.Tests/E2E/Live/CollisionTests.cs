@@ -55,6 +55,8 @@ public sealed class CollisionTests(BrowserFixture browser)
         var page = ana.Page;
         var composer = page.GetByTestId("composer-input");
         await composer.FillAsync(draft);
+        // The circuit has seen the typing once the composer counts the draft: only then did the agent "start typing".
+        await Expect(page.GetByTestId("composer")).ToContainTextAsync($"{draft.Length} / {MessageLimits.MaxBodyLength}");
 
         var arrived = await scenario.Tickets.AddCustomerMessageAsync(ticket.Id, ticket.CustomerId, customerText, null);
         arrived.Succeeded.ShouldBeTrue(arrived.Error);
@@ -90,6 +92,7 @@ public sealed class CollisionTests(BrowserFixture browser)
         await ana.OpenAsync($"/tickets/{ticket.Number}");
         var page = ana.Page;
         await page.GetByTestId("composer-input").FillAsync(draft);
+        await Expect(page.GetByTestId("composer")).ToContainTextAsync($"{draft.Length} / {MessageLimits.MaxBodyLength}");
 
         var lucas = await scenario.ScopeOfAsync(DemoAgents.LucasEmail);
         var sent = await scenario.Tickets.AddAgentMessageAsync(lucas, ticket.Id, new AgentMessage(lucasReply, MessageVisibility.Public));

@@ -22,7 +22,9 @@ public sealed class MigrationTests
 
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(previous);
-        await SeedRowsAsync(database.ConnectionString);
+        // Until PriorityRanksAndSearchIndex, priorities were stored by name; from it on, by rank.
+        var priorityByName = migrations.IndexOf(previous) < migrations.FindIndex(m => m.EndsWith("_PriorityRanksAndSearchIndex"));
+        await SeedRowsAsync(database.ConnectionString, priorityByName ? "'High'" : "2");
 
         await db.Database.MigrateAsync();
 
@@ -52,7 +54,7 @@ public sealed class MigrationTests
     }
 
     /// <summary>Plain SQL, so the rows are written with the previous schema rather than today's model.</summary>
-    private static async Task SeedRowsAsync(string connectionString)
+    private static async Task SeedRowsAsync(string connectionString, string highPriority)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
@@ -61,7 +63,7 @@ public sealed class MigrationTests
             INSERT INTO Teams (Id, Name) VALUES (1, 'Billing & Accounts');
             INSERT INTO Customers (Id, Name, Email, Language, IsVerified, CreatedAt) VALUES (1, 'Marta Ruiz', 'marta@example.es', 'es', 0, {now});
             INSERT INTO Tickets (Id, Number, Subject, Status, Priority, Channel, Language, CustomerId, TeamId, Tier, CreatedAt, UpdatedAt, LastActivityAt, LastMessageSeq, Version)
-                VALUES (1, 1001, 'Refund for order 5521', 'Open', 'High', 'Email', 'es', 1, 1, 1, {now}, {now}, {now}, 2, 0);
+                VALUES (1, 1001, 'Refund for order 5521', 'Open', {highPriority}, 'Email', 'es', 1, 1, 1, {now}, {now}, {now}, 2, 0);
             INSERT INTO TicketTags (TicketId, Tag) VALUES (1, 'refund');
             INSERT INTO Messages (TicketId, Seq, AuthorKind, AuthorCustomerId, Visibility, Body, CreatedAt) VALUES (1, 1, 'Customer', 1, 'Public', '¿Dónde está mi reembolso?', {now});
             INSERT INTO Messages (TicketId, Seq, AuthorKind, Visibility, Body, CreatedAt) VALUES (1, 2, 'System', 'Internal', 'Checking with billing.', {now + 1});

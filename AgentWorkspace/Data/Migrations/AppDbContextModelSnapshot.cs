@@ -634,6 +634,12 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.HasIndex("TeamId", "Status", "LastActivityAt");
 
+                    b.HasIndex(new[] { "LastActivityAt", "Id" }, "IX_Tickets_Done_LastActivity")
+                        .HasFilter("\"Status\" IN ('Resolved', 'Closed')");
+
+                    b.HasIndex(new[] { "LastActivityAt", "Id" }, "IX_Tickets_Open_LastActivity")
+                        .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
+
                     b.ToTable("Tickets");
                 });
 

@@ -16,6 +16,14 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
     internal static readonly TicketStatus[] OpenStatuses =
         [TicketStatus.Open, TicketStatus.InProgress, TicketStatus.WaitingOnCustomer, TicketStatus.OnHold];
 
+    internal static readonly TicketStatus[] DoneStatuses = [TicketStatus.Resolved, TicketStatus.Closed];
+
+    /// <summary>View counts stop here ("10,000+"): an exact count of a million rows costs more than it tells.</summary>
+    public const int CountCap = 10_000;
+
+    /// <summary>Search ranks the most recent matching tickets; a term in half the database would otherwise mean reading half the database.</summary>
+    public const int SearchCandidates = 2_000;
+
     public static string Label(InboxView view) => view switch
     {
         InboxView.AllOpen => "All open",
@@ -50,7 +58,7 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         return new InboxResult(rows.Take(pageSize).ToList(), next);
     }
 
-    /// <summary>The count of every view the agent has, team views included (key: view name, or "Team:{id}").</summary>
+    /// <summary>The count of every view the agent has, team views included (key: view name, or "Team:{id}"), capped at <see cref="CountCap"/> + 1.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountsAsync(AgentScope scope)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -58,11 +66,11 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         var counts = new Dictionary<string, int>();
         foreach (var view in Enum.GetValues<InboxView>().Where(v => v != InboxView.Team))
         {
-            counts[view.ToString()] = await ViewFilter(visible, view, null, scope.AgentId).CountAsync();
+            counts[view.ToString()] = await ViewFilter(visible, view, null, scope.AgentId).Take(CountCap + 1).CountAsync();
         }
         foreach (var teamId in await TeamViewsAsync(db, scope))
         {
-            counts[$"Team:{teamId}"] = await ViewFilter(visible, InboxView.Team, teamId, scope.AgentId).CountAsync();
+            counts[$"Team:{teamId}"] = await ViewFilter(visible, InboxView.Team, teamId, scope.AgentId).Take(CountCap + 1).CountAsync();
         }
         return counts;
     }
@@ -104,7 +112,8 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
             {
                 return null;
             }
-            var hits = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM TicketSearch WHERE TicketSearch MATCH {match}");
+            var hits = db.Database.SqlQuery<int>(
+                $"SELECT rowid AS Value FROM TicketSearch WHERE TicketSearch MATCH {match} ORDER BY rowid DESC LIMIT {SearchCandidates}");
             q = int.TryParse(term, out var bare)
                 ? q.Where(t => t.Number == bare || hits.Contains(t.Id))
                 : q.Where(t => hits.Contains(t.Id));
@@ -114,13 +123,14 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
 
     private static IQueryable<Ticket> ViewFilter(IQueryable<Ticket> tickets, InboxView view, int? teamId, string agentId) => view switch
     {
-        InboxView.AllOpen => tickets.Where(t => OpenStatuses.Contains(t.Status)),
-        InboxView.Mine => tickets.Where(t => t.AssigneeId == agentId && OpenStatuses.Contains(t.Status)),
-        InboxView.Unassigned => tickets.Where(t => t.AssigneeId == null && OpenStatuses.Contains(t.Status)),
+        // EF.Constant writes the status lists into the SQL, where they match the partial indexes' WHERE clauses.
+        InboxView.AllOpen => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status)),
+        InboxView.Mine => tickets.Where(t => t.AssigneeId == agentId && EF.Constant(OpenStatuses).Contains(t.Status)),
+        InboxView.Unassigned => tickets.Where(t => t.AssigneeId == null && EF.Constant(OpenStatuses).Contains(t.Status)),
         InboxView.WaitingOnCustomer => tickets.Where(t => t.Status == TicketStatus.WaitingOnCustomer),
         InboxView.OnHold => tickets.Where(t => t.Status == TicketStatus.OnHold),
-        InboxView.ResolvedAndClosed => tickets.Where(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed),
-        InboxView.Team => tickets.Where(t => t.TeamId == teamId && OpenStatuses.Contains(t.Status)),
+        InboxView.ResolvedAndClosed => tickets.Where(t => EF.Constant(DoneStatuses).Contains(t.Status)),
+        InboxView.Team => tickets.Where(t => t.TeamId == teamId && EF.Constant(OpenStatuses).Contains(t.Status)),
         _ => tickets,
     };
 

@@ -19,6 +19,8 @@ public sealed record AgentScope(string AgentId, bool IsAdmin, IReadOnlyList<int>
 
 public static class TicketVisibility
 {
+    private const int NoTeam = -1;
+
     /// <summary>The same rule as <see cref="AgentScope.CanSee"/>, as SQL: every ticket query starts here.</summary>
     public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> tickets, AgentScope scope)
     {
@@ -26,8 +28,12 @@ public static class TicketVisibility
         {
             return tickets;
         }
-        var teams = scope.TeamIds.ToArray();
-        return tickets.Where(t => t.AssigneeId == scope.AgentId || t.TeamId == null || teams.Contains(t.TeamId.Value));
+        // -1 stands for "no team". Written through COALESCE on purpose: SQLite then cannot turn this OR into a
+        // union of index lookups, and instead walks the view's sort index and filters, which keeps the first
+        // page cheap at a million tickets (see docs/BENCHMARKS.md).
+        var teams = scope.TeamIds.Append(NoTeam).ToArray();
+        var agentId = scope.AgentId;
+        return tickets.Where(t => teams.Contains(t.TeamId ?? NoTeam) || t.AssigneeId == agentId);
     }
 }
 

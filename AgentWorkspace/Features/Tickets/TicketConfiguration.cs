@@ -31,6 +31,13 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasIndex(t => new { t.Priority, t.LastActivityAt, t.Id });
         ticket.HasIndex(t => new { t.CreatedAt, t.Id });
         ticket.HasIndex(t => new { t.WaitingSince, t.Id });
+
+        // Partial indexes in last-activity order for the two big view families. The filters must read exactly
+        // like the status lists InboxQuery inlines (EF.Constant), or SQLite will not use them.
+        ticket.HasIndex(t => new { t.LastActivityAt, t.Id }, "IX_Tickets_Open_LastActivity")
+            .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
+        ticket.HasIndex(t => new { t.LastActivityAt, t.Id }, "IX_Tickets_Done_LastActivity")
+            .HasFilter("\"Status\" IN ('Resolved', 'Closed')");
     }
 }
 
