@@ -119,16 +119,8 @@ public sealed partial class Composer
     }
 
     /// <summary>Customer messages and other agents' replies stored after <paramref name="seq"/>, read fresh from the database.</summary>
-    private async Task<List<TimelineEntry>> NewSinceAsync(int seq)
-    {
-        var details = await Queries.GetByNumberAsync(Scope, Ticket.Number);
-        return details is null
-            ? []
-            : details.Timeline.Where(m => m.Body is not null && m.Seq > seq
-                    && (m.AuthorKind == AuthorKind.Customer
-                        || (m.AuthorKind == AuthorKind.Agent && m.Visibility == MessageVisibility.Public && m.AuthorAgentId != Scope.AgentId)))
-                .ToList();
-    }
+    private async Task<List<TimelineEntry>> NewSinceAsync(int seq) =>
+        (await Queries.ArrivedSinceAsync(Scope, Ticket.Id, seq)).ToList();
 
     private async Task ReviewAsync()
     {

@@ -37,6 +37,23 @@ public sealed class TicketQueries(IDbContextFactory<AppDbContext> dbFactory)
         return new TicketDetails(ticket, timeline, otherTickets);
     }
 
+    /// <summary>
+    /// What landed after <paramref name="seq"/> that an agent about to reply must see first: customer messages
+    /// and other agents' replies (the stale-send check).
+    /// </summary>
+    public async Task<IReadOnlyList<TimelineEntry>> ArrivedSinceAsync(AgentScope scope, int ticketId, int seq)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.TicketId == ticketId && m.Seq > seq && db.Tickets.VisibleTo(scope).Any(t => t.Id == ticketId))
+            .Where(m => m.AuthorKind == AuthorKind.Customer
+                || (m.AuthorKind == AuthorKind.Agent && m.Visibility == MessageVisibility.Public && m.AuthorAgentId != scope.AgentId))
+            .OrderBy(m => m.Seq)
+            .Select(m => new TimelineEntry(m.CreatedAt, m.Seq, m.AuthorKind, m.Visibility, m.AuthorAgentId,
+                m.AuthorKind == AuthorKind.Agent ? m.AuthorAgent!.DisplayName : m.AuthorCustomer!.Name, m.Body, null))
+            .ToListAsync();
+    }
+
     /// <summary>Agents and teams a ticket can be given to.</summary>
     public async Task<(IReadOnlyList<(string Id, string Name)> Agents, IReadOnlyList<(int Id, string Name)> Teams)> ChoicesAsync()
     {
