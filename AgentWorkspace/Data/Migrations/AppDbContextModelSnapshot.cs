@@ -637,7 +637,13 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasIndex(new[] { "LastActivityAt", "Id" }, "IX_Tickets_Done_LastActivity")
                         .HasFilter("\"Status\" IN ('Resolved', 'Closed')");
 
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Tickets_Open_Created")
+                        .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
+
                     b.HasIndex(new[] { "LastActivityAt", "Id" }, "IX_Tickets_Open_LastActivity")
+                        .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
+
+                    b.HasIndex(new[] { "Priority", "LastActivityAt", "Id" }, "IX_Tickets_Open_Priority")
                         .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
 
                     b.ToTable("Tickets");

@@ -96,11 +96,13 @@ public sealed partial class InboxPage
         var page = await Inbox.ListAsync(scope, filter with { Search = search }, pageStart);
         rows = page.Rows;
         next = page.Next;
-        counts = await Inbox.CountsAsync(scope);
         viewing = Presence.ViewedBy(rows.Select(r => r.Id), scope.AgentId);
         selected.IntersectWith(rows.Select(r => r.Id));
         cursor = Math.Min(cursor, rows.Count - 1);
         loaded = true;
+        // The list first: counts over a large inbox take longer and must not hold the rows back.
+        StateHasChanged();
+        counts = await Inbox.CountsAsync(scope);
     }
 
     private async Task ApplyAsync(InboxFilter changed)

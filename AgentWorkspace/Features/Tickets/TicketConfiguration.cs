@@ -38,6 +38,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
         ticket.HasIndex(t => new { t.LastActivityAt, t.Id }, "IX_Tickets_Done_LastActivity")
             .HasFilter("\"Status\" IN ('Resolved', 'Closed')");
+        ticket.HasIndex(t => new { t.Priority, t.LastActivityAt, t.Id }, "IX_Tickets_Open_Priority")
+            .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
+        ticket.HasIndex(t => new { t.CreatedAt, t.Id }, "IX_Tickets_Open_Created")
+            .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
     }
 }
 
