@@ -1,6 +1,7 @@
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentWorkspace.Tests.Features.Tickets;
 
@@ -109,6 +110,25 @@ public sealed class TicketLifecycleTests(WorkspaceAppFactory app)
         ]);
         events.ShouldAllBe(e => e.ActorAgentId == ana.AgentId);
         events.Single(e => e.Field == "Tier").Reason.ShouldBe("Needs a payments specialist");
+    }
+
+    [Fact]
+    public async Task AssigningSomeoneElse_NotifiesThem_ButAssigningYourselfDoesNot()
+    {
+        var ticket = await Data.CreateAsync();
+        var ana = await Data.ScopeAsync(DemoAgents.AnaEmail);
+        var lucas = await Data.ScopeAsync(DemoAgents.LucasEmail);
+        var center = app.Services.GetRequiredService<AgentWorkspace.Features.Notifications.NotificationCenter>();
+        var before = await center.UnreadCountAsync(lucas.AgentId);
+
+        await Data.Tickets.ExecuteAsync(ana, ticket.Id, new Assign(null, lucas.AgentId));
+        await Data.Tickets.ExecuteAsync(lucas, ticket.Id, new Assign(lucas.AgentId, null));
+        await Data.Tickets.ExecuteAsync(lucas, ticket.Id, new Assign(null, lucas.AgentId));
+
+        (await center.UnreadCountAsync(lucas.AgentId)).ShouldBe(before + 1);
+        var latest = (await center.RecentAsync(lucas.AgentId, 1)).Single();
+        latest.Title.ShouldBe($"Ana García assigned #{ticket.Number} to you");
+        latest.Link.ShouldBe($"/tickets/{ticket.Number}");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AgentWorkspace.Data;
+using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace AgentWorkspace.Features.Tickets;
 /// IMMEDIATE SQLite transaction (writers queue behind each other, so read-check-write is atomic),
 /// records who changed what in the ticket's history, and publishes to the notifier only after commit.
 /// </summary>
-public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, TimeProvider clock)
+public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, NotificationCenter notifications, TimeProvider clock)
 {
     public async Task<CommandResult> ExecuteAsync(AgentScope scope, int ticketId, TicketCommand command)
     {
@@ -43,6 +44,11 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
         {
             // Agents who could see the ticket before the move must hear that it left their view.
             await notifier.PublishAsync(new TicketChanged(ticket.Id, ticket.Number, previousTeam, previousAssignee, scope.AgentId));
+        }
+        if (ticket.AssigneeId is { } assignee && assignee != previousAssignee && assignee != scope.AgentId)
+        {
+            var by = await db.Users.Where(a => a.Id == scope.AgentId).Select(a => a.DisplayName).FirstOrDefaultAsync() ?? "Someone";
+            await notifications.NotifyAsync(assignee, $"{by} assigned #{ticket.Number} to you", ticket.Subject, $"/tickets/{ticket.Number}");
         }
         return CommandResult.Ok(ticket.Id, ticket.Number);
     }
