@@ -630,8 +630,6 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.HasIndex("Priority", "LastActivityAt", "Id");
 
-                    b.HasIndex("Status", "LastActivityAt", "Id");
-
                     b.HasIndex("TeamId", "Status", "LastActivityAt");
 
                     b.HasIndex(new[] { "LastActivityAt", "Id" }, "IX_Tickets_Done_LastActivity")

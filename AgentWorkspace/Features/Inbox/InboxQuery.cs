@@ -91,7 +91,13 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
     private static IQueryable<Ticket>? Apply(AppDbContext db, IQueryable<Ticket> tickets, InboxFilter f, AgentScope scope)
     {
         var q = f.AnyStatus ? tickets : ViewFilter(tickets, f.View, f.ViewTeamId, scope.AgentId);
-        if (f.Statuses.Count > 0) q = q.Where(t => f.Statuses.Contains(t.Status));
+        if (f.Statuses.Count > 0)
+        {
+            q = q.Where(t => f.Statuses.Contains(t.Status));
+            // Naming the family too lets SQLite use that family's partial indexes.
+            if (f.Statuses.All(OpenStatuses.Contains)) q = q.Where(t => EF.Constant(OpenStatuses).Contains(t.Status));
+            else if (f.Statuses.All(DoneStatuses.Contains)) q = q.Where(t => EF.Constant(DoneStatuses).Contains(t.Status));
+        }
         if (f.Priorities.Count > 0) q = q.Where(t => f.Priorities.Contains(t.Priority));
         if (f.Channels.Count > 0) q = q.Where(t => f.Channels.Contains(t.Channel));
         if (TicketService.NormalizeTag(f.Tag) is { } tag) q = q.Where(t => t.Tags.Any(x => x.Tag == tag));
@@ -127,8 +133,8 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         InboxView.AllOpen => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status)),
         InboxView.Mine => tickets.Where(t => t.AssigneeId == agentId && EF.Constant(OpenStatuses).Contains(t.Status)),
         InboxView.Unassigned => tickets.Where(t => t.AssigneeId == null && EF.Constant(OpenStatuses).Contains(t.Status)),
-        InboxView.WaitingOnCustomer => tickets.Where(t => t.Status == TicketStatus.WaitingOnCustomer),
-        InboxView.OnHold => tickets.Where(t => t.Status == TicketStatus.OnHold),
+        InboxView.WaitingOnCustomer => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status) && t.Status == TicketStatus.WaitingOnCustomer),
+        InboxView.OnHold => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status) && t.Status == TicketStatus.OnHold),
         InboxView.ResolvedAndClosed => tickets.Where(t => EF.Constant(DoneStatuses).Contains(t.Status)),
         InboxView.Team => tickets.Where(t => t.TeamId == teamId && EF.Constant(OpenStatuses).Contains(t.Status)),
         _ => tickets,
