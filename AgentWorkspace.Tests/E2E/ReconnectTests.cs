@@ -18,12 +18,7 @@ public sealed class ReconnectTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            Headless = true,
-            ExecutablePath = File.Exists(BrowserFixture.SystemChromium) ? BrowserFixture.SystemChromium : null,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await BrowserFixture.LaunchChromiumAsync(playwright);
     }
 
     [Fact]
@@ -49,7 +44,8 @@ public sealed class ReconnectTests : IAsyncLifetime
         second.ServerAddress.Port.ShouldBe(port);
 
         // The old circuit is gone with the old process: the page must reload itself (or reconnect) and come back live.
-        await AgentPageExtensions.WaitForCircuitAsync(page);
+        // Blazor retries at once ten times, then every 5 s, later every 30 s: allow for that while the new host starts.
+        await Expect(page.Locator("html[data-circuit='up']")).ToHaveCountAsync(1, new() { Timeout = 90_000 });
         await Expect(page.GetByTestId("agent-name")).ToHaveTextAsync("Ben Carter");
         await Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
         pageErrors.ShouldBeEmpty();

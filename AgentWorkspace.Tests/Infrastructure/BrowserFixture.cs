@@ -20,9 +20,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         BaseAddress = App.ServerAddress;
+        playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(playwright);
+    }
+
+    /// <summary>Headless Chromium as every browser test launches it, with the waiting budget a cold circuit needs.</summary>
+    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
         // A cold circuit on a 2-core machine (first Razor and EF use) can take several seconds.
         Assertions.SetDefaultExpectTimeout(15_000);
-        playwright = await Playwright.CreateAsync();
         var options = new BrowserTypeLaunchOptions
         {
             Headless = true,
@@ -40,7 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new InvalidOperationException("No Chromium: install Debian's chromium or let Playwright download its browser.");
         }
-        Browser = await playwright.Chromium.LaunchAsync(options);
+        return await playwright.Chromium.LaunchAsync(options);
     }
 
     /// <summary>A fresh browser context (its own cookies), with a page that records script dialogs and console errors.</summary>
