@@ -11,6 +11,9 @@ using AgentWorkspace.Realtime;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve package and build-output assets (blazor.web.js, Radzen, the widget) from a build in any environment, not only
+// Development; a published app has them in wwwroot and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddWorkspaceData();

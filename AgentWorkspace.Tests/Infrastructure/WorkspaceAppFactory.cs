@@ -40,8 +40,6 @@ public sealed class WorkspaceAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // Outside Development the app only finds package and build-output assets (blazor.web.js, Radzen, the widget) through this manifest.
-        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Workspace", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(DataDirectory, "keys"));
         builder.UseSetting("DemoData:Enabled", seedDemoData ? "true" : "false");
