@@ -31,7 +31,7 @@ builder.Services.AddPresence();
 builder.Services.AddNotifications();
 builder.Services.AddTickets();
 builder.Services.AddApi();
-builder.Services.AddWidgetHub();
+builder.Services.AddChat(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -43,14 +43,16 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
-app.MapWidgetHub();
+app.MapChat();
 app.MapApi();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 

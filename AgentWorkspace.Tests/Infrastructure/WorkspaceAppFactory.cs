@@ -17,20 +17,24 @@ public sealed class WorkspaceAppFactory : WebApplicationFactory<Program>
     private readonly bool seedDemoData;
     private readonly bool ownsDataDirectory;
 
-    public WorkspaceAppFactory() : this(seedDemoData: true, dataDirectory: null, port: 0)
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    public WorkspaceAppFactory() : this(seedDemoData: true, dataDirectory: null, port: 0, settings: null)
     {
     }
 
     /// <summary>An app host with its own settings (xunit fixtures may only have one public constructor).</summary>
-    public static WorkspaceAppFactory Create(bool seedDemoData = true, string? dataDirectory = null, int port = 0) =>
-        new(seedDemoData, dataDirectory, port);
+    public static WorkspaceAppFactory Create(
+        bool seedDemoData = true, string? dataDirectory = null, int port = 0, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(seedDemoData, dataDirectory, port, settings);
 
     /// <param name="seedDemoData">Seed the demo agents, tickets and articles into the empty database.</param>
     /// <param name="dataDirectory">Reuse an existing data folder (database and keys), e.g. to restart the app on it; the caller then deletes it.</param>
     /// <param name="port">A fixed loopback port, so a restarted app answers where the old one did; 0 picks a free one.</param>
-    private WorkspaceAppFactory(bool seedDemoData, string? dataDirectory, int port)
+    private WorkspaceAppFactory(bool seedDemoData, string? dataDirectory, int port, IReadOnlyDictionary<string, string?>? settings)
     {
         this.seedDemoData = seedDemoData;
+        this.settings = settings ?? new Dictionary<string, string?>();
         ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "aw-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
@@ -44,6 +48,10 @@ public sealed class WorkspaceAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(DataDirectory, "keys"));
         builder.UseSetting("DemoData:Enabled", seedDemoData ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>The base address of the Kestrel server, e.g. http://127.0.0.1:41234/.</summary>

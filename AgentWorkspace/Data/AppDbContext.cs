@@ -1,5 +1,6 @@
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Api;
+using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.KnowledgeBase;
@@ -28,6 +29,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<TicketRead> TicketReads => Set<TicketRead>();
+    public DbSet<ChatConversation> ChatConversations => Set<ChatConversation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,3 +24,6 @@ public sealed record MessageAdded(
 
 /// <summary>Someone opened or left a ticket, or started or stopped typing on it.</summary>
 public sealed record TicketViewersChanged(int TicketId) : WorkspaceEvent;
+
+/// <summary>An agent edited one of their messages (a reply or a note; the visibility never changes).</summary>
+public sealed record MessageEdited(int TicketId, long MessageId, int Seq, MessageVisibility Visibility) : WorkspaceEvent;

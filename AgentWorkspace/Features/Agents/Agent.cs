@@ -13,6 +13,9 @@ public sealed class Agent : IdentityUser
     /// <summary>What the agent chose in the header; "online" additionally needs an open workspace tab.</summary>
     public Availability Availability { get; set; } = Availability.Online;
 
+    /// <summary>Opt-in: a browser notification and a sound when a new chat arrives.</summary>
+    public bool ChatAlerts { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<TeamMember> Teams { get; set; } = [];

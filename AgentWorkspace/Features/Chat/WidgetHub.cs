@@ -3,35 +3,113 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace AgentWorkspace.Features.Chat;
 
-/// <summary>
-/// The only door customers use: the embeddable widget talks to this hub and never holds a Blazor circuit.
-/// Anonymous by design; conversations will be authorised per call by a conversation token.
-/// </summary>
-[AllowAnonymous]
-public sealed class WidgetHub : Hub
+/// <summary>What the server pushes to a widget: only <see cref="CustomerFacingAttribute"/> types, built by <see cref="CustomerView"/>.</summary>
+public interface IWidgetClient
 {
-    public const string Path = "/hubs/widget";
-
-    /// <summary>The widget's handshake: proves the round trip works and tells the widget what it talks to.</summary>
-    public WidgetHello Hello() => new("AgentWorkspace", 1);
+    Task Message(CustomerMessage message);
+    Task MessageUpdated(CustomerMessage message);
+    Task Ticket(CustomerTicket ticket);
+    Task Typing(CustomerTyping typing);
 }
 
-public sealed record WidgetHello(string Service, int ProtocolVersion);
-
-public static class WidgetHubExtensions
+/// <summary>
+/// The only door customers use: the embeddable widget talks to this hub and never holds a Blazor circuit.
+/// Anonymous by design; every call about a conversation carries its token, checked on each call
+/// (<see cref="WidgetRateLimitFilter"/> limits how often calls may come).
+/// </summary>
+[AllowAnonymous]
+public sealed class WidgetHub(ChatService chat, WidgetFeeds feeds) : Hub<IWidgetClient>
 {
-    public const int MaximumReceiveMessageSize = 32 * 1024;
+    public const string Path = "/hubs/widget";
+    private const string ConversationKey = "conversation";
 
-    public static IServiceCollection AddWidgetHub(this IServiceCollection services)
+    /// <summary>The widget's handshake: the protocol it talks and whether an agent is there to chat.</summary>
+    public WidgetStatus Hello() => WidgetStatus.From(chat.AgentsAvailable());
+
+    public async Task<WidgetSession> Start(ChatStart start) => await JoinAsync(await chat.StartAsync(start));
+
+    /// <summary>No agent online: the message becomes a ticket answered later (the widget keeps following it).</summary>
+    public async Task<WidgetSession> LeaveMessage(ChatStart start) => await JoinAsync(await chat.StartAsync(start, offline: true));
+
+    /// <summary>After a reload, a new tab or a reconnect: what the widget missed after <paramref name="lastSeq"/> on ticket <paramref name="ticketNumber"/>.</summary>
+    public async Task<WidgetSession> Resume(string token, int? ticketNumber, int lastSeq)
     {
-        // Scoped to this hub: Blazor's own circuit hub keeps its settings.
-        services.AddSignalR().AddHubOptions<WidgetHub>(options => options.MaximumReceiveMessageSize = MaximumReceiveMessageSize);
-        return services;
+        // Join the ticket's feed before reading, so nothing committed in between is missed (the widget drops duplicates by seq).
+        var conversation = await ConversationAsync(token);
+        await WatchAsync(conversation.TicketId);
+        return Unwrap(await chat.ResumeAsync(token, ticketNumber, lastSeq));
     }
 
-    public static IEndpointRouteBuilder MapWidgetHub(this IEndpointRouteBuilder endpoints)
+    public async Task<CustomerAck> Send(string token, string clientMessageId, string body)
     {
-        endpoints.MapHub<WidgetHub>(WidgetHub.Path).AllowAnonymous();
-        return endpoints;
+        // Read fresh, not from the connection's memory: another tab may have moved the chat to a follow-up ticket.
+        var conversation = await ConversationAsync(token, fresh: true);
+        var sent = Unwrap(await chat.SendAsync(conversation, clientMessageId, body));
+        if (sent.Conversation.TicketId != conversation.TicketId)
+        {
+            Context.Items[ConversationKey] = sent.Conversation;
+            await WatchAsync(sent.Conversation.TicketId);
+        }
+        return sent.Ack;
     }
+
+    public async Task Typing(string token, bool typing) => chat.SetTyping(await ConversationAsync(token), typing);
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(WatchedKey, out var watched) && watched is int ticketId)
+        {
+            feeds.Unwatch(ticketId);
+        }
+        if (Context.Items.TryGetValue(ConversationKey, out var value) && value is ConversationRef conversation)
+        {
+            chat.SetTyping(conversation, false);
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private const string WatchedKey = "watched";
+
+    private async Task<WidgetSession> JoinAsync(ChatResult<WidgetSession> result)
+    {
+        var session = Unwrap(result);
+        var conversation = await ConversationAsync(session.Token);
+        await WatchAsync(conversation.TicketId);
+        return session;
+    }
+
+    /// <summary>
+    /// Checks the token on every call. The connection remembers the conversation it last proved, so repeated calls
+    /// compare hashes instead of reading the database; any other token is looked up afresh.
+    /// </summary>
+    private async Task<ConversationRef> ConversationAsync(string? token, bool fresh = false)
+    {
+        var hash = ConversationToken.TryHash(token) ?? throw new HubException(ChatError.UnknownConversation.Message);
+        if (!fresh && Context.Items.TryGetValue(ConversationKey, out var value) && value is ConversationRef known && known.TokenHash.AsSpan().SequenceEqual(hash))
+        {
+            return known;
+        }
+        var conversation = await chat.FindAsync(token) ?? throw new HubException(ChatError.UnknownConversation.Message);
+        Context.Items[ConversationKey] = conversation;
+        return conversation;
+    }
+
+    private async Task WatchAsync(int ticketId)
+    {
+        if (Context.Items.TryGetValue(WatchedKey, out var watched) && watched is int previous)
+        {
+            if (previous == ticketId)
+            {
+                return;
+            }
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, WidgetFeeds.Group(previous));
+            feeds.Unwatch(previous);
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, WidgetFeeds.Group(ticketId));
+        await feeds.WatchAsync(ticketId);
+        Context.Items[WatchedKey] = ticketId;
+    }
+
+    private static T Unwrap<T>(ChatResult<T> result) where T : class =>
+        result.Value ?? throw new HubException(result.Error!.Message);
 }

@@ -37,6 +37,13 @@ public static class TicketSearchIndex
         db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE TicketSearch SET Body = Body || ' ' || {body} WHERE rowid = {ticketId}");
 
+    /// <summary>Recomputes one ticket's message text, after a message was edited.</summary>
+    public static Task ReindexTicketAsync(AppDbContext db, int ticketId) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE TicketSearch SET Body = COALESCE((SELECT group_concat(m.Body, ' ') FROM Messages m WHERE m.TicketId = {ticketId}), '')
+            WHERE rowid = {ticketId}
+            """);
+
     /// <summary>
     /// Turns what an agent typed into a safe FTS5 query: each word quoted (no operators get through),
     /// all words required, the last one as a prefix since the agent may still be typing it.

@@ -52,19 +52,31 @@ public sealed partial class Composer
         }
         startedAtSeq ??= Ticket.LastMessageSeq;
         // Typing pings are throttled: one every two seconds keeps the indicator alive.
-        if (mode == MessageVisibility.Public && DateTimeOffset.UtcNow - lastTypingSignal > TimeSpan.FromSeconds(2))
+        if (DateTimeOffset.UtcNow - lastTypingSignal > TimeSpan.FromSeconds(2))
         {
             SignalTyping(true);
         }
     }
 
+    /// <summary>Says what is being typed: teammates see replies and notes, the customer only replies (CustomerView decides).</summary>
     private void SignalTyping(bool typing)
     {
         if (PresenceRegistration is not null)
         {
             lastTypingSignal = typing ? DateTimeOffset.UtcNow : DateTimeOffset.MinValue;
-            Presence.SetTyping(PresenceRegistration, typing);
+            Presence.SetTyping(PresenceRegistration, typing, mode);
         }
+    }
+
+    private void SetMode(MessageVisibility value)
+    {
+        if (mode == value)
+        {
+            return;
+        }
+        mode = value;
+        // The indicator must follow the switch at once: a reply turned into a note stops showing as typing to the customer.
+        SignalTyping(draft.Length > 0);
     }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
@@ -75,12 +87,11 @@ public sealed partial class Composer
         }
         else if (e.AltKey && e.Key is "n" or "N")
         {
-            mode = MessageVisibility.Internal;
-            SignalTyping(false);
+            SetMode(MessageVisibility.Internal);
         }
         else if (e.AltKey && e.Key is "r" or "R")
         {
-            mode = MessageVisibility.Public;
+            SetMode(MessageVisibility.Public);
         }
     }
 

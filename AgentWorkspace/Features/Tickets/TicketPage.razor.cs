@@ -14,6 +14,7 @@ public sealed partial class TicketPage
     private IReadOnlyList<Option<string>> agents = [];
     private IReadOnlyList<Option<int?>> teams = [];
     private IReadOnlyList<TicketViewer> viewers = [];
+    private bool customerTyping;
     private IDisposable? subscription;
     private IDisposable? watch;
     private int? watchedTicketId;
@@ -21,6 +22,7 @@ public sealed partial class TicketPage
     private bool loaded;
 
     [Inject] private TicketQueries Queries { get; set; } = default!;
+    [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private TicketPresence Presence { get; set; } = default!;
     [Inject] private TicketReads Reads { get; set; } = default!;
     [Inject] private AgentScopeResolver Scopes { get; set; } = default!;
@@ -64,6 +66,7 @@ public sealed partial class TicketPage
             watchedTicketId = details.Ticket.Id;
         }
         viewers = Presence.Viewers(details.Ticket.Id);
+        customerTyping = Presence.IsCustomerTyping(details.Ticket.Id);
         await Reads.MarkSeenAsync(scope.AgentId, details.Ticket.Id);
     }
 
@@ -71,9 +74,25 @@ public sealed partial class TicketPage
     {
         TicketChanged changed when changed.TicketId == watchedTicketId || changed.Number == Number => InvokeAsync(ReloadAndRenderAsync),
         MessageAdded added when added.TicketId == watchedTicketId => InvokeAsync(ReloadAndRenderAsync),
-        TicketViewersChanged v when v.TicketId == watchedTicketId => InvokeAsync(() => { viewers = Presence.Viewers(v.TicketId); StateHasChanged(); }),
+        MessageEdited edited when edited.TicketId == watchedTicketId => InvokeAsync(ReloadAndRenderAsync),
+        TicketViewersChanged v when v.TicketId == watchedTicketId => InvokeAsync(() =>
+        {
+            viewers = Presence.Viewers(v.TicketId);
+            customerTyping = Presence.IsCustomerTyping(v.TicketId);
+            StateHasChanged();
+        }),
         _ => Task.CompletedTask,
     };
+
+    private async Task<string?> EditMessageAsync(TimelineEntry entry, string body)
+    {
+        var result = await Tickets.EditAgentMessageAsync(scope, details!.Ticket.Id, entry.MessageId, body);
+        if (result.Succeeded)
+        {
+            await ReloadAsync();
+        }
+        return result.Error;
+    }
 
     private async Task ReloadAndRenderAsync()
     {

@@ -13,6 +13,7 @@ public sealed class TicketPresence : IDisposable
     public static readonly TimeSpan TypingTimeout = TimeSpan.FromSeconds(6);
 
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Viewer>> byTicket = new();
+    private readonly ConcurrentDictionary<int, DateTimeOffset> customerTyping = new();
     private readonly WorkspaceNotifier notifier;
     private readonly TimeProvider clock;
     private readonly ITimer sweeper;
@@ -33,25 +34,47 @@ public sealed class TicketPresence : IDisposable
         return new Registration(this, ticketId, key);
     }
 
-    public void SetTyping(IDisposable registration, bool typing)
+    /// <summary>Typing, and what: the customer's widget shows only agents typing a public reply, never a note.</summary>
+    public void SetTyping(IDisposable registration, bool typing, MessageVisibility visibility = MessageVisibility.Public)
     {
         if (registration is not Registration r || !byTicket.TryGetValue(r.TicketId, out var viewers) || !viewers.TryGetValue(r.Key, out var viewer))
         {
             return;
         }
-        var wasTyping = IsTyping(viewer);
-        viewers[r.Key] = viewer with { TypingAt = typing ? clock.GetUtcNow() : null };
-        if (wasTyping != typing)
+        var was = IsTyping(viewer) ? viewer.TypingAs : null;
+        viewers[r.Key] = viewer with { TypingAt = typing ? clock.GetUtcNow() : null, TypingAs = typing ? visibility : null };
+        if (was != (typing ? visibility : null))
         {
             Publish(r.TicketId);
         }
     }
 
+    /// <summary>The customer is typing in the widget (expires like an agent's typing).</summary>
+    public void SetCustomerTyping(int ticketId, bool typing)
+    {
+        var wasTyping = IsCustomerTyping(ticketId);
+        if (typing)
+        {
+            customerTyping[ticketId] = clock.GetUtcNow();
+        }
+        else
+        {
+            customerTyping.TryRemove(ticketId, out _);
+        }
+        if (wasTyping != typing)
+        {
+            Publish(ticketId);
+        }
+    }
+
+    public bool IsCustomerTyping(int ticketId) =>
+        customerTyping.TryGetValue(ticketId, out var at) && clock.GetUtcNow() - at < TypingTimeout;
+
     /// <summary>Everyone on the ticket, one entry per agent (several tabs count once), typing if any tab types.</summary>
     public IReadOnlyList<TicketViewer> Viewers(int ticketId) =>
         byTicket.TryGetValue(ticketId, out var viewers)
             ? viewers.Values.GroupBy(v => v.AgentId)
-                .Select(g => new TicketViewer(g.Key, g.First().AgentName, g.Any(IsTyping)))
+                .Select(g => new TicketViewer(g.Key, g.First().AgentName, TypingAs(g)))
                 .OrderBy(v => v.AgentName).ToList()
             : [];
 
@@ -72,6 +95,15 @@ public sealed class TicketPresence : IDisposable
 
     private bool IsTyping(Viewer viewer) => viewer.TypingAt is { } at && clock.GetUtcNow() - at < TypingTimeout;
 
+    /// <summary>A reply wins over a note when one agent types in several tabs: the customer may see "typing", never note content.</summary>
+    private MessageVisibility? TypingAs(IEnumerable<Viewer> tabs)
+    {
+        var typing = tabs.Where(IsTyping).Select(v => v.TypingAs).ToList();
+        return typing.Contains(MessageVisibility.Public) ? MessageVisibility.Public
+            : typing.Contains(MessageVisibility.Internal) ? MessageVisibility.Internal
+            : null;
+    }
+
     private async Task SweepAsync()
     {
         var cutoff = clock.GetUtcNow() - TypingTimeout;
@@ -82,11 +114,18 @@ public sealed class TicketPresence : IDisposable
             {
                 if (viewer.TypingAt is { } at && at <= cutoff)
                 {
-                    viewers[key] = viewer with { TypingAt = null };
+                    viewers[key] = viewer with { TypingAt = null, TypingAs = null };
                     expired = true;
                 }
             }
             if (expired)
+            {
+                await notifier.PublishAsync(new TicketViewersChanged(ticketId));
+            }
+        }
+        foreach (var (ticketId, at) in customerTyping)
+        {
+            if (at <= cutoff && customerTyping.TryRemove(new KeyValuePair<int, DateTimeOffset>(ticketId, at)))
             {
                 await notifier.PublishAsync(new TicketViewersChanged(ticketId));
             }
@@ -109,7 +148,7 @@ public sealed class TicketPresence : IDisposable
 
     public void Dispose() => sweeper.Dispose();
 
-    private sealed record Viewer(string AgentId, string AgentName, DateTimeOffset? TypingAt);
+    private sealed record Viewer(string AgentId, string AgentName, DateTimeOffset? TypingAt, MessageVisibility? TypingAs = null);
 
     private sealed class Registration(TicketPresence owner, int ticketId, Guid key) : IDisposable
     {
@@ -127,4 +166,8 @@ public sealed class TicketPresence : IDisposable
     }
 }
 
-public sealed record TicketViewer(string AgentId, string AgentName, bool IsTyping);
+/// <summary>One agent on a ticket; <paramref name="TypingVisibility"/> says whether they are typing a reply, a note, or nothing.</summary>
+public sealed record TicketViewer(string AgentId, string AgentName, MessageVisibility? TypingVisibility)
+{
+    public bool IsTyping => TypingVisibility is not null;
+}

@@ -21,7 +21,7 @@ public sealed class TicketQueries(IDbContextFactory<AppDbContext> dbFactory)
             .OrderBy(m => m.Seq)
             .Select(m => new TimelineEntry(m.CreatedAt, m.Seq, m.AuthorKind, m.Visibility, m.AuthorAgentId,
                 m.AuthorKind == AuthorKind.Agent ? m.AuthorAgent!.DisplayName : m.AuthorKind == AuthorKind.Customer ? m.AuthorCustomer!.Name : "System",
-                m.Body, null))
+                m.Body, null, m.Id, m.EditedAt))
             .ToListAsync();
         var events = await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == ticket.Id)
             .Select(e => new TimelineEntry(e.CreatedAt, 0, AuthorKind.System, MessageVisibility.Internal, e.ActorAgentId,
@@ -70,7 +70,8 @@ public sealed record CustomerTicket(int Number, string Subject, TicketStatus Sta
 
 /// <summary>A message (Body set) or a recorded change (Change set), in time order.</summary>
 public sealed record TimelineEntry(
-    DateTimeOffset At, int Seq, AuthorKind AuthorKind, MessageVisibility Visibility, string? AuthorAgentId, string AuthorName, string? Body, TicketChange? Change);
+    DateTimeOffset At, int Seq, AuthorKind AuthorKind, MessageVisibility Visibility, string? AuthorAgentId, string AuthorName, string? Body, TicketChange? Change,
+    long MessageId = 0, DateTimeOffset? EditedAt = null);
 
 public sealed record TicketChange(string Field, string? OldValue, string? NewValue, string? Reason);
 

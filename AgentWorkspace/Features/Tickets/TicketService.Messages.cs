@@ -62,6 +62,45 @@ public sealed partial class TicketService
     }
 
     /// <summary>
+    /// An agent corrects their own reply or note. The visibility never changes (a note stays a note); the previous
+    /// wording is kept in the ticket's history; widgets showing the reply get the new text.
+    /// </summary>
+    public async Task<MessageResult> EditAgentMessageAsync(AgentScope scope, int ticketId, long messageId, string body)
+    {
+        if (MessageLimits.ValidateBody(body) is { } invalid)
+        {
+            return new MessageResult(CommandOutcome.Invalid, invalid, null, null);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var ticket = await db.Tickets.VisibleTo(scope).FirstOrDefaultAsync(t => t.Id == ticketId);
+        var message = ticket is null ? null : await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId && m.TicketId == ticketId);
+        if (ticket is null || message is null)
+        {
+            return new MessageResult(CommandOutcome.NotFound, "There is no such message, or it is not visible to you.", null, null);
+        }
+        if (message.AuthorKind != AuthorKind.Agent || message.AuthorAgentId != scope.AgentId)
+        {
+            return new MessageResult(CommandOutcome.Invalid, "Only the agent who wrote a message can edit it.", null, ticket.Number);
+        }
+        if (message.Body == body)
+        {
+            return new MessageResult(CommandOutcome.Ok, null, message, ticket.Number);
+        }
+        var now = clock.GetUtcNow();
+        var previous = message.Body.Length > 280 ? message.Body[..280] + "…" : message.Body;
+        new TicketHistory(db, ticket, scope.AgentId, now).Record(message.IsInternal ? $"Note #{message.Seq}" : $"Reply #{message.Seq}", previous, "(edited)");
+        message.Body = body;
+        message.EditedAt = now;
+        ticket.UpdatedAt = now;
+        await db.SaveChangesAsync();
+        await TicketSearchIndex.ReindexTicketAsync(db, ticket.Id);
+        await transaction.CommitAsync();
+        await notifier.PublishAsync(new MessageEdited(ticket.Id, message.Id, message.Seq, message.Visibility));
+        return new MessageResult(CommandOutcome.Ok, null, message, ticket.Number);
+    }
+
+    /// <summary>
     /// A customer wrote on their ticket (widget, email, API). A ticket waiting on them or resolved reopens;
     /// on a closed ticket the message opens a follow-up ticket linked to it.
     /// </summary>

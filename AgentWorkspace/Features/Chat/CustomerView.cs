@@ -1,0 +1,179 @@
+using System.Text;
+using AgentWorkspace.Components.Markdown;
+using AgentWorkspace.Features.Tickets;
+
+namespace AgentWorkspace.Features.Chat;
+
+/// <summary>
+/// The one place that decides what a customer may receive. Everything the widget gets (hub pushes, hub results,
+/// widget HTTP responses, transcripts and any future email) is one of the types in this file, and each can only be
+/// built by its own <c>From</c> method from public data: deny by default. Internal notes, system lines, agents'
+/// ids and e-mail addresses, tags, priorities and assignment have no field to travel in.
+/// </summary>
+public static class CustomerView
+{
+    /// <summary>The customer-facing form of a message, or nothing when a customer must not see it.</summary>
+    public static CustomerMessage? Message(Message message, string? agentName) => CustomerMessage.From(message, agentName);
+
+    public static CustomerTicket Ticket(Ticket ticket) => CustomerTicket.From(ticket);
+
+    /// <summary>Agents typing a reply (never a note) on the ticket.</summary>
+    public static CustomerTyping Typing(IEnumerable<TicketViewer> viewers) => CustomerTyping.From(viewers);
+
+    public static CustomerConversation Conversation(Ticket ticket, IEnumerable<(Message Message, string? AgentName)> messages, bool isVerified) =>
+        CustomerConversation.From(ticket, messages, isVerified);
+
+    /// <summary>A plain-text transcript built from the same projection, for download and for e-mail.</summary>
+    public static string Transcript(CustomerConversation conversation, string customerName, string language)
+    {
+        var spanish = language == "es";
+        var text = new StringBuilder();
+        text.Append(spanish ? "Conversación del ticket #" : "Conversation for ticket #").Append(conversation.Ticket.Number).Append('\n');
+        foreach (var message in conversation.Messages)
+        {
+            var author = message.Author == CustomerMessage.CustomerAuthor ? customerName : message.AgentName ?? (spanish ? "Soporte" : "Support");
+            text.Append('\n').Append('[').Append(message.SentAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm")).Append(" UTC] ")
+                .Append(author).Append(":\n").Append(message.Body).Append('\n');
+        }
+        return text.ToString();
+    }
+}
+
+/// <summary>Marks the types a customer may receive; an architecture test checks the hub sends nothing else.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class CustomerFacingAttribute : Attribute;
+
+[CustomerFacing]
+public sealed class CustomerMessage
+{
+    public const string CustomerAuthor = "customer";
+    public const string AgentAuthor = "agent";
+
+    private CustomerMessage(int seq, string author, string? agentName, string body, DateTimeOffset sentAt, DateTimeOffset? editedAt, string? clientMessageId)
+    {
+        (Seq, Author, AgentName, Body, SentAt, EditedAt, ClientMessageId) = (seq, author, agentName, body, sentAt, editedAt, clientMessageId);
+        Html = MarkdownRenderer.ToHtml(body);
+    }
+
+    public int Seq { get; }
+    public string Author { get; }
+    public string? AgentName { get; }
+    public string Body { get; }
+
+    /// <summary>The body rendered by the same safe Markdown renderer agents see (raw HTML off, safe link schemes).</summary>
+    public string Html { get; }
+    public DateTimeOffset SentAt { get; }
+    public DateTimeOffset? EditedAt { get; }
+
+    /// <summary>Only on the customer's own messages, so the widget can match its pending copy.</summary>
+    public string? ClientMessageId { get; }
+
+    internal static CustomerMessage? From(Message message, string? agentName) => message switch
+    {
+        { Visibility: MessageVisibility.Public, AuthorKind: AuthorKind.Customer } =>
+            new(message.Seq, CustomerAuthor, null, message.Body, message.CreatedAt, message.EditedAt, message.ClientMessageId),
+        { Visibility: MessageVisibility.Public, AuthorKind: AuthorKind.Agent } =>
+            new(message.Seq, AgentAuthor, agentName, message.Body, message.CreatedAt, message.EditedAt, null),
+        _ => null,
+    };
+}
+
+[CustomerFacing]
+public sealed class CustomerTicket
+{
+    private CustomerTicket(int number, string status) => (Number, Status) = (number, status);
+
+    public int Number { get; }
+
+    /// <summary>open, in_progress, waiting_on_customer, on_hold, resolved or closed; the widget words it.</summary>
+    public string Status { get; }
+
+    internal static CustomerTicket From(Ticket ticket) => new(ticket.Number, ticket.Status switch
+    {
+        TicketStatus.Open => "open",
+        TicketStatus.InProgress => "in_progress",
+        TicketStatus.WaitingOnCustomer => "waiting_on_customer",
+        TicketStatus.OnHold => "on_hold",
+        TicketStatus.Resolved => "resolved",
+        TicketStatus.Closed => "closed",
+        _ => "open",
+    });
+}
+
+[CustomerFacing]
+public sealed class CustomerTyping
+{
+    private CustomerTyping(bool typing, string? agentName) => (IsTyping, AgentName) = (typing, agentName);
+
+    public bool IsTyping { get; }
+    public string? AgentName { get; }
+
+    internal static CustomerTyping From(IEnumerable<TicketViewer> viewers)
+    {
+        var replying = viewers.FirstOrDefault(v => v.TypingVisibility == MessageVisibility.Public);
+        return new(replying is not null, replying?.AgentName);
+    }
+}
+
+[CustomerFacing]
+public sealed class CustomerConversation
+{
+    private CustomerConversation(CustomerTicket ticket, IReadOnlyList<CustomerMessage> messages, bool isVerified) =>
+        (Ticket, Messages, IsVerified) = (ticket, messages, isVerified);
+
+    public CustomerTicket Ticket { get; }
+
+    /// <summary>In sequence order; internal notes are not here, so their sequence numbers are gaps.</summary>
+    public IReadOnlyList<CustomerMessage> Messages { get; }
+    public bool IsVerified { get; }
+
+    internal static CustomerConversation From(Ticket ticket, IEnumerable<(Message Message, string? AgentName)> messages, bool isVerified) =>
+        new(CustomerTicket.From(ticket),
+            messages.OrderBy(m => m.Message.Seq).Select(m => CustomerMessage.From(m.Message, m.AgentName)).OfType<CustomerMessage>().ToList(),
+            isVerified);
+}
+
+/// <summary>What starting or resuming a chat returns: the credential for later calls and what the customer may see.</summary>
+[CustomerFacing]
+public sealed class WidgetSession
+{
+    private WidgetSession(string token, CustomerConversation conversation, bool continued) =>
+        (Token, Conversation, Continued) = (token, conversation, continued);
+
+    public string Token { get; }
+    public CustomerConversation Conversation { get; }
+
+    /// <summary>False when the conversation moved to a follow-up ticket since the widget last saw it: start the list afresh.</summary>
+    public bool Continued { get; }
+
+    internal static WidgetSession From(string token, CustomerConversation conversation, bool continued) => new(token, conversation, continued);
+}
+
+/// <summary>The answer to a customer's message: stored under this sequence number on this ticket.</summary>
+[CustomerFacing]
+public sealed class CustomerAck
+{
+    private CustomerAck(CustomerMessage message, CustomerTicket ticket) => (Message, Ticket) = (message, ticket);
+
+    public CustomerMessage Message { get; }
+    public CustomerTicket Ticket { get; }
+
+    internal static CustomerAck From(CustomerMessage message, Ticket ticket) => new(message, CustomerTicket.From(ticket));
+}
+
+/// <summary>The hub's handshake answer.</summary>
+[CustomerFacing]
+public sealed class WidgetStatus
+{
+    public const int CurrentProtocol = 2;
+
+    private WidgetStatus(bool agentsAvailable) => AgentsAvailable = agentsAvailable;
+
+    public string Service => "AgentWorkspace";
+    public int ProtocolVersion => CurrentProtocol;
+
+    /// <summary>False: nobody is online, so the widget offers to leave a message instead of a live chat.</summary>
+    public bool AgentsAvailable { get; }
+
+    internal static WidgetStatus From(bool agentsAvailable) => new(agentsAvailable);
+}
