@@ -60,7 +60,7 @@ public sealed class ReconnectTests : IAsyncLifetime
         WorkspaceAppFactory.TryDeleteDirectory(dataDirectory);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
