@@ -27,3 +27,6 @@ public sealed record TicketViewersChanged(int TicketId) : WorkspaceEvent;
 
 /// <summary>An agent edited one of their messages (a reply or a note; the visibility never changes).</summary>
 public sealed record MessageEdited(int TicketId, long MessageId, int Seq, MessageVisibility Visibility) : WorkspaceEvent;
+
+/// <summary>An agent opened a ticket (its unread markers and badges clear).</summary>
+public sealed record TicketSeen(string AgentId, int TicketId) : WorkspaceEvent;

@@ -4,4 +4,33 @@ window.agentWorkspace = {
   markInteractive() {
     document.documentElement.dataset.circuit = "up";
   },
+
+  // Opt-in chat alerts. Called from the agent's click, the one moment browsers allow a permission prompt and audio.
+  async enableChatAlerts() {
+    const AudioContextType = window.AudioContext || window.webkitAudioContext;
+    if (AudioContextType && !this.audio) this.audio = new AudioContextType();
+    if (this.audio && this.audio.state === "suspended") await this.audio.resume();
+    if (!("Notification" in window)) return "unsupported";
+    return Notification.permission === "default" ? await Notification.requestPermission() : Notification.permission;
+  },
+
+  chatAlert(title, body, url) {
+    try {
+      const AudioContextType = window.AudioContext || window.webkitAudioContext;
+      this.audio = this.audio || new AudioContextType();
+      const tone = this.audio.createOscillator();
+      const gain = this.audio.createGain();
+      tone.frequency.value = 880;
+      gain.gain.value = 0.08;
+      tone.connect(gain).connect(this.audio.destination);
+      tone.start();
+      tone.stop(this.audio.currentTime + 0.2);
+    } catch {
+      // No audio device: the notification and the badge still tell the agent.
+    }
+    if ("Notification" in window && Notification.permission === "granted") {
+      const notification = new Notification(title, { body, tag: url });
+      notification.onclick = () => { window.focus(); location.href = url; };
+    }
+  },
 };

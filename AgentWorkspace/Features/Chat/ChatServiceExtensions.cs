@@ -17,6 +17,7 @@ public static class ChatServiceExtensions
         services.Configure<WidgetOptions>(configuration.GetSection(WidgetOptions.Section));
         services.AddSingleton<IdentityVerifier>();
         services.AddSingleton<ChatService>();
+        services.AddSingleton<ChatAttention>();
         services.AddSingleton<WidgetFeeds>();
         services.AddHostedService(sp => sp.GetRequiredService<WidgetFeeds>());
         services.AddSingleton<WidgetRateLimitFilter>();

@@ -1,10 +1,11 @@
 using AgentWorkspace.Data;
+using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Inbox;
 
 /// <summary>Remembers when each agent last saw each ticket, for the inbox's "updated" markers.</summary>
-public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, TimeProvider clock)
 {
     public async Task MarkSeenAsync(string agentId, int ticketId)
     {
@@ -25,5 +26,6 @@ public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, TimeP
                 // Another tab of the same agent inserted it first; its timestamp is as good.
             }
         }
+        await notifier.PublishAsync(new TicketSeen(agentId, ticketId));
     }
 }

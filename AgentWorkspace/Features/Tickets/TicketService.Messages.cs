@@ -58,7 +58,29 @@ public sealed partial class TicketService
         await TicketSearchIndex.AppendMessageAsync(db, ticket.Id, message.Body);
         await transaction.CommitAsync();
         await PublishMessageAsync(ticket, message);
+        if (input.Visibility == MessageVisibility.Internal)
+        {
+            await NotifyMentionsAsync(db, scope.AgentId, ticket, message.Body);
+        }
         return new MessageResult(CommandOutcome.Ok, null, message, ticket.Number);
+    }
+
+    /// <summary>Teammates @mentioned in a note get a notification (live in their bell), never the author.</summary>
+    private async Task NotifyMentionsAsync(AppDbContext db, string authorId, Ticket ticket, string body)
+    {
+        if (!body.Contains('@'))
+        {
+            return;
+        }
+        var agents = await db.Users.AsNoTracking().Where(a => a.IsActive)
+            .Select(a => new { a.Id, a.DisplayName, a.Email }).ToListAsync();
+        var mentioned = Mentions.Find(body, agents.Select(a => (a.Id, a.DisplayName, a.Email)));
+        var author = agents.FirstOrDefault(a => a.Id == authorId)?.DisplayName ?? "A teammate";
+        var excerpt = body.Length > 140 ? body[..140] + "…" : body;
+        foreach (var agentId in mentioned.Where(id => id != authorId))
+        {
+            await notifications.NotifyAsync(agentId, $"{author} mentioned you on #{ticket.Number}", excerpt, $"/tickets/{ticket.Number}");
+        }
     }
 
     /// <summary>

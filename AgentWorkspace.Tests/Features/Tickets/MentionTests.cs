@@ -1,0 +1,51 @@
+using AgentWorkspace.Features.Notifications;
+using AgentWorkspace.Features.Tickets;
+using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentWorkspace.Tests.Features.Tickets;
+
+public sealed class MentionParsingTests
+{
+    private static readonly (string, string, string?)[] Agents =
+    [
+        ("ana", "Ana García", "ana@nimbus.test"),
+        ("rita", "Rita Okafor", "rita.okafor@nimbus.test"),
+        ("lucas", "Lucas Martín", "lucas@nimbus.test"),
+    ];
+
+    [Theory]
+    [InlineData("@ana can you check?", "ana")]
+    [InlineData("Ping @ANA.", "ana")]
+    [InlineData("cc @anagarcia", "ana")]
+    [InlineData("@rita.okafor and @lucas", "rita,lucas")]
+    [InlineData("@Lúcas", "lucas")]
+    [InlineData("mail ana@nimbus.test is not a mention", "")]
+    [InlineData("@anastasia is someone else", "")]
+    public void Handles_NameTeammates_ByFirstNameEmailOrFullName(string note, string expected) =>
+        Mentions.Find(note, Agents).ShouldBe(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), ignoreOrder: true);
+}
+
+[Collection(AppCollection.Name)]
+public sealed class MentionNotificationTests(WorkspaceAppFactory app)
+{
+    [Fact]
+    public async Task MentioningATeammateInANote_NotifiesThem_ButAMentionInAReplyDoesNot()
+    {
+        var data = new TicketTestData(app.Services);
+        var ticket = await data.CreateAsync();
+        var rita = await data.ScopeAsync(DemoAgents.RitaEmail);
+        await using var db = await data.DbAsync();
+        var anaId = await db.Users.Where(a => a.Email == DemoAgents.AnaEmail).Select(a => a.Id).SingleAsync();
+        var center = app.Services.GetRequiredService<NotificationCenter>();
+        var before = (await center.RecentAsync(anaId, 100)).Count(n => n.Link == $"/tickets/{ticket.Number}");
+
+        (await data.Tickets.AddAgentMessageAsync(rita, ticket.Id, new AgentMessage("@ana this customer is on the old plan", MessageVisibility.Internal))).Succeeded.ShouldBeTrue();
+        (await data.Tickets.AddAgentMessageAsync(rita, ticket.Id, new AgentMessage("Thanks! @ana will follow up", MessageVisibility.Public))).Succeeded.ShouldBeTrue();
+
+        var notes = (await center.RecentAsync(anaId, 100)).Where(n => n.Link == $"/tickets/{ticket.Number}").ToList();
+        notes.Count.ShouldBe(before + 1);
+        notes[0].Title.ShouldBe($"Rita Okafor mentioned you on #{ticket.Number}");
+    }
+}
