@@ -80,3 +80,13 @@ public sealed record HelpText(
         "Este artículo no existe o ya no está disponible.", "Volver al centro de ayuda", "Actualizado", "También en",
         "Este artículo aún no está disponible en español.");
 }
+
+public static class HelpResponses
+{
+    /// <summary>
+    /// Answers 404. The status-code middleware then re-executes the app's not-found page, which shows the help
+    /// centre's own version for /help addresses (<see cref="HelpNotFoundPage"/>).
+    /// </summary>
+    public static void NotFound(HttpContext context) => context.Response.StatusCode = StatusCodes.Status404NotFound;
+}
+
