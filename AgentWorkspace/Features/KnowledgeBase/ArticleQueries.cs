@@ -137,6 +137,13 @@ public sealed class ArticleQueries(IDbContextFactory<AppDbContext> dbFactory, IA
         return await Published(db.Articles).ToListAsync(cancellationToken);
     }
 
+    /// <summary>These live articles' published text, in no particular order (missing ids are not live).</summary>
+    public async Task<IReadOnlyList<PublishedArticle>> PublishedArticlesAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Published(db.Articles.Where(a => articleIds.Contains(a.Id))).ToListAsync(cancellationToken);
+    }
+
     /// <summary>One live article's published text, or null when it is not live (draft only, unpublished, archived): drop it from the index.</summary>
     public async Task<PublishedArticle?> PublishedArticleAsync(int articleId, CancellationToken cancellationToken = default)
     {
