@@ -1,5 +1,5 @@
 using AgentWorkspace.Features.KnowledgeBase.HelpCentre;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgentWorkspace.Features.KnowledgeBase;
@@ -20,9 +20,15 @@ public static class KnowledgeBaseServiceExtensions
     /// <summary>The help centre's one write: "was this helpful?", a plain form post with its antiforgery token, then back to the article.</summary>
     public static IEndpointRouteBuilder MapHelpCentre(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/help/articles/{id:int}/feedback", async (int id, [FromForm(Name = "helpful")] string? helpful,
+        endpoints.MapPost("/help/articles/{id:int}/feedback", async (int id, HttpContext context, IAntiforgery antiforgery,
                 ArticleService articles, HelpCentreQueries help) =>
             {
+                // Checked here rather than by form binding, so a missing or stale token is a plain 400 in every environment.
+                if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+                {
+                    return Results.BadRequest();
+                }
+                var helpful = (await context.Request.ReadFormAsync())["helpful"].ToString();
                 if (helpful is not ("yes" or "no"))
                 {
                     return Results.BadRequest();
