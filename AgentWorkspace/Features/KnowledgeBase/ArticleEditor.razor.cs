@@ -32,6 +32,8 @@ public sealed partial class ArticleEditor
     private int latestNumber;
     private long latestVersion;
     private ReviewComment? reviewComment;
+    private ArticleStatus status = ArticleStatus.Draft;
+    private bool isLive;
     private IReadOnlyList<CategoryOption> categories = [];
     private IReadOnlyList<string> otherEditors = [];
     private KbActor actor = new("", false, false);
@@ -86,6 +88,8 @@ public sealed partial class ArticleEditor
         language = details.Language;
         baseVersion = details.Version;
         reviewComment = details.OpenReviewComment;
+        status = details.Status;
+        isLive = details.IsLive;
         error = details.Status == ArticleStatus.Archived ? "This article is archived: take it out of the archive before editing." : null;
         dirty = false;
         return true;
@@ -168,6 +172,7 @@ public sealed partial class ArticleEditor
                 Navigation.NavigateTo($"/kb/articles/{saved.ArticleId}");
                 return;
             }
+            status = ArticleStatus.Draft;
             savedMessage = "Saved as a new revision.";
         }
         finally
