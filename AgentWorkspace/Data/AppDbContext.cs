@@ -25,6 +25,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ArticleCategory> ArticleCategories => Set<ArticleCategory>();
+    public DbSet<ArticleEvent> ArticleEvents => Set<ArticleEvent>();
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -61,6 +61,7 @@ public static class DataServiceExtensions
         {
             await Seed.DemoDataSeeder.SeedAsync(scope.ServiceProvider, cancellationToken);
             await Features.Inbox.TicketSearchIndex.RebuildAsync(db, cancellationToken);
+            await Features.KnowledgeBase.ArticleSearchIndex.RebuildAsync(db, cancellationToken);
         }
     }
 }

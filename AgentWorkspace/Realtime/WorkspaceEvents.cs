@@ -1,4 +1,5 @@
 using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Tickets;
 
 namespace AgentWorkspace.Realtime;
@@ -30,3 +31,17 @@ public sealed record MessageEdited(int TicketId, long MessageId, int Seq, Messag
 
 /// <summary>An agent opened a ticket (its unread markers and badges clear).</summary>
 public sealed record TicketSeen(string AgentId, int TicketId) : WorkspaceEvent;
+
+/// <summary>
+/// An article was created, saved, reviewed, published, unpublished, archived or relinked, committed. <paramref name="Status"/>
+/// is the working copy's status; <paramref name="IsLive"/> says whether a published revision is in the help centre
+/// (public) or agents' KB (internal) right now, so a search index can add, replace or drop the article on this alone.
+/// </summary>
+public sealed record ArticleChanged(
+    int ArticleId, ArticleEventKind Change, ArticleStatus Status, bool IsLive, string Language, bool IsInternal, string? ActorAgentId) : WorkspaceEvent;
+
+/// <summary>A help-centre visitor said whether an article was helpful.</summary>
+public sealed record ArticleFeedbackRecorded(int ArticleId) : WorkspaceEvent;
+
+/// <summary>Someone opened, started editing or left an article.</summary>
+public sealed record ArticleViewersChanged(int ArticleId) : WorkspaceEvent;

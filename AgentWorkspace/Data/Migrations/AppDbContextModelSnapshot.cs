@@ -437,6 +437,42 @@ namespace AgentWorkspace.Data.Migrations
                     b.ToTable("ArticleCategories");
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.KnowledgeBase.ArticleEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorAgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorAgentId");
+
+                    b.HasIndex("ArticleId", "Id");
+
+                    b.ToTable("ArticleEvents");
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.KnowledgeBase.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -460,7 +496,13 @@ namespace AgentWorkspace.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsInternal")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Keywords")
@@ -475,6 +517,11 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -483,6 +530,8 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("CategoryId");
 
                     b.HasIndex("ArticleId", "Number")
                         .IsUnique();
@@ -989,6 +1038,22 @@ namespace AgentWorkspace.Data.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.KnowledgeBase.ArticleEvent", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", "ActorAgent")
+                        .WithMany()
+                        .HasForeignKey("ActorAgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AgentWorkspace.Features.KnowledgeBase.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActorAgent");
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.KnowledgeBase.ArticleRevision", b =>
                 {
                     b.HasOne("AgentWorkspace.Features.KnowledgeBase.Article", null)
@@ -1002,6 +1067,11 @@ namespace AgentWorkspace.Data.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AgentWorkspace.Features.KnowledgeBase.ArticleCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Author");
                 });

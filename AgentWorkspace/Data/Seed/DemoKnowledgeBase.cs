@@ -89,8 +89,47 @@ internal static class DemoKnowledgeBase
             article.CurrentRevisionId = current.Id;
             // An archived article keeps its approval history but nothing stays live.
             article.PublishedRevisionId = article.Status == ArticleStatus.Published ? current.Id : null;
+            foreach (var revision in article.Revisions)
+            {
+                revision.Slug = article.Slug;
+                revision.CategoryId = article.CategoryId;
+                revision.IsInternal = article.IsInternal;
+            }
+            db.ArticleEvents.AddRange(History(article, agents));
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The history the seeded revisions and statuses imply: saves, a submission, Rita's approval, an archiving.</summary>
+    private static IEnumerable<ArticleEvent> History(Article article, DemoAgents agents)
+    {
+        ArticleEvent Event(ArticleEventKind kind, ArticleRevision revision, string? actor, DateTimeOffset at, string? comment = null) => new()
+        {
+            ArticleId = article.Id,
+            Kind = kind,
+            RevisionNumber = revision.Number,
+            ActorAgentId = actor,
+            Comment = comment,
+            CreatedAt = at,
+        };
+
+        foreach (var revision in article.Revisions)
+        {
+            yield return Event(revision.Number == 1 ? ArticleEventKind.Created : ArticleEventKind.Saved, revision, revision.AuthorId, revision.CreatedAt, revision.Note);
+        }
+        var last = article.Revisions[^1];
+        if (article.Status != ArticleStatus.Draft)
+        {
+            yield return Event(ArticleEventKind.Submitted, last, last.AuthorId, last.CreatedAt.AddMinutes(30));
+        }
+        if (last.ApprovedAt is { } approvedAt)
+        {
+            yield return Event(ArticleEventKind.Published, last, last.ApprovedById, approvedAt);
+        }
+        if (article.Status == ArticleStatus.Archived)
+        {
+            yield return Event(ArticleEventKind.Archived, last, agents.Rita.Id, article.UpdatedAt, "Replaced by the new checkout.");
+        }
     }
 
     private static void AddRevisions(Article article, ArticleSeed seed, DemoAgents agents, DateTimeOffset now, Random random)

@@ -26,9 +26,16 @@ public sealed class Article : IVersioned
     public int? CategoryId { get; set; }
     public ArticleCategory? Category { get; set; }
 
+    /// <summary>
+    /// Where the working copy (the current revision) is in review. Published means the current revision is the
+    /// live one; a Draft or InReview article may still have an older revision live (see <see cref="PublishedRevisionId"/>).
+    /// </summary>
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
 
-    /// <summary>Agent-facing only: never shown in the help centre or suggested to customers.</summary>
+    /// <summary>
+    /// Agent-facing only: never shown in the help centre or suggested to customers. Like <see cref="Slug"/> and
+    /// <see cref="CategoryId"/>, this is the live value: a revision proposes a new one, approval applies it.
+    /// </summary>
     public bool IsInternal { get; set; }
 
     /// <summary>The latest revision (what editors work on).</summary>
@@ -64,6 +71,11 @@ public sealed class ArticleRevision
 
     /// <summary>Comma-separated search keywords.</summary>
     public string Keywords { get; set; } = "";
+
+    /// <summary>The slug, category and internal flag this revision proposes; they reach the article when it is approved.</summary>
+    public string Slug { get; set; } = "";
+    public int? CategoryId { get; set; }
+    public bool IsInternal { get; set; }
 
     public required string AuthorId { get; set; }
     public Agent? Author { get; set; }

@@ -29,6 +29,8 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         revision.Property(r => r.Title).HasMaxLength(300);
         revision.Property(r => r.Keywords).HasMaxLength(1000);
         revision.Property(r => r.Note).HasMaxLength(1000);
+        revision.Property(r => r.Slug).HasMaxLength(200);
+        revision.HasOne<ArticleCategory>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.SetNull);
         revision.HasOne(r => r.Author).WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -42,5 +44,16 @@ internal sealed class ArticleCategoryConfiguration : IEntityTypeConfiguration<Ar
         category.Property(c => c.Slug).HasMaxLength(100);
         category.HasIndex(c => c.Slug).IsUnique();
         category.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ArticleEventConfiguration : IEntityTypeConfiguration<ArticleEvent>
+{
+    public void Configure(EntityTypeBuilder<ArticleEvent> articleEvent)
+    {
+        articleEvent.HasIndex(e => new { e.ArticleId, e.Id });
+        articleEvent.Property(e => e.Comment).HasMaxLength(ArticleLimits.MaxCommentLength);
+        articleEvent.HasOne<Article>().WithMany().HasForeignKey(e => e.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        articleEvent.HasOne(e => e.ActorAgent).WithMany().HasForeignKey(e => e.ActorAgentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -20,6 +20,7 @@ public sealed partial class TicketPage
     private int? watchedTicketId;
     private int highlightAfter;
     private bool loaded;
+    private Composer? composer;
 
     [Inject] private TicketQueries Queries { get; set; } = default!;
     [Inject] private TicketService Tickets { get; set; } = default!;

@@ -1,0 +1,105 @@
+using AgentWorkspace.Features.Account;
+using AgentWorkspace.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace AgentWorkspace.Features.KnowledgeBase;
+
+/// <summary>One article for agents: its content (live and draft), actions by role, revisions and history, live for everyone.</summary>
+public sealed partial class ArticlePage
+{
+    private ArticleDetails? details;
+    private KbActor actor = new("", false, false);
+    private string agentName = "";
+    private IReadOnlyList<ArticleViewer> viewers = [];
+    private IDisposable? subscription;
+    private IDisposable? watch;
+    private int? watchedId;
+    private bool showPublished = true;
+    private bool loaded;
+
+    [Inject] private ArticleQueries Queries { get; set; } = default!;
+    [Inject] private ArticlePresence Presence { get; set; } = default!;
+    [Inject] private WorkspaceNotifier Notifier { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Parameter] public int Id { get; set; }
+
+    /// <summary>Agents read the live version by default; the draft is one click away.</summary>
+    private RevisionView ShownRevision => details!.HasPendingDraft && showPublished ? details.Published! : details!.Current;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        actor = KbActor.From(user);
+        agentName = user.DisplayName();
+        subscription = Notifier.Subscribe(OnWorkspaceEventAsync);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (watchedId != Id)
+        {
+            watch?.Dispose();
+            watch = Presence.Watch(Id, actor.AgentId, agentName, editing: false);
+            watchedId = Id;
+            showPublished = true;
+        }
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        details = await Queries.GetAsync(Id);
+        viewers = Presence.Viewers(Id);
+        loaded = true;
+    }
+
+    private Task OnWorkspaceEventAsync(WorkspaceEvent e) => e switch
+    {
+        ArticleChanged changed when changed.ArticleId == Id => InvokeAsync(ReloadAndRenderAsync),
+        ArticleFeedbackRecorded feedback when feedback.ArticleId == Id => InvokeAsync(ReloadAndRenderAsync),
+        ArticleViewersChanged v when v.ArticleId == Id => InvokeAsync(() => { viewers = Presence.Viewers(Id); StateHasChanged(); }),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task ReloadAndRenderAsync()
+    {
+        try
+        {
+            await ReloadAsync();
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
+    internal static string Describe(HistoryEntry entry)
+    {
+        var revision = entry.RevisionNumber is { } n ? $" revision {n}" : "";
+        return entry.Kind switch
+        {
+            ArticleEventKind.Created => $"created the article ({revision.Trim()})",
+            ArticleEventKind.Saved => $"saved{revision}",
+            ArticleEventKind.Restored => $"restored an old revision as{revision}",
+            ArticleEventKind.Submitted => "submitted it for review",
+            ArticleEventKind.Withdrawn => "withdrew it from review",
+            ArticleEventKind.ChangesRequested => "requested changes",
+            ArticleEventKind.Published => $"approved and published{revision}",
+            ArticleEventKind.Unpublished => "unpublished it",
+            ArticleEventKind.Archived => "archived it",
+            ArticleEventKind.Unarchived => "took it out of the archive",
+            ArticleEventKind.TranslationLinked => "linked a translation",
+            ArticleEventKind.TranslationUnlinked => "unlinked its translation",
+            _ => entry.Kind.ToString(),
+        };
+    }
+
+    public void Dispose()
+    {
+        subscription?.Dispose();
+        watch?.Dispose();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using AgentWorkspace.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Features.KnowledgeBase;
+
+/// <summary>
+/// The one seam for "search published articles": the help centre, the agents' KB browser and the ticket side
+/// panel all search through it. Only live revisions are searched, never drafts or text in review. The default is
+/// SQLite FTS5 (<see cref="FtsArticleSearch"/>); the suggestion engine can replace the registration.
+/// </summary>
+public interface IArticleSearch
+{
+    Task<IReadOnlyList<ArticleSearchHit>> SearchPublishedAsync(string query, ArticleSearchOptions options, CancellationToken cancellationToken = default);
+}
+
+/// <param name="Language">Only articles in this language ("en" or "es"); null for both.</param>
+/// <param name="IncludeInternal">False for anything a customer sees.</param>
+public sealed record ArticleSearchOptions(string? Language = null, bool IncludeInternal = false, int Take = 20);
+
+/// <summary>A live article that matched, best first; a higher score is a better match.</summary>
+public sealed record ArticleSearchHit(int ArticleId, double Score);
+
+/// <summary>BM25 over the ArticleSearch FTS5 table (title weighs most, then keywords, then body); any word may match.</summary>
+public sealed class FtsArticleSearch(IDbContextFactory<AppDbContext> dbFactory) : IArticleSearch
+{
+    public async Task<IReadOnlyList<ArticleSearchHit>> SearchPublishedAsync(string query, ArticleSearchOptions options, CancellationToken cancellationToken = default)
+    {
+        var match = ToMatchQuery(query);
+        if (match is null || options.Take <= 0)
+        {
+            return [];
+        }
+        var includeInternal = options.IncludeInternal ? 1 : 0;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Database.SqlQuery<FtsRow>($"""
+            SELECT rowid AS ArticleId, -bm25(ArticleSearch, 10.0, 5.0, 1.0, 0.0, 0.0) AS Score
+            FROM ArticleSearch
+            WHERE ArticleSearch MATCH {match} AND (Internal = 0 OR {includeInternal} = 1) AND ({options.Language} IS NULL OR Language = {options.Language})
+            ORDER BY Score DESC
+            LIMIT {options.Take}
+            """).ToListAsync(cancellationToken);
+        return rows.Select(r => new ArticleSearchHit(r.ArticleId, r.Score)).ToList();
+    }
+
+    /// <summary>
+    /// Each word quoted (no FTS operators get through), joined by OR so a question in plain words still finds
+    /// articles (BM25 ranks those matching more words first), the last word as a prefix since it may be half typed.
+    /// </summary>
+    public static string? ToMatchQuery(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in text.Append(' '))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                current.Append(c);
+            }
+            else if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+        words = words.Distinct(StringComparer.OrdinalIgnoreCase).Take(12).ToList();
+        return words.Count == 0 ? null : string.Join(" OR ", words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
+    }
+
+    private sealed class FtsRow
+    {
+        public int ArticleId { get; set; }
+        public double Score { get; set; }
+    }
+}

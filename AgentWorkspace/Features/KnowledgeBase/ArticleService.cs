@@ -1,0 +1,301 @@
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Notifications;
+using AgentWorkspace.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Features.KnowledgeBase;
+
+/// <summary>
+/// Every change to knowledge-base articles goes through here. Commands carry the article version the person saw
+/// and are refused as a conflict when it moved (no silent overwrite); each runs in one IMMEDIATE SQLite
+/// transaction, records the event in the article's history, keeps the search index of live articles in step,
+/// and publishes <see cref="ArticleChanged"/> only after commit. Roles are checked here, not only in the UI.
+/// </summary>
+public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, NotificationCenter notifications, TimeProvider clock)
+{
+    public async Task<ArticleResult> CreateAsync(KbActor actor, NewArticle request)
+    {
+        if (!actor.CanEdit)
+        {
+            return ArticleResult.Forbidden("Only KB editors write articles.");
+        }
+        if (!ArticleLimits.Languages.Contains(request.Language))
+        {
+            return ArticleResult.Invalid("An article is in English (en) or Spanish (es).");
+        }
+        var draft = Normalize(request.Draft);
+        if (ArticleLimits.Validate(draft) is { } invalid)
+        {
+            return ArticleResult.Invalid(invalid);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await CheckPlacementAsync(db, request.Language, draft, null) is { } error)
+        {
+            return error;
+        }
+        var group = Guid.NewGuid();
+        if (request.TranslationOf is { } sourceId)
+        {
+            var source = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == sourceId);
+            if (source is null || source.Language == request.Language)
+            {
+                return ArticleResult.Invalid("A translation is of an existing article in the other language.");
+            }
+            if (await db.Articles.AnyAsync(a => a.TranslationGroup == source.TranslationGroup && a.Language == request.Language))
+            {
+                return ArticleResult.Invalid($"That article already has a {ArticleLimits.LanguageName(request.Language)} translation.");
+            }
+            group = source.TranslationGroup;
+        }
+
+        var now = clock.GetUtcNow();
+        var revision = NewRevision(1, draft, actor.AgentId, now);
+        var article = new Article
+        {
+            Slug = draft.Slug,
+            Language = request.Language,
+            TranslationGroup = group,
+            CategoryId = draft.CategoryId,
+            IsInternal = draft.IsInternal,
+            Status = ArticleStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Revisions = [revision],
+        };
+        db.Articles.Add(article);
+        // The article and its first revision point at each other: insert both, then link.
+        await db.SaveChangesAsync();
+        article.CurrentRevisionId = revision.Id;
+        db.ArticleEvents.Add(NewEvent(article, ArticleEventKind.Created, 1, actor, now, draft.Note));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+
+        await PublishAsync(article, ArticleEventKind.Created, actor);
+        return ArticleResult.Ok(article.Id, article.Version);
+    }
+
+    /// <summary>
+    /// Saves a new revision. The article becomes a draft again (an article in review goes back to its author's
+    /// hands); whatever revision was published stays live until a newer one is approved.
+    /// </summary>
+    public async Task<ArticleResult> SaveAsync(KbActor actor, int articleId, long expectedVersion, ArticleDraft draft)
+    {
+        if (!actor.CanEdit)
+        {
+            return ArticleResult.Forbidden("Only KB editors edit articles.");
+        }
+        draft = Normalize(draft);
+        if (ArticleLimits.Validate(draft) is { } invalid)
+        {
+            return ArticleResult.Invalid(invalid);
+        }
+        return await RunAsync(actor, articleId, expectedVersion, async (db, article, now) =>
+        {
+            if (article.Status == ArticleStatus.Archived)
+            {
+                return Refuse("Unarchive the article before editing it.");
+            }
+            if (await CheckPlacementAsync(db, article.Language, draft, article.Id) is { } error)
+            {
+                return error;
+            }
+            await AddRevisionAsync(db, article, draft, actor, now, ArticleEventKind.Saved, draft.Note);
+            return ArticleEventKind.Saved;
+        });
+    }
+
+    /// <summary>Starts a new draft from an old revision's content (title, body, keywords, slug, category, flag).</summary>
+    public async Task<ArticleResult> RestoreAsync(KbActor actor, int articleId, long expectedVersion, int revisionNumber)
+    {
+        if (!actor.CanEdit)
+        {
+            return ArticleResult.Forbidden("Only KB editors restore revisions.");
+        }
+        return await RunAsync(actor, articleId, expectedVersion, async (db, article, now) =>
+        {
+            if (article.Status == ArticleStatus.Archived)
+            {
+                return Refuse("Unarchive the article before restoring a revision.");
+            }
+            var old = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == article.Id && r.Number == revisionNumber);
+            if (old is null)
+            {
+                return Refuse($"The article has no revision {revisionNumber}.");
+            }
+            var draft = new ArticleDraft(old.Title, old.Slug, old.CategoryId, old.Keywords, old.Body, old.IsInternal, $"Restored from revision {revisionNumber}");
+            if (await CheckPlacementAsync(db, article.Language, draft, article.Id) is { } error)
+            {
+                return error;
+            }
+            await AddRevisionAsync(db, article, draft, actor, now, ArticleEventKind.Restored, draft.Note);
+            return ArticleEventKind.Restored;
+        });
+    }
+
+    /// <summary>Counts a help-centre visitor's answer; only live public articles take feedback.</summary>
+    public async Task<bool> RecordFeedbackAsync(int articleId, bool helpful)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var live = db.Articles.Where(a => a.Id == articleId && a.PublishedRevisionId != null && !a.IsInternal && a.Status != ArticleStatus.Archived);
+        var updated = helpful
+            ? await live.ExecuteUpdateAsync(s => s.SetProperty(a => a.HelpfulCount, a => a.HelpfulCount + 1))
+            : await live.ExecuteUpdateAsync(s => s.SetProperty(a => a.NotHelpfulCount, a => a.NotHelpfulCount + 1));
+        if (updated == 0)
+        {
+            return false;
+        }
+        await notifier.PublishAsync(new ArticleFeedbackRecorded(articleId));
+        return true;
+    }
+
+    /// <summary>Either the event a command recorded, or why it was refused.</summary>
+    private readonly record struct Step(ArticleEventKind Kind, ArticleResult? Refusal)
+    {
+        public static implicit operator Step(ArticleEventKind kind) => new(kind, null);
+        public static implicit operator Step(ArticleResult refusal) => new(default, refusal);
+    }
+
+    private static Step Refuse(string error) => ArticleResult.Invalid(error);
+
+    /// <summary>Reads the article inside an IMMEDIATE transaction, checks the expected version, applies, commits, then publishes.</summary>
+    private async Task<ArticleResult> RunAsync(KbActor actor, int articleId, long expectedVersion, Func<AppDbContext, Article, DateTimeOffset, Task<Step>> apply)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId);
+        if (article is null)
+        {
+            return ArticleResult.NotFound;
+        }
+        if (article.Version != expectedVersion)
+        {
+            return await ConflictAsync(db, article);
+        }
+        var now = clock.GetUtcNow();
+        var step = await apply(db, article, now);
+        if (step.Refusal is { } refusal)
+        {
+            return refusal with { ArticleId = article.Id, Version = article.Version };
+        }
+        article.UpdatedAt = now;
+        await db.SaveChangesAsync();
+        await ArticleSearchIndex.SyncAsync(db, article.Id);
+        await transaction.CommitAsync();
+
+        await PublishAsync(article, step.Kind, actor);
+        return ArticleResult.Ok(article.Id, article.Version);
+    }
+
+    private static async Task<ArticleResult> ConflictAsync(AppDbContext db, Article article)
+    {
+        var latest = await db.ArticleRevisions.AsNoTracking().Where(r => r.Id == article.CurrentRevisionId)
+            .Select(r => new { r.Number, Author = r.Author!.DisplayName, r.CreatedAt })
+            .FirstAsync();
+        var last = await db.ArticleEvents.AsNoTracking().Where(e => e.ArticleId == article.Id).OrderByDescending(e => e.Id)
+            .Select(e => new { e.Kind, Actor = e.ActorAgent != null ? e.ActorAgent.DisplayName : "Someone" })
+            .FirstOrDefaultAsync();
+        var what = last is null ? "changed it" : Describe(last.Kind, last.Actor);
+        return new ArticleResult(ArticleOutcome.Conflict,
+            $"The article changed while you were working: {what} (now revision {latest.Number}, {article.Status.Label().ToLowerInvariant()}). Nothing of yours was overwritten.",
+            article.Id, article.Version, new LatestRevision(latest.Number, latest.Author, latest.CreatedAt, article.Status, article.Version));
+    }
+
+    private static string Describe(ArticleEventKind kind, string actor) => kind switch
+    {
+        ArticleEventKind.Created or ArticleEventKind.Saved or ArticleEventKind.Restored => $"{actor} saved a new revision",
+        ArticleEventKind.Submitted => $"{actor} submitted it for review",
+        ArticleEventKind.Withdrawn => $"{actor} withdrew it from review",
+        ArticleEventKind.ChangesRequested => $"{actor} requested changes",
+        ArticleEventKind.Published => $"{actor} published it",
+        ArticleEventKind.Unpublished => $"{actor} unpublished it",
+        ArticleEventKind.Archived => $"{actor} archived it",
+        ArticleEventKind.Unarchived => $"{actor} took it out of the archive",
+        _ => $"{actor} changed its translations",
+    };
+
+    private static async Task AddRevisionAsync(AppDbContext db, Article article, ArticleDraft draft, KbActor actor, DateTimeOffset now, ArticleEventKind kind, string? comment)
+    {
+        var number = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number) ?? 0;
+        var revision = NewRevision(number + 1, draft, actor.AgentId, now);
+        revision.ArticleId = article.Id;
+        db.ArticleRevisions.Add(revision);
+        article.CurrentRevision = revision;
+        if (article.Status == ArticleStatus.InReview)
+        {
+            db.ArticleEvents.Add(NewEvent(article, ArticleEventKind.Withdrawn, number, actor, now, "Edited during review"));
+        }
+        article.Status = ArticleStatus.Draft;
+        if (article.PublishedRevisionId is null)
+        {
+            ApplyLiveFields(article, revision);
+        }
+        db.ArticleEvents.Add(NewEvent(article, kind, revision.Number, actor, now, comment));
+    }
+
+    /// <summary>Slug, category and internal flag are live values: they follow the published revision, or the latest when nothing is live.</summary>
+    private static void ApplyLiveFields(Article article, ArticleRevision revision)
+    {
+        article.Slug = revision.Slug;
+        article.CategoryId = revision.CategoryId;
+        article.IsInternal = revision.IsInternal;
+    }
+
+    private static async Task<ArticleResult?> CheckPlacementAsync(AppDbContext db, string language, ArticleDraft draft, int? articleId)
+    {
+        if (draft.CategoryId is { } categoryId && !await db.ArticleCategories.AnyAsync(c => c.Id == categoryId))
+        {
+            return ArticleResult.Invalid("That category does not exist.");
+        }
+        var taken = await db.Articles.AnyAsync(a => a.Language == language && a.Id != articleId
+            && (a.Slug == draft.Slug || (a.CurrentRevision != null && a.CurrentRevision.Slug == draft.Slug)));
+        return taken ? ArticleResult.Invalid($"Another {ArticleLimits.LanguageName(language)} article already uses the slug \"{draft.Slug}\".") : null;
+    }
+
+    private static ArticleDraft Normalize(ArticleDraft draft)
+    {
+        var title = (draft.Title ?? "").Trim();
+        var slug = string.IsNullOrWhiteSpace(draft.Slug) ? ArticleLimits.Slugify(title) : draft.Slug.Trim();
+        var keywords = string.Join(", ", (draft.Keywords ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase));
+        var note = string.IsNullOrWhiteSpace(draft.Note) ? null : draft.Note.Trim();
+        return draft with { Title = title, Slug = slug, Keywords = keywords, Body = draft.Body ?? "", Note = note };
+    }
+
+    private static ArticleRevision NewRevision(int number, ArticleDraft draft, string authorId, DateTimeOffset now) => new()
+    {
+        Number = number,
+        Title = draft.Title,
+        Body = draft.Body,
+        Keywords = draft.Keywords,
+        Slug = draft.Slug,
+        CategoryId = draft.CategoryId,
+        IsInternal = draft.IsInternal,
+        AuthorId = authorId,
+        Note = draft.Note,
+        CreatedAt = now,
+    };
+
+    private static ArticleEvent NewEvent(Article article, ArticleEventKind kind, int? revisionNumber, KbActor actor, DateTimeOffset now, string? comment) => new()
+    {
+        ArticleId = article.Id,
+        Kind = kind,
+        RevisionNumber = revisionNumber,
+        ActorAgentId = actor.AgentId,
+        Comment = comment is { Length: > ArticleLimits.MaxCommentLength } ? comment[..ArticleLimits.MaxCommentLength] : comment,
+        CreatedAt = now,
+    };
+
+    private Task PublishAsync(Article article, ArticleEventKind kind, KbActor actor) =>
+        notifier.PublishAsync(new ArticleChanged(article.Id, kind, article.Status, article.PublishedRevisionId is not null,
+            article.Language, article.IsInternal, actor.AgentId));
+}
+
+public static class ArticleStatusLabels
+{
+    public static string Label(this ArticleStatus status) => status switch
+    {
+        ArticleStatus.InReview => "In review",
+        _ => status.ToString(),
+    };
+}

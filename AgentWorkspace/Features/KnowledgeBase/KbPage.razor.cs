@@ -1,0 +1,111 @@
+using AgentWorkspace.Components;
+using AgentWorkspace.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace AgentWorkspace.Features.KnowledgeBase;
+
+/// <summary>The agents' KB browser: every article in every state, with search, filters, the review queue, and live updates.</summary>
+public sealed partial class KbPage
+{
+    private static readonly IReadOnlyList<Option<string>> languages = [new("en", "English"), new("es", "Español")];
+
+    private KbListFilter filter = new();
+    private IReadOnlyList<ArticleListRow> rows = [];
+    private IReadOnlyList<CategoryOption> categories = [];
+    private IReadOnlyDictionary<int, IReadOnlyList<string>> editing = new Dictionary<int, IReadOnlyList<string>>();
+    private KbActor actor = new("", false, false);
+    private int reviewCount;
+    private bool loaded;
+    private IDisposable? subscription;
+    private int reloading;
+    private int reloadRequested;
+
+    [Inject] private ArticleQueries Queries { get; set; } = default!;
+    [Inject] private ArticlePresence Presence { get; set; } = default!;
+    [Inject] private WorkspaceNotifier Notifier { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private IEnumerable<KbView> Views => Enum.GetValues<KbView>().Where(v => v != KbView.WaitingForMyReview || actor.CanReview);
+
+    private static string Label(KbView view) => view switch
+    {
+        KbView.Live => "Published",
+        KbView.InReview => "In review",
+        KbView.WaitingForMyReview => "Waiting for my review",
+        _ => view.ToString(),
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        actor = KbActor.From((await AuthenticationState).User);
+        categories = await Queries.CategoriesAsync();
+        if (Navigation.ToBaseRelativePath(Navigation.Uri).StartsWith("kb/review", StringComparison.Ordinal) && actor.CanReview)
+        {
+            filter = filter with { View = KbView.WaitingForMyReview };
+        }
+        await LoadAsync();
+        subscription = Notifier.Subscribe(OnWorkspaceEventAsync);
+    }
+
+    private Task OnWorkspaceEventAsync(WorkspaceEvent e) => e switch
+    {
+        ArticleChanged or ArticleFeedbackRecorded => InvokeAsync(RefreshAsync),
+        ArticleViewersChanged => InvokeAsync(() => { editing = Presence.EditedBy(rows.Select(r => r.Id), actor.AgentId); StateHasChanged(); }),
+        _ => Task.CompletedTask,
+    };
+
+    /// <summary>Reloads the list; bursts of events coalesce into one extra reload.</summary>
+    private async Task RefreshAsync()
+    {
+        Interlocked.Exchange(ref reloadRequested, 1);
+        if (Interlocked.Exchange(ref reloading, 1) == 1)
+        {
+            return;
+        }
+        try
+        {
+            while (Interlocked.Exchange(ref reloadRequested, 0) == 1)
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref reloading, 0);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        rows = await Queries.ListAsync(filter, actor.AgentId);
+        reviewCount = actor.CanReview ? await Queries.WaitingForReviewCountAsync(actor.AgentId) : 0;
+        editing = Presence.EditedBy(rows.Select(r => r.Id), actor.AgentId);
+        loaded = true;
+    }
+
+    private async Task ApplyAsync(KbListFilter next)
+    {
+        filter = next;
+        await LoadAsync();
+    }
+
+    /// <summary>Searches as the agent types; keystrokes arriving during a reload coalesce into one more.</summary>
+    private Task OnSearchInput(ChangeEventArgs e)
+    {
+        var text = e.Value?.ToString();
+        filter = filter with { Search = string.IsNullOrWhiteSpace(text) ? null : text };
+        return RefreshAsync();
+    }
+
+    public void Dispose()
+    {
+        subscription?.Dispose();
+    }
+}
