@@ -8,6 +8,7 @@ using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Presence;
+using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Realtime;
 using Radzen;
 
@@ -34,6 +35,7 @@ builder.Services.AddTickets();
 builder.Services.AddKnowledgeBase();
 builder.Services.AddApi();
 builder.Services.AddChat(builder.Configuration);
+builder.Services.AddSuggestions();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

@@ -5,6 +5,7 @@ using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Notifications;
+using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Features.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<TicketRead> TicketReads => Set<TicketRead>();
     public DbSet<ChatConversation> ChatConversations => Set<ChatConversation>();
+    public DbSet<SuggestionRequest> SuggestionRequests => Set<SuggestionRequest>();
+    public DbSet<SynonymList> SynonymLists => Set<SynonymList>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -170,6 +170,16 @@ export class ChatSession {
     }
   }
 
+  suggest(query, language) {
+    return this.connection.invoke("Suggest", query, language);
+  }
+
+  reportSuggestion(requestId, articleId, outcome) {
+    if (this.connection.state === "Connected") {
+      this.connection.invoke("SuggestionFeedback", requestId, articleId, outcome).catch(() => {});
+    }
+  }
+
   typing(isTyping) {
     if (this.token && this.connection.state === "Connected") {
       this.connection.invoke("Typing", this.token, isTyping).catch(() => {});

@@ -7,6 +7,7 @@ import { styles } from "./styles.js";
 import { strings, languageOf } from "./i18n.js";
 import { ChatSession } from "./session.js";
 import { buildPanel, renderMessages } from "./ui.js";
+import { attachSuggestions } from "./suggestions.js";
 
 const MAX_LENGTH = 10000;
 const script = document.currentScript;
@@ -87,6 +88,9 @@ function mount() {
     ui.launcher.setAttribute("aria-label", unread ? `${t.open} — ${t.unread(unread)}` : t.open);
   }
 
+  const startSuggestions = attachSuggestions({ session, input: ui.question, box: ui.startSuggestions, t, language });
+  const chatSuggestions = attachSuggestions({ session, input: ui.input, box: ui.suggestions, t, language });
+
   const toggle = (open) => {
     ui.panel.hidden = !open;
     ui.launcher.setAttribute("aria-expanded", String(open));
@@ -109,6 +113,7 @@ function mount() {
     const offline = ui.start.dataset.mode === "offline";
     try {
       await session.begin({ name: ui.name.value, email: ui.email.value, message: ui.question.value, language }, offline);
+      startSuggestions.sent();
       ui.question.value = "";
       if (offline && session.ticket) {
         ui.notice.textContent = t.left(session.ticket.number);
@@ -136,6 +141,7 @@ function mount() {
     clearTimeout(typingTimer);
     session.typing(false);
     lastTypingSent = 0;
+    chatSuggestions.sent();
     session.send(text);
   };
   ui.composer.addEventListener("submit", (e) => { e.preventDefault(); sendDraft(); });

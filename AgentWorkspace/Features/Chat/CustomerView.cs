@@ -23,6 +23,9 @@ public static class CustomerView
     public static CustomerConversation Conversation(Ticket ticket, IEnumerable<(Message Message, string? AgentName)> messages, bool isVerified) =>
         CustomerConversation.From(ticket, messages, isVerified);
 
+    public static CustomerSuggestions Suggestions(Guid requestId, IEnumerable<Features.Suggestions.KbSuggestion> found, Uri helpCentre) =>
+        CustomerSuggestions.From(requestId, found, helpCentre);
+
     /// <summary>A plain-text transcript built from the same projection, for download and for e-mail.</summary>
     public static string Transcript(CustomerConversation conversation, string customerName, string language)
     {
@@ -176,4 +179,36 @@ public sealed class WidgetStatus
     public bool AgentsAvailable { get; }
 
     internal static WidgetStatus From(bool agentsAvailable) => new(agentsAvailable);
+}
+
+/// <summary>Help-centre articles suggested to a customer while they type.</summary>
+[CustomerFacing]
+public sealed class CustomerSuggestions
+{
+    private CustomerSuggestions(Guid requestId, IReadOnlyList<CustomerArticle> articles) => (RequestId, Articles) = (requestId, articles);
+
+    /// <summary>Quoted back when the customer opens one or sends anyway (deflection tracking).</summary>
+    public Guid RequestId { get; }
+    public IReadOnlyList<CustomerArticle> Articles { get; }
+
+    internal static CustomerSuggestions From(Guid requestId, IEnumerable<Features.Suggestions.KbSuggestion> found, Uri helpCentre) =>
+        new(requestId, found.Select(a => CustomerArticle.From(a, helpCentre)).OfType<CustomerArticle>().ToList());
+}
+
+[CustomerFacing]
+public sealed class CustomerArticle
+{
+    private CustomerArticle(int articleId, string title, string url, string language) => (ArticleId, Title, Url, Language) = (articleId, title, url, language);
+
+    public int ArticleId { get; }
+    public string Title { get; }
+
+    /// <summary>The article's public help-centre page.</summary>
+    public string Url { get; }
+    public string Language { get; }
+
+    /// <summary>Internal-only articles never reach a customer, whatever the search returned.</summary>
+    internal static CustomerArticle? From(Features.Suggestions.KbSuggestion article, Uri helpCentre) =>
+        article.IsInternal ? null
+        : new(article.ArticleId, article.Title, new Uri(helpCentre, $"help/articles/{Uri.EscapeDataString(article.Slug)}").ToString(), article.Language);
 }

@@ -1,3 +1,4 @@
+using AgentWorkspace.Features.Suggestions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -18,7 +19,7 @@ public interface IWidgetClient
 /// (<see cref="WidgetRateLimitFilter"/> limits how often calls may come).
 /// </summary>
 [AllowAnonymous]
-public sealed class WidgetHub(ChatService chat, WidgetFeeds feeds) : Hub<IWidgetClient>
+public sealed class WidgetHub(ChatService chat, WidgetFeeds feeds, KbSuggestions suggestions, SuggestionLog suggestionLog) : Hub<IWidgetClient>
 {
     public const string Path = "/hubs/widget";
     private const string ConversationKey = "conversation";
@@ -54,6 +55,31 @@ public sealed class WidgetHub(ChatService chat, WidgetFeeds feeds) : Hub<IWidget
     }
 
     public async Task Typing(string token, bool typing) => chat.SetTyping(await ConversationAsync(token), typing);
+
+    /// <summary>Up to three help-centre articles for what the customer is typing (public, published articles only).</summary>
+    public async Task<CustomerSuggestions> Suggest(string query, string? language)
+    {
+        if (string.IsNullOrWhiteSpace(query) || query.Length > MaxSuggestQueryLength)
+        {
+            throw new HubException($"A suggestion query is 1 to {MaxSuggestQueryLength} characters.");
+        }
+        var found = suggestions.ForCustomer(query, language is "es" or "en" ? language : null);
+        var requestId = await suggestionLog.ShownToCustomerAsync(query, language is "es" ? "es" : "en", found.Select(a => a.ArticleId));
+        var request = Context.GetHttpContext()?.Request;
+        var helpCentre = request is null ? new Uri("http://localhost/") : new Uri($"{request.Scheme}://{request.Host}/");
+        return CustomerView.Suggestions(requestId, found, helpCentre);
+    }
+
+    /// <summary>The customer opened a suggested article ("opened") or sent their message anyway ("sent").</summary>
+    public async Task SuggestionFeedback(string requestId, int? articleId, string outcome)
+    {
+        if (!Guid.TryParse(requestId, out var id) || !await suggestionLog.CustomerFeedbackAsync(id, articleId, outcome))
+        {
+            throw new HubException("Unknown suggestion list or outcome.");
+        }
+    }
+
+    public const int MaxSuggestQueryLength = 2000;
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

@@ -1,4 +1,5 @@
 using AgentWorkspace.Components;
+using AgentWorkspace.Features.Suggestions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -36,6 +37,14 @@ public sealed partial class Composer
     [Parameter] public IDisposable? PresenceRegistration { get; set; }
 
     [Parameter] public EventCallback Sent { get; set; }
+
+    /// <summary>What the ticket is about (subject, latest customer messages): KB suggestions before the agent types.</summary>
+    [Parameter] public string SuggestionContext { get; set; } = "";
+
+    /// <summary>Opens a suggested article beside the ticket.</summary>
+    [Parameter] public EventCallback<int> OpenArticle { get; set; }
+
+    private ComposerSuggestions? suggestions;
 
     /// <summary>Asks the page to highlight messages after this sequence number.</summary>
     [Parameter] public EventCallback<int> Review { get; set; }
@@ -115,6 +124,10 @@ public sealed partial class Composer
             {
                 error = result.Error;
                 return;
+            }
+            if (mode == MessageVisibility.Public && suggestions is not null)
+            {
+                await suggestions.ReplySentAsync(Scope.AgentId, Ticket.Id);
             }
             draft = "";
             stale = null;

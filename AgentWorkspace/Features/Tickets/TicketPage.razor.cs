@@ -21,6 +21,12 @@ public sealed partial class TicketPage
     private int highlightAfter;
     private bool loaded;
     private Composer? composer;
+    private KnowledgeBase.KbSidePanel? kbPanel;
+
+    /// <summary>The subject and the customer's latest two messages: what suggestions start from.</summary>
+    private string SuggestionContext => details is null ? "" :
+        string.Join(' ', details.Timeline.Where(e => e.Change is null && e.AuthorKind == AuthorKind.Customer).TakeLast(2).Select(e => e.Body)
+            .Prepend(details.Ticket.Subject));
 
     [Inject] private TicketQueries Queries { get; set; } = default!;
     [Inject] private TicketService Tickets { get; set; } = default!;

@@ -1,0 +1,13 @@
+namespace AgentWorkspace.Features.Suggestions;
+
+public static class SuggestionServiceExtensions
+{
+    public static IServiceCollection AddSuggestions(this IServiceCollection services)
+    {
+        services.AddSingleton<KbSuggestions>();
+        services.AddHostedService(sp => sp.GetRequiredService<KbSuggestions>());
+        services.AddSingleton<SuggestionLog>();
+        services.AddSingleton<KbGapReport>();
+        return services;
+    }
+}
