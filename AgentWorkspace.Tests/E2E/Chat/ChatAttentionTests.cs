@@ -34,7 +34,8 @@ public sealed class ChatAttentionTests(BrowserFixture browser)
         await widget.OpenAsync();
         var number = await widget.StartChatAsync("Alert Alba", $"alba.{id}@example.com", $"Is anyone there? ({id})");
 
-        await Expect(ana.Page.GetByTestId("chat-unread-count")).ToHaveTextAsync((unreadBefore + 1).ToString());
+        await Expect(ana.Page.GetByTestId("chat-badge-button")).ToHaveAttributeAsync("aria-label", $"Chats, {unreadBefore + 1} unread");
+        await Expect(ana.Page.GetByTestId("chat-unread-count")).ToBeVisibleAsync();
         await Expect(ana.Page.GetByTestId("chat-panel")).ToContainTextAsync($"#{number} Alert Alba");
         var alerts = await AlertsAsync(ana.Page);
         alerts.ShouldContain(a => a.kind == "notification" && a.title == "New chat from Alert Alba" && a.body!.Contains($"#{number}"));

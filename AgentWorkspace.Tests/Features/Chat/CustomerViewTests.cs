@@ -115,7 +115,7 @@ public sealed class CustomerViewTests
         {
             var element = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : type;
             element = Nullable.GetUnderlyingType(element) ?? element;
-            if (element.IsPrimitive || element == typeof(string) || element == typeof(DateTimeOffset) || !seen.Add(element))
+            if (element.IsPrimitive || element == typeof(string) || element == typeof(DateTimeOffset) || element == typeof(Guid) || !seen.Add(element))
             {
                 continue;
             }
