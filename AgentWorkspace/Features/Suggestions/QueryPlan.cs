@@ -84,9 +84,12 @@ internal static class QueryPlanner
             .Take(index.Tuning.MaxTypoCandidates).ToList();
         if (best.Count == 0) return;
         var minEdits = best[0].Edits;
+        // Equally close corrections share the weight: the customer meant one of them, not all ("clock" is one edit
+        // from click, block and lock), while a lone candidate ("shiping" -> shipping) keeps it whole.
+        var share = 1f / best.Count(c => c.Edits == minEdits);
         foreach (var (termId, edits) in best)
         {
-            if (edits == minEdits) group.Add(termId, edits == 1 ? tuning.OneEditWeight : tuning.TwoEditWeight);
+            if (edits == minEdits) group.Add(termId, share * (edits == 1 ? tuning.OneEditWeight : tuning.TwoEditWeight));
         }
     }
 
