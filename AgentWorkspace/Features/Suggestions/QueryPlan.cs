@@ -102,7 +102,7 @@ internal static class QueryPlanner
         }
     }
 
-    // Consecutive query words that form a title or keyword pair in some article.
+    // Consecutive query words that also stand side by side in some article (see SuggestionIndexData).
     private static void AddPairs(List<QueryGroup> groups, List<string> stems, SuggestionIndex index)
     {
         if (index.Tuning.PairWeight <= 0f) return;

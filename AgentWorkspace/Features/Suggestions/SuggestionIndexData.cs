@@ -7,6 +7,7 @@ internal sealed record SuggestionIndexData(
     string[] DocIds, string[] DocLanguages, bool[] DocInternal, TypoIndex Typos)
 {
     private const int FieldCount = 4;
+    private static readonly char[] PhraseBreaks = [',', ';', ':', '(', ')', '|', '.', '!', '?', '\n'];
 
     // The opening paragraph of an article states what it is about; the rest is steps and edge cases.
     private static (string Lead, string Remainder) SplitLead(string body)
@@ -36,23 +37,26 @@ internal sealed record SuggestionIndexData(
             {
                 var counts = new Dictionary<string, int>(StringComparer.Ordinal);
                 var length = 0;
-                foreach (var term in TextAnalyzer.Terms(fields[f] ?? "", language))
+                foreach (var term in TextAnalyzer.Terms(fields[f], language))
                 {
                     counts[term] = counts.GetValueOrDefault(term) + 1;
                     length++;
                 }
-                // Word pairs from title and keyword phrases ("sales tax", "phone order") as extra terms: curated
-                // phrases matched in order are strong evidence. They do not count towards the field length.
-                if (f < 2)
+                // Adjacent word pairs ("sales tax", "phone order") as extra terms in every field: words that meet in
+                // the article's own order are stronger evidence than the same words far apart, and long drafts
+                // share phrases with the article that answers them. Pairs never cross a clause or a line, and do
+                // not count towards the field length.
+                foreach (var phrase in fields[f].Split(PhraseBreaks))
                 {
-                    foreach (var phrase in fields[f]?.Split([',', ';', ':', '(', ')', '|']) ?? [])
+                    string? previous = null;
+                    foreach (var term in TextAnalyzer.Terms(phrase, language))
                     {
-                        string? previous = null;
-                        foreach (var term in TextAnalyzer.Terms(phrase, language))
+                        if (previous is not null)
                         {
-                            if (previous is not null) counts[TextAnalyzer.Pair(previous, term)] = counts.GetValueOrDefault(TextAnalyzer.Pair(previous, term)) + 1;
-                            previous = term;
+                            var pair = TextAnalyzer.Pair(previous, term);
+                            counts[pair] = counts.GetValueOrDefault(pair) + 1;
                         }
+                        previous = term;
                     }
                 }
                 fieldCounts[d, f] = counts;

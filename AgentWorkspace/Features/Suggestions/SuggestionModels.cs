@@ -41,7 +41,7 @@ public sealed record SuggestionTuning
     public float PrimaryLanguageFallback { get; init; } = 1.0f;
     /// <summary>Score factor for an article in a secondary language when the query is not in that language.</summary>
     public float OtherLanguagePenalty { get; init; } = 0.7f;
-    public float PairWeight { get; init; } = 1.0f;
+    public float PairWeight { get; init; } = 0.7f;
     public float CoverageExponent { get; init; } = 0.3f;
     public int MaxPrefixExpansions { get; init; } = 20;
     public int MaxTypoCandidates { get; init; } = 4;
