@@ -167,4 +167,45 @@ public class SuggestionIndexTests
         hits.Count.ShouldBe(5);
         hits.Select(h => h.Score).ShouldBeInOrder(SortDirection.Descending);
     }
+
+    [Fact]
+    public void WordsSideBySide_OutrankTheSameWordsApart()
+    {
+        var index = Index(
+            [.. Filler,
+            Doc("apart", "Payment options", "A transfer of stock is not a payment. Your bank may also call."),
+            Doc("together", "Payment options", "A bank transfer is a payment. The stock may also call.")]);
+
+        Top(index, "bank transfer").ShouldBe("together");
+    }
+
+    [Fact]
+    public void PostingBudget_KeepsTheArticlesWhereAWordMattersMost()
+    {
+        var docs = Enumerable.Range(0, 20).Select(i => Doc($"d{i}", $"Topic {i}", $"Some text about refund {i}."))
+            .Append(Doc("best", "Refund an order", "Refund the order.", keywords: "refund"));
+        var index = SuggestionIndex.Build(docs, SynonymSet.Empty, SuggestionTuning.Default with { PostingBudget = 1 });
+
+        index.Search("refund", English).Select(h => h.Id).ShouldBe(["best"]);
+    }
+
+    [Fact]
+    public void ConcurrentSearches_GetTheSameResultsAsOneAtATime()
+    {
+        var docs = Enumerable.Range(0, 300).Select(i => Doc($"d{i}", $"Order topic {i % 7}",
+            $"Refund shipping label {i % 11} payment {i % 13} password {i % 5}"));
+        var index = SuggestionIndex.Build(docs);
+        string[] queries = ["refund order", "shipping label 3", "payment password", "order topic 4", "label"];
+        var expected = queries.Select(q => string.Join(',', index.Search(q, English).Select(h => h.Id))).ToArray();
+
+        var mismatches = 0;
+        Parallel.For(0, 2_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var q = i % queries.Length;
+            if (string.Join(',', index.Search(queries[q], English).Select(h => h.Id)) != expected[q])
+                Interlocked.Increment(ref mismatches);
+        });
+
+        mismatches.ShouldBe(0);
+    }
 }

@@ -79,17 +79,18 @@ internal static class QueryPlanner
         if (index.Synonyms.Knows(stem) || index.Synonyms.Knows(otherStem)) return;
 
         var maxEdits = folded.Length >= 8 ? 2 : 1;
-        var best = index.TypoCandidates(stem, maxEdits)
-            .OrderBy(c => c.Edits).ThenByDescending(c => index.DocumentFrequency(c.TermId))
-            .Take(index.Tuning.MaxTypoCandidates).ToList();
-        if (best.Count == 0) return;
-        var minEdits = best[0].Edits;
+        var candidates = index.TypoCandidates(stem, maxEdits).ToList();
+        if (candidates.Count == 0) return;
+        var minEdits = candidates.Min(c => c.Edits);
+        var closest = candidates.Where(c => c.Edits == minEdits).ToList();
         // Equally close corrections share the weight: the customer meant one of them, not all ("clock" is one edit
-        // from click, block and lock), while a lone candidate ("shiping" -> shipping) keeps it whole.
-        var share = 1f / best.Count(c => c.Edits == minEdits);
-        foreach (var (termId, edits) in best)
+        // from click, block and lock), while a lone candidate ("shiping" -> shipping) keeps it whole. The most
+        // common of them are tried; ties go to the alphabetically first so results never depend on hash order.
+        var weight = (minEdits == 1 ? tuning.OneEditWeight : tuning.TwoEditWeight) / closest.Count;
+        foreach (var (termId, _) in closest.OrderByDescending(c => index.DocumentFrequency(c.TermId)).ThenBy(c => c.TermId)
+                     .Take(tuning.MaxTypoCandidates))
         {
-            if (edits == minEdits) group.Add(termId, share * (edits == 1 ? tuning.OneEditWeight : tuning.TwoEditWeight));
+            group.Add(termId, weight);
         }
     }
 
@@ -109,7 +110,7 @@ internal static class QueryPlanner
         for (var i = 0; i + 1 < stems.Count; i++)
         {
             var pair = TextAnalyzer.Pair(stems[i], stems[i + 1]);
-            if (!index.TryGetTerm(pair, out var id) || groups.Any(g => g.Surface == pair)) continue;
+            if (!index.TryGetPair(stems[i], stems[i + 1], out var id) || groups.Any(g => g.Surface == pair)) continue;
             var group = new QueryGroup(pair, reported: false);
             group.Add(id, index.Tuning.PairWeight);
             groups.Add(group);
@@ -132,7 +133,7 @@ internal static class QueryPlanner
                     if (variant.Length == 1 && index.TryGetTerm(variant[0], out var id)) target.Add(id, weight);
                     for (var i = 0; i + 1 < variant.Length; i++)
                     {
-                        if (index.TryGetTerm(TextAnalyzer.Pair(variant[i], variant[i + 1]), out var pairId)) target.Add(pairId, weight);
+                        if (index.TryGetPair(variant[i], variant[i + 1], out var pairId)) target.Add(pairId, weight);
                     }
                 }
                 if (length > 1 && !groups.Contains(target)) groups.Add(target);

@@ -43,8 +43,12 @@ public sealed record SuggestionTuning
     public float OtherLanguagePenalty { get; init; } = 0.7f;
     public float PairWeight { get; init; } = 0.7f;
     public float CoverageExponent { get; init; } = 0.3f;
-    public int MaxPrefixExpansions { get; init; } = 20;
+    public int MaxPrefixExpansions { get; init; } = 10;
     public int MaxTypoCandidates { get; init; } = 4;
+    /// <summary>Postings one search may walk, shared equally among its query terms, each list best first. It bounds
+    /// the cost of a huge pasted text; drafts of a few dozen words stay exact at 100,000 articles
+    /// (docs/BENCHMARKS.md, SuggestBench --fidelity).</summary>
+    public int PostingBudget { get; init; } = 4_000_000;
 
     public static SuggestionTuning Default { get; } = new();
 }
