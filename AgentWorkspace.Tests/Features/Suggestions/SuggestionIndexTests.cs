@@ -208,4 +208,18 @@ public class SuggestionIndexTests
 
         mismatches.ShouldBe(0);
     }
+
+    [Fact]
+    public void StopWordBeingTyped_IsAPrefixInAShortSearch_ButNotAtTheEndOfADraft()
+    {
+        var index = Index(
+            [.. Filler,
+            Doc("theme", "Pick a theme", "Themes change how the store looks."),
+            Doc("android", "Android app", "Use the Android app on your phone."),
+            Doc("refund", "Refund an order", "Refund the whole order.")]);
+        var typing = new SuggestionOptions { Language = "en" };
+
+        index.Search("the", typing).Select(h => h.Id).ShouldContain("theme");
+        index.Search("I will refund the whole order for her today and", typing).Select(h => h.Id).ShouldNotContain("android");
+    }
 }

@@ -28,6 +28,8 @@ internal static class QueryPlanner
     private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal)
         { "hi", "hello", "hey", "dear", "hola", "buenas", "buenos", "estimado", "estimada", "querido", "querida" };
 
+    private const int ShortSearchWords = 4;
+
     public static List<QueryGroup> Plan(string query, string language, bool lastTokenIsPrefix, SuggestionIndex index)
     {
         var raw = TextAnalyzer.Tokenize(query);
@@ -44,7 +46,9 @@ internal static class QueryPlanner
             // "Hi Bella," / "Hola Adrián,": the capitalized word after a greeting is a name, not a topic.
             if (i > 0 && token.Capitalized && Greetings.Contains(raw[i - 1].Folded)) continue;
             var isStop = TextAnalyzer.IsStopWord(token.Folded);
-            if (isStop && !(isLast && token.Folded.Length >= 3)) continue;
+            // A stop word being typed may be the start of a topic ("the" -> theme) in a short search; at the end of
+            // a draft or a message it is almost always just the word ("...and", "...with").
+            if (isStop && !(isLast && token.Folded.Length >= 3 && raw.Count <= ShortSearchWords)) continue;
 
             var stem = TextAnalyzer.Stem(token.Folded, language);
             if (byStem.TryGetValue(stem, out var existing))
