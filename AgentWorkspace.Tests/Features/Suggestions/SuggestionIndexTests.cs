@@ -222,4 +222,21 @@ public class SuggestionIndexTests
         index.Search("the", typing).Select(h => h.Id).ShouldContain("theme");
         index.Search("I will refund the whole order for her today and", typing).Select(h => h.Id).ShouldNotContain("android");
     }
+
+    [Theory]
+    [InlineData("clave api", "es")]
+    [InlineData("plantilla tienda", "es")]
+    [InlineData("api key", "en")]
+    [InlineData("store theme", "en")]
+    public void SearchWithoutLanguageCues_IsTakenForTheLanguageWhoseArticlesUseItsWords(string query, string expected)
+    {
+        var index = Index(
+            [.. Filler,
+            Doc("en-key", "Create an API key", "Keys let apps reach your store.", keywords: "api key"),
+            Doc("en-theme", "Choose a theme", "The theme sets how your store looks."),
+            Doc("es-key", "Crear una clave de API", "La clave da acceso a tu tienda.", language: "es"),
+            Doc("es-theme", "Elegir una plantilla", "La plantilla cambia el aspecto de tu tienda.", language: "es")]);
+
+        index.DetectLanguage(query).ShouldBe(expected);
+    }
 }

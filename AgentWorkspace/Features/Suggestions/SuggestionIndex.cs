@@ -37,7 +37,7 @@ public sealed class SuggestionIndex
     {
         options ??= new SuggestionOptions();
         if (string.IsNullOrWhiteSpace(query) || Count == 0 || options.MaxResults <= 0) return [];
-        var language = options.Language is null ? LanguageDetector.Detect(query) : TextAnalyzer.NormalizeLanguage(options.Language);
+        var language = options.Language is null ? DetectLanguage(query) : TextAnalyzer.NormalizeLanguage(options.Language);
         var groups = QueryPlanner.Plan(query, language, options.LastTokenIsPrefix, this);
         if (groups.Count == 0) return [];
 
@@ -55,6 +55,33 @@ public sealed class SuggestionIndex
         accumulator.Reset();
         _accumulators.Add(accumulator);
         return hits;
+    }
+
+    internal string DetectLanguage(string query)
+    {
+        var evidence = LanguageDetector.SpanishEvidence(query);
+        if (evidence == 0) evidence = VocabularyEvidence(query);
+        return evidence > 0 ? TextAnalyzer.Spanish : TextAnalyzer.English;
+    }
+
+    // A search without stop words or accents ("clave api", "plantilla tienda") still uses words that are clearly
+    // more common in one language's articles than in the other's: each such word is a vote.
+    private int VocabularyEvidence(string query)
+    {
+        var (spanishDocs, englishDocs) = (_data.SpanishDocCount, Count - _data.SpanishDocCount);
+        if (spanishDocs == 0 || englishDocs == 0) return 0;
+        var evidence = 0;
+        foreach (var token in TextAnalyzer.Tokenize(query))
+        {
+            if (TextAnalyzer.IsStopWord(token.Folded)) continue;
+            var inSpanish = _data.TryGetWord(TextAnalyzer.Stem(token.Folded, TextAnalyzer.Spanish), out var es)
+                ? (double)_data.SpanishDocFrequency[es] / spanishDocs : 0;
+            var inEnglish = _data.TryGetWord(TextAnalyzer.Stem(token.Folded, TextAnalyzer.English), out var en)
+                ? (double)(_data.DocumentFrequency(en) - _data.SpanishDocFrequency[en]) / englishDocs : 0;
+            if (inSpanish > 2 * inEnglish) evidence++;
+            else if (inEnglish > 2 * inSpanish) evidence--;
+        }
+        return evidence;
     }
 
     // A pasted email can have hundreds of alternatives, some of them words found in most articles. Each posting

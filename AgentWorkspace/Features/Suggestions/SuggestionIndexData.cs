@@ -17,6 +17,10 @@ internal sealed class SuggestionIndexData(
     public string[] DocIds { get; } = docIds;
     public string[] DocLanguages { get; } = docLanguages;
     public bool[] DocInternal { get; } = docInternal;
+    public int SpanishDocCount { get; } = docLanguages.Count(l => l == TextAnalyzer.Spanish);
+
+    /// <summary>Per word id: how many Spanish articles contain it (the rest of its postings are English).</summary>
+    public int[] SpanishDocFrequency { get; } = CountSpanish(words.Length, postingStart, postingDocs, docLanguages);
 
     /// <summary>Built with the index, so the first typo after a publish does not stall.</summary>
     public TypoIndex Typos { get; } = new(words);
@@ -44,4 +48,17 @@ internal sealed class SuggestionIndexData(
     }
 
     public int DocumentFrequency(int termId) => PostingStart[termId + 1] - PostingStart[termId];
+
+    private static int[] CountSpanish(int wordCount, int[] postingStart, int[] postingDocs, string[] docLanguages)
+    {
+        var counts = new int[wordCount];
+        for (var t = 0; t < wordCount; t++)
+        {
+            for (var p = postingStart[t]; p < postingStart[t + 1]; p++)
+            {
+                if (docLanguages[postingDocs[p]] == TextAnalyzer.Spanish) counts[t]++;
+            }
+        }
+        return counts;
+    }
 }
