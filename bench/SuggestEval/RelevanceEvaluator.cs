@@ -7,13 +7,14 @@ public sealed record SliceScore(int Count, double RecallAt1, double RecallAt3, d
 public sealed record QueryMiss(KbQuery Query, IReadOnlyList<string> Top3);
 
 public sealed record RelevanceReport(SliceScore Overall, IReadOnlyDictionary<string, SliceScore> ByKind,
-    IReadOnlyDictionary<string, SliceScore> ByLang, IReadOnlyList<QueryMiss> Misses)
+    IReadOnlyDictionary<string, SliceScore> ByLang, IReadOnlyDictionary<string, SliceScore> ByHalf, IReadOnlyList<QueryMiss> Misses)
 {
     public IEnumerable<(string Name, SliceScore Score)> Slices()
     {
         yield return ("overall", Overall);
         foreach (var (kind, score) in ByKind.OrderBy(p => p.Key)) yield return ($"kind={kind}", score);
         foreach (var (lang, score) in ByLang.OrderBy(p => p.Key)) yield return ($"lang={lang}", score);
+        foreach (var (half, score) in ByHalf.OrderBy(p => p.Key)) yield return ($"half={half}", score);
     }
 }
 
@@ -22,6 +23,14 @@ public sealed record RelevanceReport(SliceScore Overall, IReadOnlyDictionary<str
 public static class RelevanceEvaluator
 {
     public const int ListLength = 10;
+
+    /// <summary>A 2-fold split of the queries by the parity of their id's number: a tuning change has to help both
+    /// halves, so it is less likely to fit a handful of queries.</summary>
+    public static string Half(string queryId)
+    {
+        var digits = new string(queryId.Where(char.IsDigit).ToArray());
+        return digits.Length > 0 && (digits[^1] - '0') % 2 == 1 ? "odd" : "even";
+    }
 
     public static RelevanceReport Evaluate(SuggestionIndex index, IReadOnlyList<KbQuery> queries)
     {
@@ -50,6 +59,7 @@ public static class RelevanceEvaluator
             Score(rows),
             rows.GroupBy(r => r.Query.Kind).ToDictionary(g => g.Key, g => Score(g)),
             rows.GroupBy(r => r.Query.Lang).ToDictionary(g => g.Key, g => Score(g)),
+            rows.GroupBy(r => Half(r.Query.Id)).ToDictionary(g => g.Key, g => Score(g)),
             rows.Where(r => r.R1 == 0).Select(r => new QueryMiss(r.Query, r.Ranked.Take(3).ToList())).ToList());
     }
 }

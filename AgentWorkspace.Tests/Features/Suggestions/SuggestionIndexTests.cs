@@ -167,4 +167,76 @@ public class SuggestionIndexTests
         hits.Count.ShouldBe(5);
         hits.Select(h => h.Score).ShouldBeInOrder(SortDirection.Descending);
     }
+
+    [Fact]
+    public void WordsSideBySide_OutrankTheSameWordsApart()
+    {
+        var index = Index(
+            [.. Filler,
+            Doc("apart", "Payment options", "A transfer of stock is not a payment. Your bank may also call."),
+            Doc("together", "Payment options", "A bank transfer is a payment. The stock may also call.")]);
+
+        Top(index, "bank transfer").ShouldBe("together");
+    }
+
+    [Fact]
+    public void PostingBudget_KeepsTheArticlesWhereAWordMattersMost()
+    {
+        var docs = Enumerable.Range(0, 20).Select(i => Doc($"d{i}", $"Topic {i}", $"Some text about refund {i}."))
+            .Append(Doc("best", "Refund an order", "Refund the order.", keywords: "refund"));
+        var index = SuggestionIndex.Build(docs, SynonymSet.Empty, SuggestionTuning.Default with { PostingBudget = 1 });
+
+        index.Search("refund", English).Select(h => h.Id).ShouldBe(["best"]);
+    }
+
+    [Fact]
+    public void ConcurrentSearches_GetTheSameResultsAsOneAtATime()
+    {
+        var docs = Enumerable.Range(0, 300).Select(i => Doc($"d{i}", $"Order topic {i % 7}",
+            $"Refund shipping label {i % 11} payment {i % 13} password {i % 5}"));
+        var index = SuggestionIndex.Build(docs);
+        string[] queries = ["refund order", "shipping label 3", "payment password", "order topic 4", "label"];
+        var expected = queries.Select(q => string.Join(',', index.Search(q, English).Select(h => h.Id))).ToArray();
+
+        var mismatches = 0;
+        Parallel.For(0, 2_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var q = i % queries.Length;
+            if (string.Join(',', index.Search(queries[q], English).Select(h => h.Id)) != expected[q])
+                Interlocked.Increment(ref mismatches);
+        });
+
+        mismatches.ShouldBe(0);
+    }
+
+    [Fact]
+    public void StopWordBeingTyped_IsAPrefixInAShortSearch_ButNotAtTheEndOfADraft()
+    {
+        var index = Index(
+            [.. Filler,
+            Doc("theme", "Pick a theme", "Themes change how the store looks."),
+            Doc("android", "Android app", "Use the Android app on your phone."),
+            Doc("refund", "Refund an order", "Refund the whole order.")]);
+        var typing = new SuggestionOptions { Language = "en" };
+
+        index.Search("the", typing).Select(h => h.Id).ShouldContain("theme");
+        index.Search("I will refund the whole order for her today and", typing).Select(h => h.Id).ShouldNotContain("android");
+    }
+
+    [Theory]
+    [InlineData("clave api", "es")]
+    [InlineData("plantilla tienda", "es")]
+    [InlineData("api key", "en")]
+    [InlineData("store theme", "en")]
+    public void SearchWithoutLanguageCues_IsTakenForTheLanguageWhoseArticlesUseItsWords(string query, string expected)
+    {
+        var index = Index(
+            [.. Filler,
+            Doc("en-key", "Create an API key", "Keys let apps reach your store.", keywords: "api key"),
+            Doc("en-theme", "Choose a theme", "The theme sets how your store looks."),
+            Doc("es-key", "Crear una clave de API", "La clave da acceso a tu tienda.", language: "es"),
+            Doc("es-theme", "Elegir una plantilla", "La plantilla cambia el aspecto de tu tienda.", language: "es")]);
+
+        index.DetectLanguage(query).ShouldBe(expected);
+    }
 }

@@ -41,5 +41,5 @@ public sealed class KbGapReport(IDbContextFactory<AppDbContext> dbFactory, TimeP
     /// <summary>The query's content words as the engine sees them (folded, stemmed, no stop words), sorted, at most six.</summary>
     public static string GroupKey(string query, string language) =>
         string.Join(' ', TextAnalyzer.Terms(query, TextAnalyzer.NormalizeLanguage(language))
-            .Where(t => !TextAnalyzer.IsPair(t)).Distinct().Order(StringComparer.Ordinal).Take(6));
+            .Where(t => !t.Contains(' ')).Distinct().Order(StringComparer.Ordinal).Take(6));
 }

@@ -20,14 +20,14 @@ public sealed class KbSuggestions(
     public const int AgentResults = 5;
     public const int CustomerResults = 3;
 
-    private SuggestionIndex index = SuggestionIndex.Empty;
+    private readonly SuggestionIndexHolder index = new();
     private readonly SemaphoreSlim rebuildGate = new(1, 1);
     private Dictionary<string, PublishedArticle> live = [];
     private int rebuildRequested;
     private IDisposable? subscription;
 
     /// <summary>How many articles the live index holds.</summary>
-    public int Count => Volatile.Read(ref index).Count;
+    public int Count => index.Current.Count;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +61,8 @@ public sealed class KbSuggestions(
             return [];
         }
         var current = Volatile.Read(ref live);
-        var hits = Volatile.Read(ref index).Search(query.Length > 2000 ? query[^2000..] : query,
+        var searched = index.Current;
+        var hits = searched.Search(query.Length > 2000 ? query[^2000..] : query,
             new SuggestionOptions { MaxResults = max, IncludeInternal = includeInternal, Language = language });
         var results = new List<KbSuggestion>(hits.Count);
         foreach (var hit in hits)
@@ -70,7 +71,7 @@ public sealed class KbSuggestions(
             if (current.TryGetValue(hit.Id, out var article) && (includeInternal || !article.IsInternal))
             {
                 results.Add(new KbSuggestion(article.Id, article.Slug, article.Title, article.Language, article.IsInternal,
-                    SuggestionSnippet.Build(article.Body, hit.MatchedTerms, article.Language)));
+                    SuggestionSnippet.Create(article.Title, article.Body, hit.MatchedTerms, article.Language, lastTermIsPrefix: true, synonyms: searched.Synonyms)));
             }
         }
         return results;
@@ -90,7 +91,7 @@ public sealed class KbSuggestions(
                     var synonyms = await SynonymsAsync();
                     var documents = published.Select(a => new SuggestionDocument(Key(a.Id), a.Language, a.Title, a.Keywords, a.Body, a.IsInternal));
                     // Swapped whole: searches in flight keep the index they started with.
-                    Volatile.Write(ref index, SuggestionIndex.Build(documents, synonyms));
+                    index.Rebuild(documents, synonyms);
                     Volatile.Write(ref live, published.ToDictionary(a => Key(a.Id)));
                 }
             }
@@ -127,13 +128,7 @@ public sealed class KbSuggestions(
             }
             await db.SaveChangesAsync();
         }
-        var synonyms = SynonymSet.Parse(text);
-        SuggestionIndex current;
-        do
-        {
-            current = Volatile.Read(ref index);
-        }
-        while (Interlocked.CompareExchange(ref index, current.WithSynonyms(synonyms), current) != current);
+        index.ReplaceSynonyms(SynonymSet.Parse(text));
     }
 
     public static string DefaultSynonymsText { get; } = string.Join('\n', SynonymSet.Default.Groups.Select(g => string.Join(", ", g)));

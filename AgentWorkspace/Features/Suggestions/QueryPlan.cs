@@ -28,6 +28,8 @@ internal static class QueryPlanner
     private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal)
         { "hi", "hello", "hey", "dear", "hola", "buenas", "buenos", "estimado", "estimada", "querido", "querida" };
 
+    private const int ShortSearchWords = 4;
+
     public static List<QueryGroup> Plan(string query, string language, bool lastTokenIsPrefix, SuggestionIndex index)
     {
         var raw = TextAnalyzer.Tokenize(query);
@@ -44,7 +46,9 @@ internal static class QueryPlanner
             // "Hi Bella," / "Hola Adrián,": the capitalized word after a greeting is a name, not a topic.
             if (i > 0 && token.Capitalized && Greetings.Contains(raw[i - 1].Folded)) continue;
             var isStop = TextAnalyzer.IsStopWord(token.Folded);
-            if (isStop && !(isLast && token.Folded.Length >= 3)) continue;
+            // A stop word being typed may be the start of a topic ("the" -> theme) in a short search; at the end of
+            // a draft or a message it is almost always just the word ("...and", "...with").
+            if (isStop && !(isLast && token.Folded.Length >= 3 && raw.Count <= ShortSearchWords)) continue;
 
             var stem = TextAnalyzer.Stem(token.Folded, language);
             if (byStem.TryGetValue(stem, out var existing))
@@ -79,14 +83,18 @@ internal static class QueryPlanner
         if (index.Synonyms.Knows(stem) || index.Synonyms.Knows(otherStem)) return;
 
         var maxEdits = folded.Length >= 8 ? 2 : 1;
-        var best = index.TypoCandidates(stem, maxEdits)
-            .OrderBy(c => c.Edits).ThenByDescending(c => index.DocumentFrequency(c.TermId))
-            .Take(index.Tuning.MaxTypoCandidates).ToList();
-        if (best.Count == 0) return;
-        var minEdits = best[0].Edits;
-        foreach (var (termId, edits) in best)
+        var candidates = index.TypoCandidates(stem, maxEdits).ToList();
+        if (candidates.Count == 0) return;
+        var minEdits = candidates.Min(c => c.Edits);
+        var closest = candidates.Where(c => c.Edits == minEdits).ToList();
+        // Equally close corrections share the weight: the customer meant one of them, not all ("clock" is one edit
+        // from click, block and lock), while a lone candidate ("shiping" -> shipping) keeps it whole. The most
+        // common of them are tried; ties go to the alphabetically first so results never depend on hash order.
+        var weight = (minEdits == 1 ? tuning.OneEditWeight : tuning.TwoEditWeight) / closest.Count;
+        foreach (var (termId, _) in closest.OrderByDescending(c => index.DocumentFrequency(c.TermId)).ThenBy(c => c.TermId)
+                     .Take(tuning.MaxTypoCandidates))
         {
-            if (edits == minEdits) group.Add(termId, edits == 1 ? tuning.OneEditWeight : tuning.TwoEditWeight);
+            group.Add(termId, weight);
         }
     }
 
@@ -99,14 +107,14 @@ internal static class QueryPlanner
         }
     }
 
-    // Consecutive query words that form a title or keyword pair in some article.
+    // Consecutive query words that also stand side by side in some article (see SuggestionIndexData).
     private static void AddPairs(List<QueryGroup> groups, List<string> stems, SuggestionIndex index)
     {
         if (index.Tuning.PairWeight <= 0f) return;
         for (var i = 0; i + 1 < stems.Count; i++)
         {
             var pair = TextAnalyzer.Pair(stems[i], stems[i + 1]);
-            if (!index.TryGetTerm(pair, out var id) || groups.Any(g => g.Surface == pair)) continue;
+            if (!index.TryGetPair(stems[i], stems[i + 1], out var id) || groups.Any(g => g.Surface == pair)) continue;
             var group = new QueryGroup(pair, reported: false);
             group.Add(id, index.Tuning.PairWeight);
             groups.Add(group);
@@ -129,7 +137,7 @@ internal static class QueryPlanner
                     if (variant.Length == 1 && index.TryGetTerm(variant[0], out var id)) target.Add(id, weight);
                     for (var i = 0; i + 1 < variant.Length; i++)
                     {
-                        if (index.TryGetTerm(TextAnalyzer.Pair(variant[i], variant[i + 1]), out var pairId)) target.Add(pairId, weight);
+                        if (index.TryGetPair(variant[i], variant[i + 1], out var pairId)) target.Add(pairId, weight);
                     }
                 }
                 if (length > 1 && !groups.Contains(target)) groups.Add(target);

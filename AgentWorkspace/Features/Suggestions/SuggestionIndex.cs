@@ -1,129 +1,123 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 
 namespace AgentWorkspace.Features.Suggestions;
 
-/// <summary>An immutable BM25F index of published articles. Build a new one on publish and swap the reference:
-/// searches in flight keep the old one. Every term's per-document score (field-weighted, length-normalised,
-/// saturated, times idf) is computed at build time, so a search only walks postings and adds floats.</summary>
+/// <summary>An immutable BM25F index of published articles. Build a new one on publish and swap the reference
+/// (<see cref="SuggestionIndexHolder"/>): searches in flight keep the old one. Every term's per-document score
+/// (field-weighted, length-normalised, saturated, times idf) is computed at build time, so a search only walks
+/// postings and adds floats. Safe for concurrent searches.</summary>
 public sealed class SuggestionIndex
 {
-    private readonly string[] _vocabulary; // sorted, for prefix lookups
-    private readonly Dictionary<string, int> _termIds;
-    private readonly int[][] _postingDocs;
-    private readonly float[][] _postingScores;
-    private readonly string[] _docIds;
-    private readonly string[] _docLanguages;
-    private readonly bool[] _docInternal;
-    private readonly TypoIndex _typos; // built with the index, so the first typo after a publish does not stall
+    private readonly SuggestionIndexData _data;
+    private readonly ConcurrentBag<ScoreAccumulator> _accumulators = [];
 
     private SuggestionIndex(SuggestionIndexData data, SynonymSet synonyms, SuggestionTuning tuning)
     {
-        (_vocabulary, _termIds, _postingDocs, _postingScores) = (data.Vocabulary, data.TermIds, data.PostingDocs, data.PostingScores);
-        (_docIds, _docLanguages, _docInternal) = (data.DocIds, data.DocLanguages, data.DocInternal);
+        _data = data;
         Synonyms = synonyms;
         Tuning = tuning;
-        _typos = data.Typos;
     }
 
     public SynonymSet Synonyms { get; }
     public SuggestionTuning Tuning { get; }
-    public int Count => _docIds.Length;
+    public int Count => _data.DocIds.Length;
 
     public static SuggestionIndex Empty { get; } = Build([]);
 
     public static SuggestionIndex Build(IEnumerable<SuggestionDocument> documents, SynonymSet? synonyms = null, SuggestionTuning? tuning = null)
     {
         tuning ??= SuggestionTuning.Default;
-        return new SuggestionIndex(SuggestionIndexData.Build(documents, tuning), synonyms ?? SynonymSet.Default, tuning);
+        return new SuggestionIndex(SuggestionIndexBuilder.Build(documents, tuning), synonyms ?? SynonymSet.Default, tuning);
     }
 
     /// <summary>The same documents under a different synonym set; postings are shared, nothing is re-indexed.</summary>
-    public SuggestionIndex WithSynonyms(SynonymSet synonyms) =>
-        new(new SuggestionIndexData(_vocabulary, _termIds, _postingDocs, _postingScores, _docIds, _docLanguages, _docInternal, _typos),
-            synonyms, Tuning);
+    public SuggestionIndex WithSynonyms(SynonymSet synonyms) => new(_data, synonyms, Tuning);
 
     public IReadOnlyList<SuggestionHit> Search(string query, SuggestionOptions? options = null)
     {
         options ??= new SuggestionOptions();
-        if (string.IsNullOrWhiteSpace(query) || _docIds.Length == 0 || options.MaxResults <= 0) return [];
-        var language = options.Language is null ? LanguageDetector.Detect(query) : TextAnalyzer.NormalizeLanguage(options.Language);
+        if (string.IsNullOrWhiteSpace(query) || Count == 0 || options.MaxResults <= 0) return [];
+        var language = options.Language is null ? DetectLanguage(query) : TextAnalyzer.NormalizeLanguage(options.Language);
         var groups = QueryPlanner.Plan(query, language, options.LastTokenIsPrefix, this);
         if (groups.Count == 0) return [];
 
-        var n = _docIds.Length;
-        var totals = ArrayPool<float>.Shared.Rent(n);
-        var best = ArrayPool<float>.Shared.Rent(n);
-        var touched = ArrayPool<int>.Shared.Rent(n);
-        var groupTouched = ArrayPool<int>.Shared.Rent(n);
-        var matchedGroups = ArrayPool<int>.Shared.Rent(n);
-        try
+        // A search that fails half-way simply drops its accumulator; only clean ones go back.
+        var accumulator = _accumulators.TryTake(out var reused) ? reused : new ScoreAccumulator(Count);
+        var postingLimit = PostingLimit(groups);
+        var reported = 0;
+        foreach (var group in groups)
         {
-            Array.Clear(totals, 0, n);
-            Array.Clear(matchedGroups, 0, n);
-            Array.Clear(best, 0, n);
-            var touchedCount = 0;
-            foreach (var group in groups)
-            {
-                var groupCount = 0;
-                foreach (var (termId, weight) in group.Alternatives)
-                {
-                    if (weight <= 0f) continue;
-                    var docs = _postingDocs[termId];
-                    var scores = _postingScores[termId];
-                    for (var p = 0; p < docs.Length; p++)
-                    {
-                        var doc = docs[p];
-                        var score = scores[p] * weight;
-                        if (best[doc] == 0f) groupTouched[groupCount++] = doc;
-                        if (score > best[doc]) best[doc] = score;
-                    }
-                }
-                for (var i = 0; i < groupCount; i++)
-                {
-                    var doc = groupTouched[i];
-                    if (totals[doc] == 0f) touched[touchedCount++] = doc;
-                    totals[doc] += best[doc];
-                    if (group.Reported) matchedGroups[doc]++;
-                    best[doc] = 0f;
-                }
-            }
-            var reportedGroups = groups.Count(g => g.Reported);
-            if (Tuning.CoverageExponent > 0f && reportedGroups > 1)
-            {
-                // Articles that cover more of the query's distinct words beat ones that repeat a single word a lot.
-                for (var i = 0; i < touchedCount; i++)
-                {
-                    var doc = touched[i];
-                    totals[doc] *= MathF.Pow((float)matchedGroups[doc] / reportedGroups, Tuning.CoverageExponent);
-                }
-            }
-            return TopHits(totals, touched, touchedCount, groups, language, options);
+            accumulator.Add(group, reported, _data, postingLimit);
+            if (group.Reported) reported++;
         }
-        finally
+        ApplyCoverage(accumulator, reported);
+        var hits = TopHits(accumulator, groups, language, options);
+        accumulator.Reset();
+        _accumulators.Add(accumulator);
+        return hits;
+    }
+
+    internal string DetectLanguage(string query)
+    {
+        var evidence = LanguageDetector.SpanishEvidence(query);
+        if (evidence == 0) evidence = VocabularyEvidence(query);
+        return evidence > 0 ? TextAnalyzer.Spanish : TextAnalyzer.English;
+    }
+
+    // A search without stop words or accents ("clave api", "plantilla tienda") still uses words that are clearly
+    // more common in one language's articles than in the other's: each such word is a vote.
+    private int VocabularyEvidence(string query)
+    {
+        var (spanishDocs, englishDocs) = (_data.SpanishDocCount, Count - _data.SpanishDocCount);
+        if (spanishDocs == 0 || englishDocs == 0) return 0;
+        var evidence = 0;
+        foreach (var token in TextAnalyzer.Tokenize(query))
         {
-            ArrayPool<float>.Shared.Return(totals);
-            ArrayPool<float>.Shared.Return(best);
-            ArrayPool<int>.Shared.Return(touched);
-            ArrayPool<int>.Shared.Return(groupTouched);
-            ArrayPool<int>.Shared.Return(matchedGroups);
+            if (TextAnalyzer.IsStopWord(token.Folded)) continue;
+            var inSpanish = _data.TryGetWord(TextAnalyzer.Stem(token.Folded, TextAnalyzer.Spanish), out var es)
+                ? (double)_data.SpanishDocFrequency[es] / spanishDocs : 0;
+            var inEnglish = _data.TryGetWord(TextAnalyzer.Stem(token.Folded, TextAnalyzer.English), out var en)
+                ? (double)(_data.DocumentFrequency(en) - _data.SpanishDocFrequency[en]) / englishDocs : 0;
+            if (inSpanish > 2 * inEnglish) evidence++;
+            else if (inEnglish > 2 * inSpanish) evidence--;
+        }
+        return evidence;
+    }
+
+    // A pasted email can have hundreds of alternatives, some of them words found in most articles. Each posting
+    // list gets an equal share of the budget; lists are stored best first, so what a cut skips are the articles
+    // where that common word matters least.
+    private int PostingLimit(List<QueryGroup> groups) =>
+        Math.Max(1, Tuning.PostingBudget / Math.Max(1, groups.Sum(g => g.Alternatives.Count)));
+
+    // Articles that cover more of the query's distinct words beat ones that repeat a single word a lot.
+    private void ApplyCoverage(ScoreAccumulator accumulator, int reportedGroups)
+    {
+        if (Tuning.CoverageExponent <= 0f || reportedGroups <= 1) return;
+        var factors = new float[reportedGroups + 1];
+        for (var k = 0; k <= reportedGroups; k++) factors[k] = MathF.Pow((float)k / reportedGroups, Tuning.CoverageExponent);
+        for (var i = 0; i < accumulator.TouchedCount; i++)
+        {
+            var doc = accumulator.Touched[i];
+            accumulator.Totals[doc] *= factors[accumulator.MatchedGroups[doc]];
         }
     }
 
-    private List<SuggestionHit> TopHits(float[] totals, int[] touched, int touchedCount, List<QueryGroup> groups,
-        string language, SuggestionOptions options)
+    private List<SuggestionHit> TopHits(ScoreAccumulator accumulator, List<QueryGroup> groups, string language, SuggestionOptions options)
     {
         var heap = new PriorityQueue<int, (float Score, int Doc)>(options.MaxResults + 1, LowestFirst.Instance);
-        for (var i = 0; i < touchedCount; i++)
+        for (var i = 0; i < accumulator.TouchedCount; i++)
         {
-            var doc = touched[i];
-            if (_docInternal[doc] && !options.IncludeInternal) continue;
-            var score = totals[doc] * LanguageFactor(_docLanguages[doc], language);
+            var doc = accumulator.Touched[i];
+            if (_data.DocInternal[doc] && !options.IncludeInternal) continue;
+            var score = accumulator.Totals[doc] * LanguageFactor(_data.DocLanguages[doc], language);
             if (heap.Count < options.MaxResults) heap.Enqueue(doc, (score, doc));
             else if (heap.TryPeek(out _, out var lowest) && LowestFirst.Instance.Compare((score, doc), lowest) > 0)
                 heap.EnqueueDequeue(doc, (score, doc));
         }
         var hits = new List<SuggestionHit>(heap.Count);
-        while (heap.TryDequeue(out var doc, out var key)) hits.Add(new SuggestionHit(_docIds[doc], key.Score, MatchedTerms(doc, groups)));
+        while (heap.TryDequeue(out var doc, out var key))
+            hits.Add(new SuggestionHit(_data.DocIds[doc], key.Score, MatchedTerms(accumulator.MatchedMask[doc], groups)));
         hits.Reverse();
         return hits;
     }
@@ -135,37 +129,38 @@ public sealed class SuggestionIndex
         : docLanguage == TextAnalyzer.English ? Tuning.PrimaryLanguageFallback
         : Tuning.OtherLanguagePenalty;
 
-    private List<string> MatchedTerms(int doc, List<QueryGroup> groups)
+    private static List<string> MatchedTerms(ulong mask, List<QueryGroup> groups)
     {
         var matched = new List<string>();
-        foreach (var group in groups.Where(g => g.Reported))
+        var reported = 0;
+        foreach (var group in groups)
         {
-            foreach (var (termId, _) in group.Alternatives)
-            {
-                if (Array.BinarySearch(_postingDocs[termId], doc) < 0) continue;
-                matched.Add(group.Surface);
-                break;
-            }
+            if (!group.Reported) continue;
+            if (reported < ScoreAccumulator.MaxReportedGroups && (mask & (1UL << reported)) != 0) matched.Add(group.Surface);
+            reported++;
         }
         return matched;
     }
 
-    internal bool TryGetTerm(string term, out int termId) => _termIds.TryGetValue(term, out termId);
+    internal bool TryGetTerm(string term, out int termId) => _data.TryGetWord(term, out termId);
 
-    internal int DocumentFrequency(int termId) => _postingDocs[termId].Length;
+    internal bool TryGetPair(string first, string second, out int termId) => _data.TryGetPair(first, second, out termId);
+
+    internal int DocumentFrequency(int termId) => _data.DocumentFrequency(termId);
 
     internal IEnumerable<(int TermId, int Edits)> TypoCandidates(string term, int maxEdits) =>
-        _typos.Candidates(term, maxEdits, _vocabulary);
+        _data.Typos.Candidates(term, maxEdits, _data.Words);
 
-    /// <summary>The most common vocabulary terms that start with <paramref name="prefix"/> (excluding it).</summary>
+    /// <summary>The most common words that start with <paramref name="prefix"/> (excluding it).</summary>
     internal IEnumerable<int> TermsWithPrefix(string prefix, int max)
     {
-        var start = Array.BinarySearch(_vocabulary, prefix, StringComparer.Ordinal);
+        var words = _data.Words;
+        var start = Array.BinarySearch(words, prefix, StringComparer.Ordinal);
         if (start < 0) start = ~start;
         var matches = new List<int>();
-        for (var i = start; i < _vocabulary.Length && _vocabulary[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        for (var i = start; i < words.Length && words[i].StartsWith(prefix, StringComparison.Ordinal); i++)
         {
-            if (_vocabulary[i].Length > prefix.Length && !TextAnalyzer.IsPair(_vocabulary[i])) matches.Add(_termIds[_vocabulary[i]]);
+            if (words[i].Length > prefix.Length) matches.Add(i);
         }
         return matches.OrderByDescending(DocumentFrequency).Take(max);
     }

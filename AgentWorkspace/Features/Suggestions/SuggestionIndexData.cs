@@ -1,108 +1,64 @@
 namespace AgentWorkspace.Features.Suggestions;
 
-/// <summary>The precomputed arrays behind a <see cref="SuggestionIndex"/>. Term ids are positions in the sorted
-/// vocabulary; postings are sorted by document.</summary>
-internal sealed record SuggestionIndexData(
-    string[] Vocabulary, Dictionary<string, int> TermIds, int[][] PostingDocs, float[][] PostingScores,
-    string[] DocIds, string[] DocLanguages, bool[] DocInternal, TypoIndex Typos)
+/// <summary>The precomputed arrays behind a <see cref="SuggestionIndex"/>, laid out flat so that 100,000 articles
+/// with their word pairs stay compact: term ids 0..Words.Length-1 are the words in ordinal order (so a prefix is a
+/// range), pair terms follow and are found by their two word ids. A term's postings are
+/// PostingDocs/PostingScores[PostingStart[t]..PostingStart[t+1]], highest score first, so a search that must stop
+/// early on a very common term has already seen the articles where it matters most.</summary>
+internal sealed class SuggestionIndexData(
+    string[] words, Dictionary<string, int> wordIds, Dictionary<long, int> pairIds,
+    int[] postingStart, int[] postingDocs, float[] postingScores,
+    string[] docIds, string[] docLanguages, bool[] docInternal)
 {
-    private const int FieldCount = 4;
+    public string[] Words { get; } = words;
+    public int[] PostingStart { get; } = postingStart;
+    public int[] PostingDocs { get; } = postingDocs;
+    public float[] PostingScores { get; } = postingScores;
+    public string[] DocIds { get; } = docIds;
+    public string[] DocLanguages { get; } = docLanguages;
+    public bool[] DocInternal { get; } = docInternal;
+    public int SpanishDocCount { get; } = docLanguages.Count(l => l == TextAnalyzer.Spanish);
 
-    // The opening paragraph of an article states what it is about; the rest is steps and edge cases.
-    private static (string Lead, string Remainder) SplitLead(string body)
+    /// <summary>Per word id: how many Spanish articles contain it (the rest of its postings are English).</summary>
+    public int[] SpanishDocFrequency { get; } = CountSpanish(words.Length, postingStart, postingDocs, docLanguages);
+
+    /// <summary>Built with the index, so the first typo after a publish does not stall.</summary>
+    public TypoIndex Typos { get; } = new(words);
+
+    public static long PairKey(int firstWord, int secondWord) => ((long)firstWord << 32) | (uint)secondWord;
+
+    /// <summary>For dictionaries keyed by <see cref="PairKey"/>: long's own hash XORs the two halves, so small word
+    /// ids collide all the time (1^2 == 2^1 == 3^0) and lookups degrade into long chains.</summary>
+    public sealed class PairKeyComparer : IEqualityComparer<long>
     {
-        var text = body.Replace("\r\n", "\n").TrimStart();
-        var end = text.IndexOf("\n\n", StringComparison.Ordinal);
-        return end < 0 ? (text, "") : (text[..end], text[end..]);
+        public static readonly PairKeyComparer Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 32);
     }
 
-    public static SuggestionIndexData Build(IEnumerable<SuggestionDocument> documents, SuggestionTuning tuning)
+    public bool TryGetWord(string word, out int termId) => wordIds.TryGetValue(word, out termId);
+
+    public bool TryGetPair(string first, string second, out int termId)
     {
-        var docs = documents.ToList();
-        var weights = new[] { tuning.TitleWeight, tuning.KeywordsWeight, tuning.LeadWeight, tuning.BodyWeight };
-        var bs = new[] { tuning.TitleB, tuning.KeywordsB, tuning.BodyB, tuning.BodyB };
+        termId = -1;
+        return wordIds.TryGetValue(first, out var a) && wordIds.TryGetValue(second, out var b)
+            && pairIds.TryGetValue(PairKey(a, b), out termId);
+    }
 
-        // Pass 1: per-document, per-field term counts and field lengths.
-        var fieldCounts = new Dictionary<string, int>[docs.Count, FieldCount];
-        var fieldLengths = new int[docs.Count, FieldCount];
-        var totalLengths = new double[FieldCount];
-        for (var d = 0; d < docs.Count; d++)
+    public int DocumentFrequency(int termId) => PostingStart[termId + 1] - PostingStart[termId];
+
+    private static int[] CountSpanish(int wordCount, int[] postingStart, int[] postingDocs, string[] docLanguages)
+    {
+        var counts = new int[wordCount];
+        for (var t = 0; t < wordCount; t++)
         {
-            var doc = docs[d];
-            var language = TextAnalyzer.NormalizeLanguage(doc.Language);
-            var (lead, rest) = SplitLead(doc.Body ?? "");
-            string[] fields = [doc.Title ?? "", doc.Keywords ?? "", lead, rest];
-            for (var f = 0; f < FieldCount; f++)
+            for (var p = postingStart[t]; p < postingStart[t + 1]; p++)
             {
-                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                var length = 0;
-                foreach (var term in TextAnalyzer.Terms(fields[f] ?? "", language))
-                {
-                    counts[term] = counts.GetValueOrDefault(term) + 1;
-                    length++;
-                }
-                // Word pairs from title and keyword phrases ("sales tax", "phone order") as extra terms: curated
-                // phrases matched in order are strong evidence. They do not count towards the field length.
-                if (f < 2)
-                {
-                    foreach (var phrase in fields[f]?.Split([',', ';', ':', '(', ')', '|']) ?? [])
-                    {
-                        string? previous = null;
-                        foreach (var term in TextAnalyzer.Terms(phrase, language))
-                        {
-                            if (previous is not null) counts[TextAnalyzer.Pair(previous, term)] = counts.GetValueOrDefault(TextAnalyzer.Pair(previous, term)) + 1;
-                            previous = term;
-                        }
-                    }
-                }
-                fieldCounts[d, f] = counts;
-                fieldLengths[d, f] = length;
-                totalLengths[f] += length;
+                if (docLanguages[postingDocs[p]] == TextAnalyzer.Spanish) counts[t]++;
             }
         }
-
-        // Pass 2: BM25F pseudo-frequency per (term, doc): fields weighted and length-normalised, then summed.
-        var averages = totalLengths.Select(t => docs.Count == 0 ? 1 : Math.Max(1.0, t / docs.Count)).ToArray();
-        var postings = new Dictionary<string, List<(int Doc, float Tf)>>(StringComparer.Ordinal);
-        var combined = new Dictionary<string, float>(StringComparer.Ordinal);
-        for (var d = 0; d < docs.Count; d++)
-        {
-            combined.Clear();
-            for (var f = 0; f < FieldCount; f++)
-            {
-                var norm = 1 - bs[f] + bs[f] * fieldLengths[d, f] / averages[f];
-                foreach (var (term, count) in fieldCounts[d, f])
-                    combined[term] = combined.GetValueOrDefault(term) + (float)(weights[f] * count / norm);
-            }
-            foreach (var (term, tf) in combined)
-            {
-                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                list.Add((d, tf));
-            }
-        }
-
-        var vocabulary = postings.Keys.Order(StringComparer.Ordinal).ToArray();
-        var termIds = new Dictionary<string, int>(vocabulary.Length, StringComparer.Ordinal);
-        var postingDocs = new int[vocabulary.Length][];
-        var postingScores = new float[vocabulary.Length][];
-        for (var t = 0; t < vocabulary.Length; t++)
-        {
-            termIds[vocabulary[t]] = t;
-            var list = postings[vocabulary[t]];
-            var idf = (float)Math.Log(1 + (docs.Count - list.Count + 0.5) / (list.Count + 0.5));
-            postingDocs[t] = new int[list.Count];
-            postingScores[t] = new float[list.Count];
-            for (var i = 0; i < list.Count; i++)
-            {
-                postingDocs[t][i] = list[i].Doc;
-                postingScores[t][i] = idf * list[i].Tf / (tuning.K1 + list[i].Tf);
-            }
-        }
-
-        return new SuggestionIndexData(vocabulary, termIds, postingDocs, postingScores,
-            docs.Select(d => d.Id).ToArray(),
-            docs.Select(d => TextAnalyzer.NormalizeLanguage(d.Language)).ToArray(),
-            docs.Select(d => d.Internal).ToArray(),
-            new TypoIndex(vocabulary));
+        return counts;
     }
 }

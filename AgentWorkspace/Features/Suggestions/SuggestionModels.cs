@@ -41,10 +41,14 @@ public sealed record SuggestionTuning
     public float PrimaryLanguageFallback { get; init; } = 1.0f;
     /// <summary>Score factor for an article in a secondary language when the query is not in that language.</summary>
     public float OtherLanguagePenalty { get; init; } = 0.7f;
-    public float PairWeight { get; init; } = 1.0f;
+    public float PairWeight { get; init; } = 0.7f;
     public float CoverageExponent { get; init; } = 0.3f;
-    public int MaxPrefixExpansions { get; init; } = 20;
+    public int MaxPrefixExpansions { get; init; } = 10;
     public int MaxTypoCandidates { get; init; } = 4;
+    /// <summary>Postings one search may walk, shared equally among its query terms, each list best first. It bounds
+    /// the cost of a huge pasted text; drafts of a few dozen words stay exact at 100,000 articles
+    /// (docs/BENCHMARKS.md, SuggestBench --fidelity).</summary>
+    public int PostingBudget { get; init; } = 4_000_000;
 
     public static SuggestionTuning Default { get; } = new();
 }

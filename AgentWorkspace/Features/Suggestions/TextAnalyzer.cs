@@ -61,10 +61,8 @@ internal static class TextAnalyzer
     public static string Stem(string folded, string language) =>
         language == Spanish ? SpanishStemmer.Stem(folded) : EnglishStemmer.Stem(folded);
 
-    /// <summary>A word-pair term; the space cannot occur inside a single term.</summary>
+    /// <summary>How a word pair is shown (a query group's surface); the index keys pairs by their two word ids.</summary>
     public static string Pair(string first, string second) => first + " " + second;
-
-    public static bool IsPair(string term) => term.Contains(' ');
 
     public static string OtherLanguage(string language) => language == Spanish ? English : Spanish;
 
