@@ -6,7 +6,7 @@
 //
 // Scenario A options: --conversations 1000 --agents 8 --rate 50 --replies 6000 --saturation-replies 5000
 //                     --warmup 300 --customer-rate 20 --processes 1
-// Scenario B options: --steps 1000,2000,5000,10000,15000,19000 --resume-every 10 --settle 10 --sample 500
+// Scenario B options: --steps 1000,2000,5000,10000,15000,19000 --resume-every 10 --settle 15 --sample 500
 //                     --processes 4 --open-concurrency 64
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -123,7 +123,7 @@ async function conversations() {
 async function connections() {
   const steps = (opts.steps || "1000,2000,5000,10000,15000,19000").split(",").map(Number);
   const resumeEvery = num("resume-every", 10);
-  const settle = num("settle", 10);
+  const settle = num("settle", 15);
   const sample = num("sample", 500);
   const concurrency = num("open-concurrency", 64);
   const tokens = opts.tokens ? JSON.parse(readFileSync(opts.tokens, "utf8")).map((c) => c.token) : [];
@@ -141,9 +141,11 @@ async function connections() {
     const opened = merge(await pool.all("open", (i) => ({ count: pool.share(add, i), concurrency, resumeTokens: tokens, resumeEvery })));
     log(`+${opened.opened} in ${(opened.ms / 1000).toFixed(1)} s (${opened.failed} failed ${JSON.stringify(opened.errors)}); settling ${settle} s`);
     // Idle while holding them: what keeping N connections open costs (SignalR keep-alive pings both ways every 15 s).
+    // The first third lets the ramp's tail (pending handshakes, background JIT) finish; CPU is read over the rest.
+    await sleep((settle * 1000) / 3);
     const cpu0 = cpuSeconds(pid);
-    await sleep(settle * 1000);
-    const idleCores = (cpuSeconds(pid) - cpu0) / settle;
+    await sleep((settle * 2000) / 3);
+    const idleCores = (cpuSeconds(pid) - cpu0) / ((settle * 2) / 3);
     const check = merge(await pool.all("check", (i) => ({ sample: pool.share(sample, i), concurrency: 50 })));
     const s = server();
     held = check.connected;
@@ -166,7 +168,7 @@ async function connections() {
   print(`### Scenario B: widget connections held`);
   print();
   print(`Each connection: negotiate, WebSocket, Hello${tokens.length && resumeEvery ? `; every ${resumeEvery}th also Resumes one of scenario A's conversations (joins its ticket's feed)` : ""}. ` +
-    `After each step: ${settle} s idle, then every connection's state is checked and ${sample} random connections invoke Hello. ` +
+    `After each step: ${settle} s idle (server CPU read over the last ${Math.round((settle * 2) / 3)} s), then every connection's state is checked and ${sample} random connections invoke Hello. ` +
     `Server RSS before any widget: ${baseline.rssMiB.toFixed(0)} MiB. Load average at start: ${loadAtStart}.`);
   print();
   print("| Connections | still connected | dropped | open failures | ramp s | connect p50 / p99 ms | sampled Hello p50 / p99 / max ms (failed) | server RSS MiB | Δ KiB per added connection | server fds | server CPU while idle (cores) | load avg |");
