@@ -22,7 +22,7 @@ public static class DataServiceExtensions
 
         builder.Services.AddDbContextFactory<AppDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas(busyTimeoutMs)));
+            .AddInterceptors(new SqlitePragmas(busyTimeoutMs), new SqliteWriteGate(busyTimeoutMs)));
         // Sign-in cookies are encrypted with these keys: keeping them beside the database lets agents
         // stay signed in (and open pages reconnect) across restarts.
         var keysPath = builder.Configuration["DataProtection:KeysPath"]
