@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AgentWorkspace.Data;
 
@@ -20,8 +21,11 @@ public static class DataServiceExtensions
             builder.Environment.ContentRootPath);
         var busyTimeoutMs = builder.Configuration.GetValue("Database:BusyTimeoutMs", 5000);
 
-        builder.Services.AddDbContextFactory<AppDbContext>(options => options
+        // Features add their own interceptors as IInterceptor services (e.g. the inbox's count deltas); they run before the
+        // write gate, so what they do at commit happens while the transaction still holds the write turn.
+        builder.Services.AddDbContextFactory<AppDbContext>((services, options) => options
             .UseSqlite(connectionString)
+            .AddInterceptors(services.GetServices<IInterceptor>())
             .AddInterceptors(new SqlitePragmas(busyTimeoutMs), new SqliteWriteGate(busyTimeoutMs)));
         // Sign-in cookies are encrypted with these keys: keeping them beside the database lets agents
         // stay signed in (and open pages reconnect) across restarts.

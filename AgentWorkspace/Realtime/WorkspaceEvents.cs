@@ -5,32 +5,71 @@ using AgentWorkspace.Features.Tickets;
 namespace AgentWorkspace.Realtime;
 
 /// <summary>Something that happened in the workspace, published after it was committed.</summary>
-public abstract record WorkspaceEvent;
+public abstract record WorkspaceEvent
+{
+    /// <summary>Where it is delivered: only subscribers of one of these topics receive it.</summary>
+    public abstract IReadOnlyList<Topic> Topics { get; }
+}
+
+/// <summary>
+/// Delivered alone, never published: the subscriber's queue overflowed and events were dropped, so whatever it shows
+/// must be read afresh.
+/// </summary>
+public sealed record ReloadRequired : WorkspaceEvent
+{
+    public static readonly ReloadRequired Instance = new();
+
+    public override IReadOnlyList<Topic> Topics => [];
+}
 
 /// <summary>An agent came online, went away or closed their last workspace tab.</summary>
-public sealed record PresenceChanged(string AgentId, bool Connected, Availability Availability) : WorkspaceEvent;
+public sealed record PresenceChanged(string AgentId, bool Connected, Availability Availability) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Team];
+}
 
 /// <summary>A notification was stored for one agent.</summary>
-public sealed record NotificationCreated(string AgentId, long NotificationId, string Title) : WorkspaceEvent;
+public sealed record NotificationCreated(string AgentId, long NotificationId, string Title) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Agent(AgentId)];
+}
 
 /// <summary>An agent's account changed (created, roles, teams, deactivated).</summary>
-public sealed record AgentChanged(string AgentId) : WorkspaceEvent;
+public sealed record AgentChanged(string AgentId) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Agent(AgentId), Topic.Team];
+}
 
 /// <summary>A ticket was created or one of its properties changed (status, assignee, tags...).</summary>
-public sealed record TicketChanged(int TicketId, int Number, int? TeamId, string? AssigneeId, string? ActorAgentId, bool Created = false) : WorkspaceEvent;
+public sealed record TicketChanged(int TicketId, int Number, int? TeamId, string? AssigneeId, string? ActorAgentId, bool Created = false) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Ticket(TicketId), Topic.Tickets];
+}
 
 /// <summary>A message was stored on a ticket. Carries no body: subscribers read what their viewer may see.</summary>
 public sealed record MessageAdded(
-    int TicketId, int Number, long MessageId, int Seq, AuthorKind AuthorKind, MessageVisibility Visibility, string? AuthorAgentId) : WorkspaceEvent;
+    int TicketId, int Number, long MessageId, int Seq, AuthorKind AuthorKind, MessageVisibility Visibility, string? AuthorAgentId) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Ticket(TicketId), Topic.Tickets];
+}
 
 /// <summary>Someone opened or left a ticket, or started or stopped typing on it.</summary>
-public sealed record TicketViewersChanged(int TicketId) : WorkspaceEvent;
+public sealed record TicketViewersChanged(int TicketId) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Ticket(TicketId), Topic.Inbox];
+}
 
 /// <summary>An agent edited one of their messages (a reply or a note; the visibility never changes).</summary>
-public sealed record MessageEdited(int TicketId, long MessageId, int Seq, MessageVisibility Visibility) : WorkspaceEvent;
+public sealed record MessageEdited(int TicketId, long MessageId, int Seq, MessageVisibility Visibility) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Ticket(TicketId), Topic.Tickets];
+}
 
 /// <summary>An agent opened a ticket (its unread markers and badges clear).</summary>
-public sealed record TicketSeen(string AgentId, int TicketId) : WorkspaceEvent;
+public sealed record TicketSeen(string AgentId, int TicketId) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Agent(AgentId)];
+}
 
 /// <summary>
 /// An article was created, saved, reviewed, published, unpublished, archived or relinked, committed. <paramref name="Status"/>
@@ -38,10 +77,19 @@ public sealed record TicketSeen(string AgentId, int TicketId) : WorkspaceEvent;
 /// (public) or agents' KB (internal) right now, so a search index can add, replace or drop the article on this alone.
 /// </summary>
 public sealed record ArticleChanged(
-    int ArticleId, ArticleEventKind Change, ArticleStatus Status, bool IsLive, string Language, bool IsInternal, string? ActorAgentId) : WorkspaceEvent;
+    int ArticleId, ArticleEventKind Change, ArticleStatus Status, bool IsLive, string Language, bool IsInternal, string? ActorAgentId) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Article(ArticleId), Topic.Kb];
+}
 
 /// <summary>A help-centre visitor said whether an article was helpful.</summary>
-public sealed record ArticleFeedbackRecorded(int ArticleId) : WorkspaceEvent;
+public sealed record ArticleFeedbackRecorded(int ArticleId) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Article(ArticleId), Topic.Kb];
+}
 
 /// <summary>Someone opened, started editing or left an article.</summary>
-public sealed record ArticleViewersChanged(int ArticleId) : WorkspaceEvent;
+public sealed record ArticleViewersChanged(int ArticleId) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Article(ArticleId), Topic.Kb];
+}

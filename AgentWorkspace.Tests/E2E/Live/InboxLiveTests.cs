@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using AgentWorkspace.Features.Inbox;
+using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -98,5 +101,49 @@ public sealed class InboxLiveTests(BrowserFixture browser)
         await Expect(page.InboxRow(second.Number).Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Urgent");
         await Expect(page.InboxRow(untouched.Number).Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Normal");
         await Expect(page.GetByTestId("bulk-bar")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ABurstOfChanges_LeavesEveryOpenInbox_ExactlyAsTheDatabaseHasIt()
+    {
+        await using var ana = await browser.NewPageAsync();
+        await ana.SignInAsync(DemoAgents.AnaEmail);
+        await using var rita = await browser.NewPageAsync();
+        await rita.SignInAsync(DemoAgents.RitaEmail);
+        await Expect(ana.Page.GetByTestId("inbox-row").First).ToBeVisibleAsync();
+        await Expect(rita.Page.GetByTestId("inbox-row").First).ToBeVisibleAsync();
+        var anaScope = await scenario.ScopeOfAsync(DemoAgents.AnaEmail);
+
+        // Thirty changes at once from several writers: new tickets in two teams, assignments, status and priority changes.
+        var created = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            scenario.CreateTicketAsync(team: i % 2 == 0 ? LiveScenario.BillingTeam : LiveScenario.TechnicalTeam)));
+        var work = new List<Task>();
+        foreach (var (t, i) in created.Select((t, i) => (t, i)))
+        {
+            work.Add((i % 3) switch
+            {
+                0 => scenario.Tickets.ExecuteAsync(anaScope, t.Id, new Assign(null, anaScope.AgentId)),
+                1 => scenario.Tickets.ExecuteAsync(anaScope, t.Id, new SetStatus(TicketStatus.Open, TicketStatus.OnHold)),
+                _ => scenario.Tickets.ExecuteAsync(anaScope, t.Id, new SetPriority(TicketPriority.Normal, TicketPriority.Urgent)),
+            });
+            if (i < 5)
+            {
+                work.Add(scenario.Tickets.AddCustomerMessageAsync(t.Id, t.CustomerId, "Any news?", null));
+            }
+        }
+        await Task.WhenAll(work);
+
+        foreach (var (agent, email) in new[] { (ana, DemoAgents.AnaEmail), (rita, DemoAgents.RitaEmail) })
+        {
+            var scope = await scenario.ScopeOfAsync(email);
+            var expected = await browser.App.Services.GetRequiredService<InboxQuery>().ListAsync(scope, new InboxFilter());
+            await Expect(agent.Page.Locator("[data-testid=inbox-row] a.aw-ticket-number"))
+                .ToHaveTextAsync(expected.Rows.Select(r => $"#{r.Number}").ToArray());
+            var counts = await scenario.CountsAsync(email);
+            foreach (var (view, count) in counts)
+            {
+                await Expect(agent.Page.GetByTestId($"view-count-{view}")).ToHaveTextAsync(count.ToString("N0"));
+            }
+        }
     }
 }

@@ -16,42 +16,47 @@ public sealed class ArticleEventsTests(WorkspaceAppFactory app)
     {
         var ana = await Data.ActorAsync(DemoAgents.AnaEmail);
         var rita = await Data.ActorAsync(DemoAgents.RitaEmail);
-        var seen = new List<(ArticleChanged Event, ArticleStatus StoredStatus)>();
+        var seen = System.Threading.Channels.Channel.CreateUnbounded<(ArticleChanged Event, ArticleStatus StoredStatus)>();
         var notifier = app.Services.GetRequiredService<WorkspaceNotifier>();
         int? watched = null;
-        using var subscription = notifier.Subscribe(async e =>
+        using var subscription = notifier.Subscribe(Topic.Kb, async batch =>
         {
-            if (e is ArticleChanged changed && (watched is null || changed.ArticleId == watched))
+            foreach (var changed in batch.OfType<ArticleChanged>().Where(c => watched is null || c.ArticleId == watched))
             {
                 // Read back from a fresh context: the change must already be committed when the event arrives.
                 var stored = await Data.ReadAsync(changed.ArticleId);
-                lock (seen)
-                {
-                    seen.Add((changed, stored.Status));
-                }
+                seen.Writer.TryWrite((changed, stored.Status));
             }
         });
-
-        var (id, version) = await Data.CreateAsync(ana, KbTestData.Draft(KbTestData.Unique("Connect a payment provider"), isInternal: true));
-        watched = id;
-        var submitted = await Data.Articles.SubmitAsync(ana, id, version);
-        var approved = await Data.Articles.ApproveAsync(rita, id, submitted.Version!.Value);
-        var edited = await Data.Articles.SaveAsync(ana, id, approved.Version!.Value, KbTestData.Draft("Connect a payment provider", "v2", isInternal: true));
-        var unpublished = await Data.Articles.UnpublishAsync(rita, id, edited.Version!.Value);
-        await Data.Articles.ArchiveAsync(rita, id, unpublished.Version!.Value);
-
-        List<(ArticleChanged Event, ArticleStatus StoredStatus)> mine;
-        lock (seen)
+        var mine = new List<(ArticleChanged Event, ArticleStatus StoredStatus)>();
+        // Delivery is asynchronous: each step's event is awaited before the next step, so the read-back sees that step.
+        async Task<T> StepAsync<T>(Func<Task<T>> step)
         {
-            mine = seen.Where(s => s.Event.ArticleId == id).ToList();
+            var result = await step();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            mine.Add(await seen.Reader.ReadAsync(timeout.Token));
+            return result;
         }
-        mine.Select(s => (s.Event.Change, s.Event.Status, s.Event.IsLive)).ShouldBe([
-            (ArticleEventKind.Created, ArticleStatus.Draft, false),
-            (ArticleEventKind.Submitted, ArticleStatus.InReview, false),
-            (ArticleEventKind.Published, ArticleStatus.Published, true),
-            (ArticleEventKind.Saved, ArticleStatus.Draft, true),
-            (ArticleEventKind.Unpublished, ArticleStatus.Draft, false),
-            (ArticleEventKind.Archived, ArticleStatus.Archived, false),
+
+        var (id, version) = await StepAsync(async () =>
+        {
+            var created = await Data.CreateAsync(ana, KbTestData.Draft(KbTestData.Unique("Connect a payment provider"), isInternal: true));
+            watched = created.Id;
+            return created;
+        });
+        var submitted = await StepAsync(() => Data.Articles.SubmitAsync(ana, id, version));
+        var approved = await StepAsync(() => Data.Articles.ApproveAsync(rita, id, submitted.Version!.Value));
+        var edited = await StepAsync(() => Data.Articles.SaveAsync(ana, id, approved.Version!.Value, KbTestData.Draft("Connect a payment provider", "v2", isInternal: true)));
+        var unpublished = await StepAsync(() => Data.Articles.UnpublishAsync(rita, id, edited.Version!.Value));
+        await StepAsync(() => Data.Articles.ArchiveAsync(rita, id, unpublished.Version!.Value));
+
+        mine.Select(s => (s.Event.ArticleId, s.Event.Change, s.Event.Status, s.Event.IsLive)).ShouldBe([
+            (id, ArticleEventKind.Created, ArticleStatus.Draft, false),
+            (id, ArticleEventKind.Submitted, ArticleStatus.InReview, false),
+            (id, ArticleEventKind.Published, ArticleStatus.Published, true),
+            (id, ArticleEventKind.Saved, ArticleStatus.Draft, true),
+            (id, ArticleEventKind.Unpublished, ArticleStatus.Draft, false),
+            (id, ArticleEventKind.Archived, ArticleStatus.Archived, false),
         ]);
         mine.ShouldAllBe(s => s.Event.Status == s.StoredStatus);
         mine.ShouldAllBe(s => s.Event.IsInternal && s.Event.Language == "en");

@@ -83,7 +83,7 @@ public sealed class AgentAdminService(
         }
         // Roles live in the cookie: a new stamp makes the agent's sessions pick up the change.
         await users.UpdateSecurityStampAsync(agent);
-        await notifier.PublishAsync(new AgentChanged(agentId));
+        notifier.Publish(new AgentChanged(agentId));
         return AdminResult.Ok(agentId);
     }
 
@@ -111,7 +111,7 @@ public sealed class AgentAdminService(
             await users.SetLockoutEndDateAsync(agent, null);
             await users.ResetAccessFailedCountAsync(agent);
         }
-        await notifier.PublishAsync(new AgentChanged(agentId));
+        notifier.Publish(new AgentChanged(agentId));
         return AdminResult.Ok(agentId);
     }
 

@@ -5,13 +5,68 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentWorkspace.Features.Chat;
 
 /// <summary>A chat the agent has not looked at since the customer last wrote.</summary>
-public sealed record UnreadChat(int Number, string Subject, string CustomerName, DateTimeOffset LastActivityAt);
+public sealed record UnreadChat(int TicketId, int Number, string Subject, string CustomerName, DateTimeOffset LastActivityAt);
+
+/// <summary>
+/// One agent's unread chats as the badge shows them: the count, the latest few, and the ids of up to
+/// <see cref="Tracked"/> of them, so that changes can be applied without reading again. An agent with more unread chats
+/// than that reads again when a change could concern one it doesn't track.
+/// </summary>
+public sealed class UnreadChats(int count, IReadOnlyList<UnreadChat> latest, IReadOnlyCollection<int> ids)
+{
+    public const int Tracked = 1_000;
+    public const int Shown = 8;
+
+    public static readonly UnreadChats None = new(0, [], []);
+
+    private readonly HashSet<int> ids = [.. ids];
+    private readonly List<UnreadChat> latest = [.. latest];
+
+    public int Count { get; private set; } = count;
+    public IReadOnlyList<UnreadChat> Latest => latest;
+
+    private bool Complete => Count <= ids.Count;
+
+    public bool Add(UnreadChat chat, ref bool reload)
+    {
+        if (!Complete)
+        {
+            reload = true;
+            return false;
+        }
+        if (ids.Add(chat.TicketId))
+        {
+            Count++;
+        }
+        latest.RemoveAll(c => c.TicketId == chat.TicketId);
+        var at = latest.FindIndex(c => c.LastActivityAt < chat.LastActivityAt);
+        latest.Insert(at < 0 ? latest.Count : at, chat);
+        if (latest.Count > Shown)
+        {
+            latest.RemoveAt(latest.Count - 1);
+        }
+        return true;
+    }
+
+    public bool Remove(int ticketId, ref bool reload)
+    {
+        if (!ids.Remove(ticketId))
+        {
+            reload |= !Complete;
+            return false;
+        }
+        Count--;
+        // The shown list lost one it can't refill from memory when more are unread than it shows.
+        reload |= latest.RemoveAll(c => c.TicketId == ticketId) > 0 && Count >= Shown;
+        return true;
+    }
+}
 
 /// <summary>What pulls an agent to a chat: the unread-chats badge and the opt-in alert (browser notification and sound).</summary>
 public sealed class ChatAttention(IDbContextFactory<AppDbContext> dbFactory)
 {
     /// <summary>Active chats visible to the agent with a customer message newer than the agent's last look at the ticket.</summary>
-    public async Task<(int Count, IReadOnlyList<UnreadChat> Latest)> UnreadAsync(AgentScope scope, int take = 8)
+    public async Task<UnreadChats> UnreadAsync(AgentScope scope)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var unread = db.Tickets.AsNoTracking().VisibleTo(scope)
@@ -19,18 +74,10 @@ public sealed class ChatAttention(IDbContextFactory<AppDbContext> dbFactory)
             .Where(t => db.Messages.Any(m => m.TicketId == t.Id && m.AuthorKind == AuthorKind.Customer
                 && !db.TicketReads.Any(r => r.AgentId == scope.AgentId && r.TicketId == t.Id && r.SeenAt >= m.CreatedAt)));
         var count = await unread.CountAsync();
-        var latest = await unread.OrderByDescending(t => t.LastActivityAt).Take(take)
-            .Select(t => new UnreadChat(t.Number, t.Subject, t.Customer.Name, t.LastActivityAt)).ToListAsync();
-        return (count, latest);
-    }
-
-    /// <summary>Whether a new chat for this agent is one they can see (alerts follow the same visibility as the inbox).</summary>
-    public async Task<UnreadChat?> NewChatAsync(AgentScope scope, int ticketId)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Tickets.AsNoTracking().VisibleTo(scope)
-            .Where(t => t.Id == ticketId && t.Channel == TicketChannel.Chat)
-            .Select(t => new UnreadChat(t.Number, t.Subject, t.Customer.Name, t.LastActivityAt)).FirstOrDefaultAsync();
+        var latest = await unread.OrderByDescending(t => t.LastActivityAt).Take(UnreadChats.Shown)
+            .Select(t => new UnreadChat(t.Id, t.Number, t.Subject, t.Customer.Name, t.LastActivityAt)).ToListAsync();
+        var ids = await unread.Select(t => t.Id).Take(UnreadChats.Tracked).ToListAsync();
+        return new UnreadChats(count, latest, ids);
     }
 
     public async Task<bool> AlertsEnabledAsync(string agentId)

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentWorkspace.Features.Chat;
 
 /// <summary>
-/// Pushes ticket activity to the widgets watching it, through <see cref="CustomerView"/> only. Listens to the one
-/// <see cref="WorkspaceNotifier"/>, so pushes follow database commits. Per ticket, messages go out in sequence order
+/// Pushes ticket activity to the widgets watching it, through <see cref="CustomerView"/> only. Follows each watched
+/// ticket's topic on the one <see cref="WorkspaceNotifier"/>, so pushes follow database commits. Per ticket, messages go out in sequence order
 /// and without gaps: a push sends everything stored since the previous push, under a per-ticket lock, so two replies
 /// committed back to back can't overtake each other and a widget's highest seq is always a safe resume point.
 /// Tickets nobody watches cost nothing.
@@ -20,7 +20,6 @@ public sealed class WidgetFeeds(
 {
     private readonly ConcurrentDictionary<int, Feed> feeds = new();
     private readonly Lock sync = new();
-    private IDisposable? subscription;
 
     public static string Group(int ticketId) => $"ticket:{ticketId}";
 
@@ -33,7 +32,10 @@ public sealed class WidgetFeeds(
         lock (sync)
         {
             feed = feeds.GetOrAdd(ticketId, _ => new Feed());
-            feed.Watchers++;
+            if (feed.Watchers++ == 0)
+            {
+                feed.Subscription = notifier.Subscribe(Topic.Ticket(ticketId), batch => OnEventsAsync(ticketId, feed, batch));
+            }
         }
         await feed.Gate.WaitAsync();
         try
@@ -58,31 +60,44 @@ public sealed class WidgetFeeds(
             if (feeds.TryGetValue(ticketId, out var feed) && --feed.Watchers <= 0)
             {
                 feeds.TryRemove(ticketId, out _);
+                feed.Subscription?.Dispose();
             }
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        subscription = notifier.Subscribe(OnEventAsync);
-        return Task.CompletedTask;
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        subscription?.Dispose();
+        foreach (var feed in feeds.Values)
+        {
+            feed.Subscription?.Dispose();
+        }
         return Task.CompletedTask;
     }
 
-    private Task OnEventAsync(WorkspaceEvent e) => e switch
+    /// <summary>One ticket's events, in order. A burst of messages is one read of everything stored since the last push.</summary>
+    private async Task OnEventsAsync(int ticketId, Feed feed, IReadOnlyList<WorkspaceEvent> batch)
     {
+        var overflowed = batch is [ReloadRequired];
         // Internal notes never start a push; the projection would drop them anyway.
-        MessageAdded { Visibility: MessageVisibility.Public } added when feeds.TryGetValue(added.TicketId, out var feed) => PushMessagesAsync(added.TicketId, feed),
-        MessageEdited { Visibility: MessageVisibility.Public } edited when feeds.ContainsKey(edited.TicketId) => PushEditAsync(edited),
-        TicketChanged changed when feeds.TryGetValue(changed.TicketId, out var feed) => PushTicketAsync(changed.TicketId, feed),
-        TicketViewersChanged viewers when feeds.TryGetValue(viewers.TicketId, out var feed) => PushTypingAsync(viewers.TicketId, feed),
-        _ => Task.CompletedTask,
-    };
+        if (overflowed || batch.Any(e => e is MessageAdded { Visibility: MessageVisibility.Public }))
+        {
+            await PushMessagesAsync(ticketId, feed);
+        }
+        else if (batch.Any(e => e is TicketChanged or MessageAdded))
+        {
+            await PushTicketAsync(ticketId, feed);
+        }
+        foreach (var edited in batch.OfType<MessageEdited>().Where(e => e.Visibility == MessageVisibility.Public))
+        {
+            await PushEditAsync(edited);
+        }
+        if (overflowed || batch.Any(e => e is TicketViewersChanged))
+        {
+            await PushTypingAsync(ticketId, feed);
+        }
+    }
 
     private async Task PushMessagesAsync(int ticketId, Feed feed)
     {
@@ -163,5 +178,6 @@ public sealed class WidgetFeeds(
         public string? LastStatus;
         public string? LastTyping;
         public SemaphoreSlim Gate { get; } = new(1, 1);
+        public IDisposable? Subscription;
     }
 }

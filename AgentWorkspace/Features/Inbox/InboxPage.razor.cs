@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Components.Web;
 
 namespace AgentWorkspace.Features.Inbox;
 
-public sealed partial class InboxPage
+public sealed partial class InboxPage : LiveComponent
 {
     private static readonly IReadOnlyList<Option<InboxSort>> sorts =
     [
@@ -17,12 +17,16 @@ public sealed partial class InboxPage
         new(InboxSort.LongestWaiting, "Longest waiting"),
     ];
 
+    private const int PageSize = 25;
+
     private readonly HashSet<int> selected = [];
     private readonly Stack<string?> pages = new();
     private InboxFilter filter = new();
-    private IReadOnlyList<InboxRow> rows = [];
-    private IReadOnlyDictionary<string, int> counts = new Dictionary<string, int>();
+    private List<InboxRow> rows = [];
+    private Dictionary<string, int> counts = [];
+    private long countsVersion;
     private IReadOnlyList<(int Id, string Name)> teams = [];
+    private IReadOnlyList<int> teamIds = [];
     private IReadOnlyList<Option<string>> agents = [];
     private IReadOnlyDictionary<int, IReadOnlyList<TicketViewer>> viewing = new Dictionary<int, IReadOnlyList<TicketViewer>>();
     private AgentScope scope = null!;
@@ -33,15 +37,12 @@ public sealed partial class InboxPage
     private bool filtersOpen;
     private bool preventKey;
     private int cursor = -1;
-    private IDisposable? subscription;
-    private int reloading;
-    private int reloadRequested;
 
     [Inject] private InboxQuery Inbox { get; set; } = default!;
+    [Inject] private InboxCounts Counts { get; set; } = default!;
     [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private TicketPresence Presence { get; set; } = default!;
     [Inject] private AgentScopeResolver Scopes { get; set; } = default!;
-    [Inject] private WorkspaceNotifier Notifier { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private Radzen.NotificationService Toasts { get; set; } = default!;
     [Inject] private Microsoft.EntityFrameworkCore.IDbContextFactory<Data.AppDbContext> DbFactory { get; set; } = default!;
@@ -49,60 +50,119 @@ public sealed partial class InboxPage
 
     private bool HasFilters => filter with { View = InboxView.AllOpen, ViewTeamId = null, Sort = InboxSort.LastActivity } != new InboxFilter();
 
+    private InboxFilter Shown => filter with { Search = search };
+
     protected override async Task OnInitializedAsync()
     {
         scope = await Scopes.ResolveAsync((await AuthenticationState).User);
         teams = await Inbox.TeamsAsync(scope);
+        teamIds = teams.Select(t => t.Id).ToList();
         agents = await LoadAgentsAsync();
+        // Follow before reading, so nothing falls between the read and the first event (count deltas carry versions).
+        Follow([Topic.Inbox, Topic.Agent(scope.AgentId)], OnEventsAsync);
         await LoadAsync();
-        subscription = Notifier.Subscribe(OnWorkspaceEventAsync);
+        await LoadCountsAsync();
     }
 
-    private Task OnWorkspaceEventAsync(WorkspaceEvent e) => e switch
+    /// <summary>Applies what changed to this screen in memory; reads the database only for its own page, and only when it must.</summary>
+    private async Task<bool> OnEventsAsync(IReadOnlyList<WorkspaceEvent> batch)
     {
-        TicketChanged or MessageAdded => InvokeAsync(RefreshAsync),
-        TicketViewersChanged => InvokeAsync(() => { viewing = Presence.ViewedBy(rows.Select(r => r.Id), scope.AgentId); StateHasChanged(); }),
-        _ => Task.CompletedTask,
-    };
-
-    /// <summary>Reloads the current page and counts; bursts of events coalesce into one extra reload.</summary>
-    private async Task RefreshAsync()
-    {
-        Interlocked.Exchange(ref reloadRequested, 1);
-        if (Interlocked.Exchange(ref reloading, 1) == 1)
+        var changed = false;
+        var requery = false;
+        foreach (var e in batch)
         {
-            return;
-        }
-        try
-        {
-            while (Interlocked.Exchange(ref reloadRequested, 0) == 1)
+            switch (e)
             {
-                await LoadAsync();
-                StateHasChanged();
+                case ReloadRequired or InboxResync or AgentChanged:
+                    await LoadAsync();
+                    await LoadCountsAsync();
+                    return true;
+                case InboxCountsChanged delta when delta.Version > countsVersion:
+                    InboxCounts.Apply(counts, scope, teamIds, delta.Deltas);
+                    countsVersion = delta.Version;
+                    changed = true;
+                    break;
+                case InboxTicketsChanged tickets:
+                    foreach (var change in tickets.Changes)
+                    {
+                        changed |= Place(change.Ticket, ref requery);
+                    }
+                    break;
+                case TicketViewersChanged viewers when rows.Any(r => r.Id == viewers.TicketId):
+                    changed = true;
+                    break;
+                case TicketSeen seen when rows.FindIndex(r => r.Id == seen.TicketId) is >= 0 and var index && rows[index].Updated:
+                    rows[index] = rows[index] with { Updated = false };
+                    changed = true;
+                    break;
             }
         }
-        catch (Exception ex)
+        if (requery)
         {
-            await DispatchExceptionAsync(ex);
+            await LoadAsync();
+            return true;
         }
-        finally
+        if (changed)
         {
-            Interlocked.Exchange(ref reloading, 0);
+            viewing = Presence.ViewedBy(rows.Select(r => r.Id), scope.AgentId);
         }
+        return changed;
+    }
+
+    /// <summary>
+    /// Puts a changed ticket where this page would list it: in, out or moved. <paramref name="requery"/> is set when the
+    /// page can't be completed from memory (a row left a full page, or a search decides membership).
+    /// </summary>
+    private bool Place(InboxTicket ticket, ref bool requery)
+    {
+        var index = rows.FindIndex(r => r.Id == ticket.Id);
+        var match = InboxMatcher.Matches(ticket, Shown, scope);
+        if (match is null)
+        {
+            requery = true;
+            return false;
+        }
+        if (index >= 0)
+        {
+            rows.RemoveAt(index);
+        }
+        var key = InboxMatcher.KeyOf(filter.Sort, ticket);
+        var afterStart = InboxCursor.Parse(pageStart) is not { } start || InboxMatcher.Compare(filter.Sort, key, start) > 0;
+        var beforeEnd = next is null || (rows.Count > 0 && InboxMatcher.Compare(filter.Sort, key, InboxMatcher.KeyOf(filter.Sort, rows[^1])) < 0);
+        if (match.Value && afterStart && beforeEnd)
+        {
+            var at = rows.FindIndex(r => InboxMatcher.Compare(filter.Sort, key, InboxMatcher.KeyOf(filter.Sort, r)) < 0);
+            rows.Insert(at < 0 ? rows.Count : at, ticket.ToRow(scope.AgentId));
+            if (rows.Count > PageSize)
+            {
+                rows.RemoveAt(rows.Count - 1);
+                next = InboxMatcher.KeyOf(filter.Sort, rows[^1]).ToString();
+            }
+            return true;
+        }
+        if (index >= 0 && next is not null)
+        {
+            requery = true; // the page is one short, and the next row is in the database
+        }
+        return index >= 0;
     }
 
     private async Task LoadAsync()
     {
-        var page = await Inbox.ListAsync(scope, filter with { Search = search }, pageStart);
-        rows = page.Rows;
+        var page = await Inbox.ListAsync(scope, Shown, pageStart, PageSize);
+        rows = page.Rows.ToList();
         next = page.Next;
         viewing = Presence.ViewedBy(rows.Select(r => r.Id), scope.AgentId);
         selected.IntersectWith(rows.Select(r => r.Id));
         cursor = Math.Min(cursor, rows.Count - 1);
         loaded = true;
-        // The list first: counts over a large inbox take longer and must not hold the rows back.
-        StateHasChanged();
-        counts = await Inbox.CountsAsync(scope);
+    }
+
+    private async Task LoadCountsAsync()
+    {
+        var (snapshot, version) = await Counts.SnapshotAsync(scope, teamIds);
+        counts = new Dictionary<string, int>(snapshot);
+        countsVersion = version;
     }
 
     private async Task ApplyAsync(InboxFilter changed)
@@ -121,7 +181,7 @@ public sealed partial class InboxPage
         search = e.Value?.ToString();
         pages.Clear();
         pageStart = null;
-        await RefreshAsync();
+        await LoadAsync();
     }
 
     private async Task OlderAsync()
@@ -209,8 +269,8 @@ public sealed partial class InboxPage
             Detail = string.Join(" ", failures),
             Duration = failures.Count == 0 ? 3000 : 10000,
         });
+        // No reload here: the changes reach this screen through the live backbone like everyone else's.
         selected.Clear();
-        await LoadAsync();
     }
 
     private async Task<IReadOnlyList<Option<string>>> LoadAgentsAsync()
@@ -220,6 +280,4 @@ public sealed partial class InboxPage
             db.Users.Where(a => a.IsActive).OrderBy(a => a.DisplayName).Select(a => new { a.Id, a.DisplayName }));
         return list.Select(a => new Option<string>(a.Id, a.Id == scope.AgentId ? $"{a.DisplayName} (me)" : a.DisplayName)).ToList();
     }
-
-    public void Dispose() => subscription?.Dispose();
 }

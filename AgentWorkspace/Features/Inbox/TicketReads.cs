@@ -26,6 +26,6 @@ public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, Works
                 // Another tab of the same agent inserted it first; its timestamp is as good.
             }
         }
-        await notifier.PublishAsync(new TicketSeen(agentId, ticketId));
+        notifier.Publish(new TicketSeen(agentId, ticketId));
     }
 }

@@ -37,13 +37,11 @@ public sealed partial class ArticleEditor
     private IReadOnlyList<CategoryOption> categories = [];
     private IReadOnlyList<string> otherEditors = [];
     private KbActor actor = new("", false, false);
-    private IDisposable? subscription;
     private IDisposable? watch;
 
     [Inject] private ArticleService Articles { get; set; } = default!;
     [Inject] private ArticleQueries Queries { get; set; } = default!;
     [Inject] private ArticlePresence Presence { get; set; } = default!;
-    [Inject] private WorkspaceNotifier Notifier { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -65,6 +63,12 @@ public sealed partial class ArticleEditor
             }
             watch = Presence.Watch(id, actor.AgentId, user.DisplayName(), editing: true);
             otherEditors = OtherEditors(id);
+            Follow(Topic.Article(id), batch =>
+            {
+                changedElsewhere |= batch.Any(e => e is ArticleChanged changed && changed.ActorAgentId != actor.AgentId);
+                otherEditors = OtherEditors(id);
+                return Task.FromResult(true);
+            });
         }
         else if (TranslationOf is { } sourceId && await Queries.GetAsync(sourceId) is { } source)
         {
@@ -72,7 +76,6 @@ public sealed partial class ArticleEditor
             language = ArticleLimits.OtherLanguage(source.Language);
             form = new ArticleDraft("", "", source.Current.CategoryId, source.Current.Keywords, source.Current.Body, source.Current.IsInternal);
         }
-        subscription = Notifier.Subscribe(OnWorkspaceEventAsync);
         ready = true;
     }
 
@@ -97,15 +100,6 @@ public sealed partial class ArticleEditor
 
     private IReadOnlyList<string> OtherEditors(int id) =>
         Presence.Viewers(id).Where(v => v.IsEditing && v.AgentId != actor.AgentId).Select(v => v.AgentName).ToList();
-
-    private Task OnWorkspaceEventAsync(WorkspaceEvent e) => e switch
-    {
-        ArticleChanged changed when changed.ArticleId == Id && changed.ActorAgentId != actor.AgentId =>
-            InvokeAsync(() => { changedElsewhere = true; StateHasChanged(); }),
-        ArticleViewersChanged viewers when viewers.ArticleId == Id =>
-            InvokeAsync(() => { otherEditors = OtherEditors(viewers.ArticleId); StateHasChanged(); }),
-        _ => Task.CompletedTask,
-    };
 
     private void Change(ArticleDraft next)
     {
@@ -218,9 +212,5 @@ public sealed partial class ArticleEditor
         savedMessage = $"Your next save becomes a new revision after revision {latestNumber}.";
     }
 
-    public void Dispose()
-    {
-        subscription?.Dispose();
-        watch?.Dispose();
-    }
+    protected override void OnDispose() => watch?.Dispose();
 }

@@ -12,7 +12,7 @@ public sealed partial class ArticlePage
     private KbActor actor = new("", false, false);
     private string agentName = "";
     private IReadOnlyList<ArticleViewer> viewers = [];
-    private IDisposable? subscription;
+    private IDisposable? following;
     private IDisposable? watch;
     private int? watchedId;
     private bool showPublished = true;
@@ -20,7 +20,6 @@ public sealed partial class ArticlePage
 
     [Inject] private ArticleQueries Queries { get; set; } = default!;
     [Inject] private ArticlePresence Presence { get; set; } = default!;
-    [Inject] private WorkspaceNotifier Notifier { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Parameter] public int Id { get; set; }
@@ -33,7 +32,6 @@ public sealed partial class ArticlePage
         var user = (await AuthenticationState).User;
         actor = KbActor.From(user);
         agentName = user.DisplayName();
-        subscription = Notifier.Subscribe(OnWorkspaceEventAsync);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -41,6 +39,8 @@ public sealed partial class ArticlePage
         if (watchedId != Id)
         {
             watch?.Dispose();
+            Unfollow(following);
+            following = Follow(Topic.Article(Id), OnEventsAsync);
             watch = Presence.Watch(Id, actor.AgentId, agentName, editing: false);
             watchedId = Id;
             showPublished = true;
@@ -55,25 +55,17 @@ public sealed partial class ArticlePage
         loaded = true;
     }
 
-    private Task OnWorkspaceEventAsync(WorkspaceEvent e) => e switch
+    private async Task<bool> OnEventsAsync(IReadOnlyList<WorkspaceEvent> batch)
     {
-        ArticleChanged changed when changed.ArticleId == Id => InvokeAsync(ReloadAndRenderAsync),
-        ArticleFeedbackRecorded feedback when feedback.ArticleId == Id => InvokeAsync(ReloadAndRenderAsync),
-        ArticleViewersChanged v when v.ArticleId == Id => InvokeAsync(() => { viewers = Presence.Viewers(Id); StateHasChanged(); }),
-        _ => Task.CompletedTask,
-    };
-
-    private async Task ReloadAndRenderAsync()
-    {
-        try
+        if (batch.Any(e => e is ArticleChanged or ArticleFeedbackRecorded or ReloadRequired))
         {
             await ReloadAsync();
-            StateHasChanged();
         }
-        catch (Exception ex)
+        else
         {
-            await DispatchExceptionAsync(ex);
+            viewers = Presence.Viewers(Id);
         }
+        return true;
     }
 
     internal static string Describe(HistoryEntry entry)
@@ -97,9 +89,5 @@ public sealed partial class ArticlePage
         };
     }
 
-    public void Dispose()
-    {
-        subscription?.Dispose();
-        watch?.Dispose();
-    }
+    protected override void OnDispose() => watch?.Dispose();
 }

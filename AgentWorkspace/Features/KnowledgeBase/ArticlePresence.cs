@@ -55,7 +55,7 @@ public sealed class ArticlePresence(WorkspaceNotifier notifier)
         }
     }
 
-    private void Publish(int articleId) => _ = notifier.PublishAsync(new ArticleViewersChanged(articleId));
+    private void Publish(int articleId) => notifier.Publish(new ArticleViewersChanged(articleId));
 
     private sealed class Registration(ArticlePresence owner, int articleId, Guid key) : IDisposable
     {

@@ -71,7 +71,7 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
-        await PublishAsync(article, ArticleEventKind.Created, actor);
+        Publish(article, ArticleEventKind.Created, actor);
         return ArticleResult.Ok(article.Id, article.Version);
     }
 
@@ -145,7 +145,7 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
         {
             return false;
         }
-        await notifier.PublishAsync(new ArticleFeedbackRecorded(articleId));
+        notifier.Publish(new ArticleFeedbackRecorded(articleId));
         return true;
     }
 
@@ -183,7 +183,7 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
         await ArticleSearchIndex.SyncAsync(db, article.Id);
         await transaction.CommitAsync();
 
-        await PublishAsync(article, step.Kind, actor);
+        Publish(article, step.Kind, actor);
         return ArticleResult.Ok(article.Id, article.Version);
     }
 
@@ -286,8 +286,8 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
         CreatedAt = now,
     };
 
-    private Task PublishAsync(Article article, ArticleEventKind kind, KbActor actor) =>
-        notifier.PublishAsync(new ArticleChanged(article.Id, kind, article.Status, article.PublishedRevisionId is not null,
+    private void Publish(Article article, ArticleEventKind kind, KbActor actor) =>
+        notifier.Publish(new ArticleChanged(article.Id, kind, article.Status, article.PublishedRevisionId is not null,
             article.Language, article.IsInternal, actor.AgentId));
 }
 

@@ -17,13 +17,9 @@ public sealed partial class KbPage
     private KbActor actor = new("", false, false);
     private int reviewCount;
     private bool loaded;
-    private IDisposable? subscription;
-    private int reloading;
-    private int reloadRequested;
 
     [Inject] private ArticleQueries Queries { get; set; } = default!;
     [Inject] private ArticlePresence Presence { get; set; } = default!;
-    [Inject] private WorkspaceNotifier Notifier { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -45,41 +41,18 @@ public sealed partial class KbPage
         {
             filter = filter with { View = KbView.WaitingForMyReview };
         }
-        await LoadAsync();
-        subscription = Notifier.Subscribe(OnWorkspaceEventAsync);
-    }
-
-    private Task OnWorkspaceEventAsync(WorkspaceEvent e) => e switch
-    {
-        ArticleChanged or ArticleFeedbackRecorded => InvokeAsync(RefreshAsync),
-        ArticleViewersChanged => InvokeAsync(() => { editing = Presence.EditedBy(rows.Select(r => r.Id), actor.AgentId); StateHasChanged(); }),
-        _ => Task.CompletedTask,
-    };
-
-    /// <summary>Reloads the list; bursts of events coalesce into one extra reload.</summary>
-    private async Task RefreshAsync()
-    {
-        Interlocked.Exchange(ref reloadRequested, 1);
-        if (Interlocked.Exchange(ref reloading, 1) == 1)
+        Follow(Topic.Kb, async batch =>
         {
-            return;
-        }
-        try
-        {
-            while (Interlocked.Exchange(ref reloadRequested, 0) == 1)
+            if (batch.Any(e => e is ArticleChanged or ArticleFeedbackRecorded or ReloadRequired))
             {
                 await LoadAsync();
-                StateHasChanged();
+                return true;
             }
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-        finally
-        {
-            Interlocked.Exchange(ref reloading, 0);
-        }
+            var before = editing;
+            editing = Presence.EditedBy(rows.Select(r => r.Id), actor.AgentId);
+            return editing.Count != before.Count || editing.Count > 0;
+        });
+        await LoadAsync();
     }
 
     private async Task LoadAsync()
@@ -101,11 +74,6 @@ public sealed partial class KbPage
     {
         var text = e.Value?.ToString();
         filter = filter with { Search = string.IsNullOrWhiteSpace(text) ? null : text };
-        return RefreshAsync();
-    }
-
-    public void Dispose()
-    {
-        subscription?.Dispose();
+        return LoadAsync();
     }
 }

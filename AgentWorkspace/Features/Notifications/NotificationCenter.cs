@@ -23,7 +23,7 @@ public sealed class NotificationCenter(IDbContextFactory<AppDbContext> dbFactory
             db.Notifications.Add(notification);
             await db.SaveChangesAsync();
         }
-        await notifier.PublishAsync(new NotificationCreated(agentId, notification.Id, notification.Title));
+        notifier.Publish(new NotificationCreated(agentId, notification.Id, notification.Title));
         return notification;
     }
 

@@ -39,7 +39,7 @@ public sealed class PresenceTracker(IDbContextFactory<AppDbContext> dbFactory, W
         }
         if (cameOnline)
         {
-            await notifier.PublishAsync(new PresenceChanged(agentId, true, availability[agentId]));
+            notifier.Publish(new PresenceChanged(agentId, true, availability[agentId]));
         }
     }
 
@@ -55,7 +55,7 @@ public sealed class PresenceTracker(IDbContextFactory<AppDbContext> dbFactory, W
         }
         if (wentOffline is not null)
         {
-            await notifier.PublishAsync(new PresenceChanged(wentOffline, false, availability.GetValueOrDefault(wentOffline)));
+            notifier.Publish(new PresenceChanged(wentOffline, false, availability.GetValueOrDefault(wentOffline)));
         }
     }
 
@@ -66,7 +66,7 @@ public sealed class PresenceTracker(IDbContextFactory<AppDbContext> dbFactory, W
             await db.Users.Where(a => a.Id == agentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Availability, value));
         }
         availability[agentId] = value;
-        await notifier.PublishAsync(new PresenceChanged(agentId, IsConnected(agentId), value));
+        notifier.Publish(new PresenceChanged(agentId, IsConnected(agentId), value));
     }
 }
 

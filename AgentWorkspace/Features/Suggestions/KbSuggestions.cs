@@ -32,9 +32,10 @@ public sealed class KbSuggestions(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Rebuilt in the background: a publish does not wait for the index, and suggestions change within a second.
-        subscription = notifier.Subscribe(e =>
+        // Only what is live matters: saving a draft, submitting or reviewing it changes nothing customers or agents get.
+        subscription = notifier.Subscribe(Topic.Kb, batch =>
         {
-            if (e is ArticleChanged)
+            if (batch.Any(e => e is ReloadRequired or ArticleChanged { Change: ArticleEventKind.Published or ArticleEventKind.Unpublished or ArticleEventKind.Archived or ArticleEventKind.Unarchived }))
             {
                 _ = Task.Run(RebuildAsync);
             }

@@ -36,8 +36,6 @@ public sealed partial class Composer
     /// <summary>The page's registration with <see cref="TicketPresence"/>, to show this agent typing.</summary>
     [Parameter] public IDisposable? PresenceRegistration { get; set; }
 
-    [Parameter] public EventCallback Sent { get; set; }
-
     /// <summary>What the ticket is about (subject, latest customer messages): KB suggestions before the agent types.</summary>
     [Parameter] public string SuggestionContext { get; set; } = "";
 
@@ -134,7 +132,6 @@ public sealed partial class Composer
             startedAtSeq = null;
             statusAfter = null;
             SignalTyping(false);
-            await Sent.InvokeAsync();
         }
         finally
         {

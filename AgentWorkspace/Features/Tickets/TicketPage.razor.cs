@@ -15,7 +15,7 @@ public sealed partial class TicketPage
     private IReadOnlyList<Option<int?>> teams = [];
     private IReadOnlyList<TicketViewer> viewers = [];
     private bool customerTyping;
-    private IDisposable? subscription;
+    private IDisposable? following;
     private IDisposable? watch;
     private int? watchedTicketId;
     private int highlightAfter;
@@ -33,7 +33,6 @@ public sealed partial class TicketPage
     [Inject] private TicketPresence Presence { get; set; } = default!;
     [Inject] private TicketReads Reads { get; set; } = default!;
     [Inject] private AgentScopeResolver Scopes { get; set; } = default!;
-    [Inject] private WorkspaceNotifier Notifier { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Parameter] public int Number { get; set; }
@@ -48,7 +47,6 @@ public sealed partial class TicketPage
         var (agentChoices, teamChoices) = await Queries.ChoicesAsync();
         agents = agentChoices.Select(a => new Option<string>(a.Id, a.Name)).ToList();
         teams = teamChoices.Select(t => new Option<int?>(t.Id, t.Name)).ToList();
-        subscription = Notifier.Subscribe(OnWorkspaceEventAsync);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -69,49 +67,42 @@ public sealed partial class TicketPage
         if (watchedTicketId != details.Ticket.Id)
         {
             StopWatching();
-            watch = Presence.Watch(details.Ticket.Id, scope.AgentId, agentName);
-            watchedTicketId = details.Ticket.Id;
+            var ticketId = details.Ticket.Id;
+            following = Follow(Topic.Ticket(ticketId), OnEventsAsync);
+            watch = Presence.Watch(ticketId, scope.AgentId, agentName);
+            watchedTicketId = ticketId;
+            await Reads.MarkSeenAsync(scope.AgentId, ticketId);
         }
         viewers = Presence.Viewers(details.Ticket.Id);
         customerTyping = Presence.IsCustomerTyping(details.Ticket.Id);
-        await Reads.MarkSeenAsync(scope.AgentId, details.Ticket.Id);
     }
 
-    private Task OnWorkspaceEventAsync(WorkspaceEvent e) => e switch
+    /// <summary>This ticket's events only. Who is viewing or typing is read from memory; anything else reads the ticket again.</summary>
+    private async Task<bool> OnEventsAsync(IReadOnlyList<WorkspaceEvent> batch)
     {
-        TicketChanged changed when changed.TicketId == watchedTicketId || changed.Number == Number => InvokeAsync(ReloadAndRenderAsync),
-        MessageAdded added when added.TicketId == watchedTicketId => InvokeAsync(ReloadAndRenderAsync),
-        MessageEdited edited when edited.TicketId == watchedTicketId => InvokeAsync(ReloadAndRenderAsync),
-        TicketViewersChanged v when v.TicketId == watchedTicketId => InvokeAsync(() =>
+        if (watchedTicketId is not { } ticketId)
         {
-            viewers = Presence.Viewers(v.TicketId);
-            customerTyping = Presence.IsCustomerTyping(v.TicketId);
-            StateHasChanged();
-        }),
-        _ => Task.CompletedTask,
-    };
+            return false;
+        }
+        if (batch.Any(e => e is TicketChanged or MessageAdded or MessageEdited or ReloadRequired))
+        {
+            await ReloadAsync();
+            if (batch.Any(e => e is MessageAdded or ReloadRequired))
+            {
+                // Whatever arrived while the ticket is open has been seen.
+                await Reads.MarkSeenAsync(scope.AgentId, ticketId);
+            }
+            return true;
+        }
+        viewers = Presence.Viewers(ticketId);
+        customerTyping = Presence.IsCustomerTyping(ticketId);
+        return true;
+    }
 
     private async Task<string?> EditMessageAsync(TimelineEntry entry, string body)
     {
         var result = await Tickets.EditAgentMessageAsync(scope, details!.Ticket.Id, entry.MessageId, body);
-        if (result.Succeeded)
-        {
-            await ReloadAsync();
-        }
         return result.Error;
-    }
-
-    private async Task ReloadAndRenderAsync()
-    {
-        try
-        {
-            await ReloadAsync();
-            StateHasChanged();
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
     }
 
     private Task OnReviewAsync(int afterSeq)
@@ -122,14 +113,12 @@ public sealed partial class TicketPage
 
     private void StopWatching()
     {
+        Unfollow(following);
+        following = null;
         watch?.Dispose();
         watch = null;
         watchedTicketId = null;
     }
 
-    public void Dispose()
-    {
-        subscription?.Dispose();
-        StopWatching();
-    }
+    protected override void OnDispose() => StopWatching();
 }

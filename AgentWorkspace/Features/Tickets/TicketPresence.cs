@@ -22,7 +22,7 @@ public sealed class TicketPresence : IDisposable
     {
         this.notifier = notifier;
         this.clock = clock;
-        sweeper = clock.CreateTimer(_ => _ = SweepAsync(), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
+        sweeper = clock.CreateTimer(_ => Sweep(), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
     }
 
     /// <summary>Registers one open ticket page; dispose it when the page closes.</summary>
@@ -104,7 +104,7 @@ public sealed class TicketPresence : IDisposable
             : null;
     }
 
-    private async Task SweepAsync()
+    private void Sweep()
     {
         var cutoff = clock.GetUtcNow() - TypingTimeout;
         foreach (var (ticketId, viewers) in byTicket)
@@ -120,14 +120,14 @@ public sealed class TicketPresence : IDisposable
             }
             if (expired)
             {
-                await notifier.PublishAsync(new TicketViewersChanged(ticketId));
+                notifier.Publish(new TicketViewersChanged(ticketId));
             }
         }
         foreach (var (ticketId, at) in customerTyping)
         {
             if (at <= cutoff && customerTyping.TryRemove(new KeyValuePair<int, DateTimeOffset>(ticketId, at)))
             {
-                await notifier.PublishAsync(new TicketViewersChanged(ticketId));
+                notifier.Publish(new TicketViewersChanged(ticketId));
             }
         }
     }
@@ -144,7 +144,7 @@ public sealed class TicketPresence : IDisposable
         }
     }
 
-    private void Publish(int ticketId) => _ = notifier.PublishAsync(new TicketViewersChanged(ticketId));
+    private void Publish(int ticketId) => notifier.Publish(new TicketViewersChanged(ticketId));
 
     public void Dispose() => sweeper.Dispose();
 

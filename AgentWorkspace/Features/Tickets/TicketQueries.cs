@@ -79,7 +79,6 @@ public static class TicketServiceExtensions
 {
     public static IServiceCollection AddTickets(this IServiceCollection services)
     {
-        services.AddSingleton<InboxQuery>();
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<TicketService>();
         services.AddSingleton<AgentScopeResolver>();

@@ -57,7 +57,7 @@ public sealed partial class TicketService
         await db.SaveChangesAsync();
         await TicketSearchIndex.AppendMessageAsync(db, ticket.Id, message.Body);
         await transaction.CommitAsync();
-        await PublishMessageAsync(ticket, message);
+        PublishMessage(ticket, message);
         if (input.Visibility == MessageVisibility.Internal)
         {
             await NotifyMentionsAsync(db, scope.AgentId, ticket, message.Body);
@@ -118,7 +118,7 @@ public sealed partial class TicketService
         await db.SaveChangesAsync();
         await TicketSearchIndex.ReindexTicketAsync(db, ticket.Id);
         await transaction.CommitAsync();
-        await notifier.PublishAsync(new MessageEdited(ticket.Id, message.Id, message.Seq, message.Visibility));
+        notifier.Publish(new MessageEdited(ticket.Id, message.Id, message.Seq, message.Visibility));
         return new MessageResult(CommandOutcome.Ok, null, message, ticket.Number);
     }
 
@@ -178,9 +178,9 @@ public sealed partial class TicketService
         await transaction.CommitAsync();
         if (created)
         {
-            await notifier.PublishAsync(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, null, Created: true));
+            notifier.Publish(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, null, Created: true));
         }
-        await PublishMessageAsync(ticket, message);
+        PublishMessage(ticket, message);
         return new MessageResult(CommandOutcome.Ok, null, message, ticket.Number);
     }
 
@@ -220,8 +220,8 @@ public sealed partial class TicketService
         await db.SaveChangesAsync();
         await TicketSearchIndex.AppendMessageAsync(db, ticket.Id, message.Body);
         await transaction.CommitAsync();
-        await notifier.PublishAsync(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, null, Created: true));
-        await PublishMessageAsync(ticket, message);
+        notifier.Publish(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, null, Created: true));
+        PublishMessage(ticket, message);
         return new MessageResult(CommandOutcome.Ok, null, message, ticket.Number);
     }
 
@@ -287,8 +287,8 @@ public sealed partial class TicketService
         return found is null ? null : (found.Message, found.Number);
     }
 
-    private Task PublishMessageAsync(Ticket ticket, Message message) =>
-        notifier.PublishAsync(new MessageAdded(ticket.Id, ticket.Number, message.Id, message.Seq, message.AuthorKind, message.Visibility, message.AuthorAgentId));
+    private void PublishMessage(Ticket ticket, Message message) =>
+        notifier.Publish(new MessageAdded(ticket.Id, ticket.Number, message.Id, message.Seq, message.AuthorKind, message.Visibility, message.AuthorAgentId));
 }
 
 public sealed record NewTicket(

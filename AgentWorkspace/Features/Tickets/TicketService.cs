@@ -23,7 +23,6 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
         }
         var now = clock.GetUtcNow();
         var history = new TicketHistory(db, ticket, scope.AgentId, now);
-        var previousTeam = ticket.TeamId;
         var previousAssignee = ticket.AssigneeId;
 
         var error = await ApplyAsync(db, ticket, command, history);
@@ -39,12 +38,8 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
-        await notifier.PublishAsync(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, scope.AgentId));
-        if (previousTeam != ticket.TeamId || previousAssignee != ticket.AssigneeId)
-        {
-            // Agents who could see the ticket before the move must hear that it left their view.
-            await notifier.PublishAsync(new TicketChanged(ticket.Id, ticket.Number, previousTeam, previousAssignee, scope.AgentId));
-        }
+        // Inboxes place the ticket from its new row (InboxFeed), so those who could see it before also see it leave.
+        notifier.Publish(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, scope.AgentId));
         if (ticket.AssigneeId is { } assignee && assignee != previousAssignee && assignee != scope.AgentId)
         {
             var by = await db.Users.Where(a => a.Id == scope.AgentId).Select(a => a.DisplayName).FirstOrDefaultAsync() ?? "Someone";

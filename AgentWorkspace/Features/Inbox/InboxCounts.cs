@@ -1,0 +1,131 @@
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Tickets;
+using AgentWorkspace.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Features.Inbox;
+
+/// <summary>Tickets that count alike in every view: same status, team and assignee.</summary>
+public readonly record struct CountBucket(TicketStatus Status, int? TeamId, string? AssigneeId);
+
+/// <summary>How many tickets entered (+) or left (-) a bucket in one committed change.</summary>
+public readonly record struct BucketDelta(CountBucket Bucket, int Change);
+
+/// <summary>View counts moved: <paramref name="Version"/> orders them against a screen's snapshot.</summary>
+public sealed record InboxCountsChanged(long Version, IReadOnlyList<BucketDelta> Deltas) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Inbox];
+}
+
+/// <summary>
+/// Exact view counts for every agent without counting rows: tickets per (status, team, assignee), read once and then
+/// kept up to date from each committed change (<see cref="InboxCountsInterceptor"/> hands the deltas over before the
+/// write turn passes on, so the counts move in commit order). Every view of every agent is a sum over these few
+/// buckets; a screen takes a snapshot once and then applies the published deltas, so a change costs each screen a
+/// handful of comparisons and no query.
+/// </summary>
+public sealed class InboxCounts(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier)
+{
+    private readonly Lock sync = new();
+    private readonly SemaphoreSlim loading = new(1, 1);
+    private Dictionary<CountBucket, int>? buckets;
+    private long version;
+
+    /// <summary>Every view count of <paramref name="scope"/> (key: view name or "Team:{id}") and the version they reflect.</summary>
+    public async Task<(IReadOnlyDictionary<string, int> Counts, long Version)> SnapshotAsync(AgentScope scope, IReadOnlyList<int> teamViews)
+    {
+        await EnsureLoadedAsync();
+        lock (sync)
+        {
+            var counts = Keys(teamViews).ToDictionary(k => k.Key, _ => 0);
+            foreach (var (bucket, count) in buckets!)
+            {
+                Add(counts, scope, teamViews, bucket, count);
+            }
+            return (counts, version);
+        }
+    }
+
+    /// <summary>Applies published deltas to a screen's counts.</summary>
+    public static void Apply(Dictionary<string, int> counts, AgentScope scope, IReadOnlyList<int> teamViews, IReadOnlyList<BucketDelta> deltas)
+    {
+        foreach (var delta in deltas)
+        {
+            Add(counts, scope, teamViews, delta.Bucket, delta.Change);
+        }
+    }
+
+    /// <summary>Called by the interceptor with one transaction's deltas, while that transaction still holds the write turn.</summary>
+    internal void Committed(IReadOnlyList<BucketDelta> deltas)
+    {
+        long at;
+        lock (sync)
+        {
+            if (buckets is null)
+            {
+                return; // not read yet: the first read will include this commit
+            }
+            foreach (var (bucket, change) in deltas)
+            {
+                var value = buckets.GetValueOrDefault(bucket) + change;
+                if (value == 0)
+                    buckets.Remove(bucket);
+                else
+                    buckets[bucket] = value;
+            }
+            at = ++version;
+        }
+        notifier.Publish(new InboxCountsChanged(at, deltas));
+    }
+
+    private async Task EnsureLoadedAsync()
+    {
+        if (Volatile.Read(ref buckets) is not null)
+        {
+            return;
+        }
+        await loading.WaitAsync();
+        try
+        {
+            if (buckets is not null)
+            {
+                return;
+            }
+            await using var db = await dbFactory.CreateDbContextAsync();
+            // A transaction takes the write turn, so no commit lands between this read and the switch to deltas.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var rows = await db.Tickets.AsNoTracking()
+                .GroupBy(t => new { t.Status, t.TeamId, t.AssigneeId })
+                .Select(g => new { g.Key.Status, g.Key.TeamId, g.Key.AssigneeId, Count = g.Count() })
+                .ToListAsync();
+            lock (sync)
+            {
+                buckets = rows.ToDictionary(r => new CountBucket(r.Status, r.TeamId, r.AssigneeId), r => r.Count);
+            }
+            await transaction.CommitAsync();
+        }
+        finally
+        {
+            loading.Release();
+        }
+    }
+
+    private static IEnumerable<(string Key, InboxView View, int? TeamId)> Keys(IReadOnlyList<int> teamViews) =>
+        Enum.GetValues<InboxView>().Where(v => v != InboxView.Team).Select(v => (v.ToString(), v, (int?)null))
+            .Concat(teamViews.Select(t => ($"Team:{t}", InboxView.Team, (int?)t)));
+
+    private static void Add(Dictionary<string, int> counts, AgentScope scope, IReadOnlyList<int> teamViews, CountBucket bucket, int change)
+    {
+        if (!scope.CanSee(bucket.TeamId, bucket.AssigneeId))
+        {
+            return;
+        }
+        foreach (var (key, view, teamId) in Keys(teamViews))
+        {
+            if (InboxMatcher.InView(view, teamId, scope.AgentId, bucket.Status, bucket.TeamId, bucket.AssigneeId))
+            {
+                counts[key] = counts.GetValueOrDefault(key) + change;
+            }
+        }
+    }
+}

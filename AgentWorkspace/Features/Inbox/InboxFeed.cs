@@ -1,0 +1,97 @@
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Tickets;
+using AgentWorkspace.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Features.Inbox;
+
+/// <summary>Published when the feed lost track of changes (its queue overflowed): every inbox reads its page again.</summary>
+public sealed record InboxResync : WorkspaceEvent
+{
+    public static readonly InboxResync Instance = new();
+
+    public override IReadOnlyList<Topic> Topics => [Topic.Inbox];
+}
+
+/// <summary>
+/// Does the inbox's work for a ticket change once, for every screen: follows every ticket event, reads the changed
+/// tickets' rows in one query per batch, and publishes them (<see cref="InboxTicketsChanged"/>). Screens place the rows
+/// with <see cref="InboxMatcher"/> in memory; a screen that doesn't show a ticket does no database work for it.
+/// </summary>
+public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, ILogger<InboxFeed> logger) : IHostedService
+{
+    private IDisposable? subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscription = notifier.Subscribe(Topic.Tickets, OnEventsAsync, capacity: 4096);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task OnEventsAsync(IReadOnlyList<WorkspaceEvent> batch)
+    {
+        if (batch is [ReloadRequired])
+        {
+            notifier.Publish(InboxResync.Instance);
+            return;
+        }
+        var created = new HashSet<int>();
+        var customerWrote = new HashSet<int>();
+        var ids = new HashSet<int>();
+        foreach (var e in batch)
+        {
+            switch (e)
+            {
+                case TicketChanged changed:
+                    ids.Add(changed.TicketId);
+                    if (changed.Created) created.Add(changed.TicketId);
+                    break;
+                case MessageAdded added:
+                    ids.Add(added.TicketId);
+                    if (added.AuthorKind == AuthorKind.Customer) customerWrote.Add(added.TicketId);
+                    break;
+            }
+        }
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            var tickets = await LoadAsync(ids);
+            notifier.Publish(new InboxTicketsChanged(
+                tickets.Select(t => new InboxTicketChange(t, created.Contains(t.Id), customerWrote.Contains(t.Id))).ToList()));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not read {Count} changed ticket(s) for the inbox; inboxes reload", ids.Count);
+            notifier.Publish(InboxResync.Instance);
+        }
+    }
+
+    /// <summary>The current rows of these tickets as every inbox shows them.</summary>
+    public async Task<IReadOnlyList<InboxTicket>> LoadAsync(IReadOnlyCollection<int> ids)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new
+            {
+                t.Id, t.Number, t.Subject, CustomerName = t.Customer.Name, t.Status, t.Priority, t.Channel,
+                t.AssigneeId, AssigneeName = t.Assignee != null ? t.Assignee.DisplayName : null,
+                t.TeamId, TeamName = t.Team != null ? t.Team.Name : null,
+                t.CreatedAt, t.LastActivityAt, t.WaitingSince,
+                Tags = t.Tags.Select(x => x.Tag).ToList(),
+                SeenBy = db.TicketReads.Where(r => r.TicketId == t.Id && r.SeenAt >= t.LastActivityAt).Select(r => r.AgentId).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync();
+        return rows.Select(r => new InboxTicket(r.Id, r.Number, r.Subject, r.CustomerName, r.Status, r.Priority, r.Channel,
+            r.AssigneeId, r.AssigneeName, r.TeamId, r.TeamName, r.CreatedAt, r.LastActivityAt, r.WaitingSince, r.Tags, r.SeenBy)).ToList();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace AgentWorkspace.Realtime;
+
+public enum TopicKind
+{
+    /// <summary>One ticket: its properties, messages, viewers and typists.</summary>
+    Ticket,
+
+    /// <summary>Every ticket change, for services that follow all tickets (widget feeds, the inbox feed).</summary>
+    Tickets,
+
+    /// <summary>What inbox screens show: ticket rows computed once per change, and view count deltas.</summary>
+    Inbox,
+
+    /// <summary>One agent: their notifications, what they have seen, their account.</summary>
+    Agent,
+
+    /// <summary>Who of the team is online.</summary>
+    Team,
+
+    /// <summary>One article: saves, reviews, feedback, who is editing.</summary>
+    Article,
+
+    /// <summary>Every article change: lists, the review queue, the suggestion index.</summary>
+    Kb,
+}
+
+/// <summary>A stream of events a subscriber follows; an event names the topics it belongs to.</summary>
+public readonly record struct Topic(TopicKind Kind, string Key = "")
+{
+    public static readonly Topic Tickets = new(TopicKind.Tickets);
+    public static readonly Topic Inbox = new(TopicKind.Inbox);
+    public static readonly Topic Team = new(TopicKind.Team);
+    public static readonly Topic Kb = new(TopicKind.Kb);
+
+    public static Topic Ticket(int ticketId) => new(TopicKind.Ticket, ticketId.ToString(CultureInfo.InvariantCulture));
+
+    public static Topic Agent(string agentId) => new(TopicKind.Agent, agentId);
+
+    public static Topic Article(int articleId) => new(TopicKind.Article, articleId.ToString(CultureInfo.InvariantCulture));
+
+    public override string ToString() => Key.Length == 0 ? Kind.ToString() : $"{Kind}:{Key}";
+}
