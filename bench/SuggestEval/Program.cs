@@ -135,7 +135,7 @@ foreach (var (slice, _) in RelevanceEvaluator.Slices(queries.Select(q => engineR
 
 Console.WriteLine();
 Console.WriteLine($"lexical grid: {candidates.Count} candidates; chosen per fold: {string.Join(" | ", lexical.ChosenPerFold)}");
-Console.WriteLine($"lexical grid, chosen on all queries (what ships): {lexical.ChosenOnAll}");
+Console.WriteLine($"lexical grid, chosen on all queries (not adopted: see docs/BENCHMARKS.md): {lexical.ChosenOnAll}");
 if (hybrid is not null)
 {
     Console.WriteLine($"hybrid grid: chosen per fold: {string.Join(" | ", hybrid.ChosenPerFold)}");
