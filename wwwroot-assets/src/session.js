@@ -174,9 +174,10 @@ export class ChatSession {
     return this.connection.invoke("Suggest", query, language);
   }
 
+  // "sent" carries the conversation's token: the server counts a list as sent only in a conversation that exists.
   reportSuggestion(requestId, articleId, outcome) {
     if (this.connection.state === "Connected") {
-      this.connection.invoke("SuggestionFeedback", requestId, articleId, outcome).catch(() => {});
+      this.connection.invoke("SuggestionFeedback", requestId, articleId, outcome, this.token).catch(() => {});
     }
   }
 

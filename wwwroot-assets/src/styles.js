@@ -24,6 +24,7 @@ header { display: flex; align-items: center; justify-content: space-between; pad
 .status { margin: 0; padding: 6px 16px; font-size: 12px; background: #f3f4f6; }
 .status[data-state="connected"] { color: #166534; }
 .status[data-state="disconnected"] { color: #991b1b; }
+.status[data-away="true"] { color: #92400e; }
 form.start { display: flex; flex-direction: column; gap: 6px; padding: 12px 16px 16px; overflow-y: auto; }
 label { font-size: 12px; font-weight: 600; color: #374151; }
 input, textarea { width: 100%; padding: 8px; border: 1px solid #d1d5db; border-radius: 6px; font-size: 14px; color: #111827; background: #fff; resize: vertical; }

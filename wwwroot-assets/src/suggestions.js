@@ -1,11 +1,13 @@
 // Help-centre articles suggested while the customer types (pre-chat question or chat message). Clicking one opens
-// it in a new tab and is reported; a later message counts as "sent anyway", no message as "deflected".
+// it in a new tab and is reported; sending the message reports the list on screen and any opened ones as "sent":
+// "sent anyway" after opening an article, otherwise a question the help centre did not answer (the KB gap report
+// lists those, as it does for agents' replies). An opened article and no message is "deflected".
 const DEBOUNCE_MS = 250;
 
 export function attachSuggestions({ session, input, box, t, language, max = 3 }) {
   let timer = null;
   let lastQuery = "";
-  let current = null; // { requestId, articles }
+  let current = null; // { requestId, articles }: the list for what the customer typed last (possibly empty)
   const opened = new Set(); // request ids whose article the customer opened
 
   const clear = () => { box.hidden = true; box.textContent = ""; current = null; };
@@ -52,9 +54,13 @@ export function attachSuggestions({ session, input, box, t, language, max = 3 })
   });
 
   return {
-    // The customer sent their message: any opened suggestion did not answer them.
+    // The customer sent their message (call once the conversation exists): neither the list they were looking at
+    // nor any article they opened answered them.
     sent() {
-      for (const requestId of opened) session.reportSuggestion(requestId, null, "sent");
+      clearTimeout(timer);
+      const lists = new Set(opened);
+      if (current) lists.add(current.requestId);
+      for (const requestId of lists) session.reportSuggestion(requestId, null, "sent");
       opened.clear();
       lastQuery = "";
       clear();

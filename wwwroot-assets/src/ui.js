@@ -86,10 +86,26 @@ function messageItem(m, t) {
   const li = el("li", { class: `msg ${m.author === "agent" ? "agent" : "customer"}`, "data-key": `s${m.seq}:${m.editedAt || ""}`, "data-seq": String(m.seq) });
   li.appendChild(el("span", { class: "who", text: m.author === "agent" ? (m.agentName || t.support) : t.you }));
   const body = el("div", { class: "body" });
-  body.innerHTML = m.html; // rendered server-side by Markdig with raw HTML disabled; see CustomerView
-  for (const a of body.querySelectorAll("a")) { a.target = "_blank"; a.rel = "noopener noreferrer nofollow"; }
+  body.appendChild(messageHtml(m.html));
   li.appendChild(body);
   return li;
+}
+
+// Anything that makes the browser fetch on sight. The server renders images as links already; the widget still drops
+// these, because it runs on other people's sites, whose pages may have no policy of their own to stop a tracking pixel.
+const FETCHES_ON_SIGHT = "img, picture, source, video, audio, track, iframe, frame, object, embed, image, use, link, style, script, meta, base";
+
+// Message HTML was rendered server-side by Markdig with raw HTML disabled (see CustomerView). It is parsed in an inert
+// <template> (nothing there loads) and checked before it joins the page.
+function messageHtml(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html || "";
+  for (const node of template.content.querySelectorAll(FETCHES_ON_SIGHT)) node.remove();
+  for (const node of template.content.querySelectorAll("[style], [background], [srcset], [poster]")) {
+    for (const name of ["style", "background", "srcset", "poster"]) node.removeAttribute(name);
+  }
+  for (const a of template.content.querySelectorAll("a")) { a.target = "_blank"; a.rel = "noopener noreferrer nofollow"; }
+  return template.content;
 }
 
 function pendingItem(o, t) {

@@ -46,8 +46,6 @@ function mount() {
     storageKey: `agentworkspace:${origin}`,
     identity: options.identity,
     onState: (state) => {
-      ui.status.dataset.state = state;
-      ui.status.textContent = t[state];
       host.dataset.state = state;
       render();
     },
@@ -73,6 +71,11 @@ function mount() {
     ui.start.hidden = inChat;
     ui.chat.hidden = !inChat;
     const offline = !session.agentsAvailable && !inChat;
+    // One state line: "connected — we're here to help" is not true when nobody is, so then it says so instead.
+    const away = session.state === "connected" && !session.agentsAvailable;
+    ui.status.dataset.state = session.state;
+    ui.status.dataset.away = String(away);
+    ui.status.textContent = away ? t.away : t[session.state];
     ui.intro.textContent = offline ? t.offlineWelcome : t.welcome;
     ui.email.required = offline;
     ui.emailLabel.textContent = offline || !options.identity ? (offline ? t.email : t.emailOptional) : t.email;

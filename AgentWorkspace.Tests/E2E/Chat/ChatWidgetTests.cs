@@ -20,6 +20,8 @@ public sealed class ChatWidgetTests(BrowserFixture browser)
         await using var visitor = await browser.NewPageAsync();
         var widget = new CustomerWidget(visitor.Page);
         await widget.OpenAsync();
+        await Expect(widget.Status).ToHaveTextAsync("Connected — we're here to help.");
+        await Expect(widget.Panel).Not.ToContainTextAsync("away");
 
         var number = await widget.StartChatAsync("Paula Chat", $"paula.{id}@example.com", $"My candle order never arrived ({id})");
 
@@ -112,6 +114,10 @@ public sealed class ChatWidgetTests(BrowserFixture browser)
         await widget.OpenAsync();
 
         await Expect(widget.StartForm).ToHaveAttributeAsync("data-mode", "offline");
+        // One state, not two: no "Connected — we're here to help." above "We're away right now".
+        await Expect(widget.Status).ToHaveTextAsync("We're away right now.");
+        await Expect(widget.Panel).Not.ToContainTextAsync("here to help");
+        await Expect(widget.Panel.GetByText("away", new() { Exact = false })).ToHaveCountAsync(1);
         await widget.Root.Locator("#aw-name").FillAsync("Night Owl");
         await widget.Root.Locator("#aw-question").FillAsync($"Do you ship to the Canary Islands? ({id})");
         await widget.StartForm.Locator("button[type=submit]").ClickAsync();
@@ -122,6 +128,7 @@ public sealed class ChatWidgetTests(BrowserFixture browser)
         await widget.StartForm.Locator("button[type=submit]").ClickAsync();
 
         await Expect(widget.Root.Locator("p.notice")).ToContainTextAsync("Your message is ticket #");
+        await Expect(widget.Status).ToHaveTextAsync("We're away right now.");
         var number = int.Parse((await widget.Root.GetAttributeAsync("data-ticket"))!);
         var ticket = await Chat.TicketAsync(browser, number);
         ticket.Channel.ShouldBe(TicketChannel.Chat);

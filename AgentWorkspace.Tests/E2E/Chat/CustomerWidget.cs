@@ -14,6 +14,10 @@ public sealed class CustomerWidget(IPage page)
     public ILocator TicketLine => Root.Locator("span.ticket");
     public ILocator StartForm => Root.Locator("form.start");
     public ILocator Input => Root.Locator("textarea.input");
+    public ILocator Panel => Root.Locator("section.panel");
+
+    /// <summary>The line under the header: connecting, connected, away (no agent online) or offline.</summary>
+    public ILocator Status => Root.Locator("p.status");
 
     public async Task OpenAsync(string path = "/demo/shop.html")
     {

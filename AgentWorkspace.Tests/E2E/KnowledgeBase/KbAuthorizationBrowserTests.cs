@@ -62,12 +62,14 @@ public sealed class KbAuthorizationBrowserTests(BrowserFixture browser)
         await evePage.OpenAsync($"/kb/articles/{evesArticle}");
         await Expect(evePage.Page.GetByTestId("own-draft-note")).ToBeVisibleAsync();
         await Expect(evePage.Page.GetByTestId("action-approve")).ToHaveCountAsync(0);
+        await Expect(evePage.Page.GetByTestId("action-request-changes")).ToHaveCountAsync(0);
         await evePage.OpenAsync("/kb/review");
         await Expect(evePage.Page.KbRow(anasArticle)).ToBeVisibleAsync();
         await Expect(evePage.Page.KbRow(evesArticle)).ToHaveCountAsync(0);
 
         await rita.OpenAsync($"/kb/articles/{evesArticle}");
         await Expect(rita.Page.GetByTestId("action-approve")).ToBeVisibleAsync();
+        await Expect(rita.Page.GetByTestId("action-request-changes")).ToBeVisibleAsync();
     }
 
     [Fact]

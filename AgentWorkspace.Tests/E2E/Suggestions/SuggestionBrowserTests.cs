@@ -86,4 +86,50 @@ public sealed class SuggestionBrowserTests(BrowserFixture browser)
             return check.SuggestionRequests.Any(r => r.Query == "how do I print shipping labels" && r.Outcome == SuggestionOutcome.Opened);
         }, "the opened suggestion is recorded");
     }
+
+    [Fact]
+    public async Task ACustomerWhoSeesSuggestions_AndSendsWithoutOpeningOne_IsListedInTheGapReport()
+    {
+        var id = Guid.NewGuid().ToString("N")[..6];
+        var question = $"how do I print shipping labels for my plimbo{id} parcels";
+        var followUp = $"can I get a refund for the quorrel{id} order";
+        await using var visitor = await browser.NewPageAsync();
+        var widget = new CustomerWidget(visitor.Page);
+        await widget.OpenAsync();
+
+        // Before the chat: suggestions shown under the question, none opened, the form sent (live chat or offline message alike).
+        await widget.Root.Locator("#aw-name").FillAsync("Ignoring Iris");
+        await widget.Root.Locator("#aw-email").FillAsync($"iris.{id}@example.com");
+        await widget.Root.Locator("#aw-question").FillAsync(question);
+        await Expect(widget.Root.Locator("form.start .suggestions a").First).ToHaveTextAsync("Print shipping labels");
+        await widget.StartForm.Locator("button[type=submit]").ClickAsync();
+        await Expect(widget.Root).Not.ToHaveAttributeAsync("data-ticket", "");
+        var ticket = await Chat.Chat.TicketAsync(browser, int.Parse((await widget.Root.GetAttributeAsync("data-ticket"))!));
+
+        // In the chat: the same again in the message box.
+        await widget.Input.FillAsync(followUp);
+        await Expect(widget.Root.Locator(".chat .suggestions a").First).ToBeVisibleAsync();
+        await widget.Input.PressAsync("Enter");
+        await Expect(widget.Message(followUp)).ToBeVisibleAsync();
+        await Expect(widget.Root.Locator(".chat .suggestions")).ToBeHiddenAsync();
+
+        // The widget reports as it sends; the report reads what has been stored, so wait for both (bounded).
+        var report = browser.App.Services.GetRequiredService<KbGapReport>();
+        var keys = new[] { question, followUp }.Select(q => KbGapReport.GroupKey(q, "en")).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var gaps = await report.TopAsync(TimeSpan.FromDays(1), take: 1000);
+        while (!keys.All(k => gaps.Any(g => g.Key == k)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            gaps = await report.TopAsync(TimeSpan.FromDays(1), take: 1000);
+        }
+        foreach (var key in keys)
+        {
+            gaps.ShouldContain(g => g.Key == key && g.FromCustomers == 1 && g.FromAgents == 0, $"the gap report lists the customer's question ({key})");
+        }
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var lists = await db.SuggestionRequests.Where(r => r.Query == question || r.Query == followUp).Select(r => new { r.Outcome, r.TicketId }).ToListAsync();
+        lists.Count.ShouldBe(2);
+        lists.ShouldAllBe(r => r.Outcome == SuggestionOutcome.NotUsed && r.TicketId == ticket.Id);
+    }
 }

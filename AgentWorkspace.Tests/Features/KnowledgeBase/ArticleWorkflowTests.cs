@@ -124,6 +124,29 @@ public sealed class ArticleWorkflowTests(WorkspaceAppFactory app)
     }
 
     [Fact]
+    public async Task AReviewerWhoWrotePartOfADraft_CannotRequestChangesOnIt_ButAnotherReviewerCan()
+    {
+        var ana = await Data.ActorAsync(DemoAgents.AnaEmail);
+        var rita = await Data.ActorAsync(DemoAgents.RitaEmail);
+        var (_, eve) = await Data.CreateAgentAsync("Eve Editor-Reviewer", Roles.KbEditor, Roles.KbReviewer);
+        var (id, version) = await Data.CreateAsync(eve, KbTestData.Draft(KbTestData.Unique("Print return labels")));
+        var touchedByAna = await Data.Articles.SaveAsync(ana, id, version, KbTestData.Draft("Print return labels", "Ana's steps."));
+        var submitted = await Data.Articles.SubmitAsync(eve, id, touchedByAna.Version!.Value);
+
+        var ownRequest = await Data.Articles.RequestChangesAsync(eve, id, submitted.Version!.Value, "Looks wrong to me.");
+
+        ownRequest.Outcome.ShouldBe(ArticleOutcome.Forbidden);
+        ownRequest.Error.ShouldNotBeNull().ShouldContain("another reviewer");
+        var article = await Data.ReadAsync(id);
+        (article.Status, article.Version).ShouldBe((ArticleStatus.InReview, submitted.Version!.Value));
+        (await Data.HistoryAsync(id)).ShouldNotContain(e => e.Kind == ArticleEventKind.ChangesRequested);
+
+        var ritasRequest = await Data.Articles.RequestChangesAsync(rita, id, submitted.Version!.Value, "Add a picture of the label.");
+        ritasRequest.Succeeded.ShouldBeTrue(ritasRequest.Error);
+        (await Data.ReadAsync(id)).Status.ShouldBe(ArticleStatus.Draft);
+    }
+
+    [Fact]
     public async Task AnAgentWithoutKbEditor_CannotCreateEditSubmitOrRestore()
     {
         var ana = await Data.ActorAsync(DemoAgents.AnaEmail);

@@ -88,6 +88,26 @@ public sealed partial class HelpCentreHttpTests(WorkspaceAppFactory app)
     }
 
     [Fact]
+    public async Task ImagesInAnArticle_AreLinks_AndThePagePolicyLoadsNoImageFromAnotherSite()
+    {
+        var (id, _) = await Data.PublishedAsync(KbTestData.Draft(KbTestData.Unique("Reading your invoice"),
+            "Your invoice looks like this: ![the invoice](https://cdn.example/invoice.png)\n\n![logo][l]\n\n[l]: /files/logo.png"));
+        using var visitor = Visitor();
+
+        var response = await visitor.Http.GetAsync($"/help/a/{id}");
+        var page = await visitor.Http.GetAsync(response.Headers.Location!);
+        var html = await page.Content.ReadAsStringAsync();
+
+        html.ShouldNotContain("<img", Case.Insensitive);
+        html.ShouldContain("<a href=\"https://cdn.example/invoice.png\"");
+        html.ShouldContain(">the invoice</a>");
+        html.ShouldContain("<a href=\"/files/logo.png\"");
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        policy.ShouldContain("img-src 'self' data:;");
+        policy.ShouldNotContain("https:");
+    }
+
+    [Fact]
     public async Task ArticlePages_FollowAcceptLanguage_AndFallBackToTheOtherLanguage()
     {
         var english = await Data.PublishedAsync(KbTestData.Draft(KbTestData.Unique("Print labels"), "ENGLISH-BODY"));

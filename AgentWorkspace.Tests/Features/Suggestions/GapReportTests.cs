@@ -1,4 +1,6 @@
+using AgentWorkspace.Data;
 using AgentWorkspace.Features.Suggestions;
+using Microsoft.EntityFrameworkCore;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,11 +30,11 @@ public sealed class GapReportTests(WorkspaceAppFactory app)
 
         await log.AgentRepliedAsync("agent", ticket.Id, $"The {word} warranty", "en", [], null, null);
         var shown = await log.ShownToCustomerAsync($"{word} warranty?", "en", []);
-        (await log.CustomerFeedbackAsync(shown, null, "sent")).ShouldBeTrue();
+        (await log.CustomerFeedbackAsync(shown, null, "sent", ticket.Id)).ShouldBeTrue();
         await log.AgentRepliedAsync("agent", ticket.Id, $"{word} warranty", "en", [5], inserted: 5, opened: null);
         var deflectedList = await log.ShownToCustomerAsync($"warranty {word}", "en", [7]);
-        (await log.CustomerFeedbackAsync(deflectedList, 7, "opened")).ShouldBeTrue();
-        (await log.CustomerFeedbackAsync(deflectedList, 99, "opened")).ShouldBeFalse("an article that was not suggested");
+        (await log.CustomerFeedbackAsync(deflectedList, 7, "opened", null)).ShouldBeTrue();
+        (await log.CustomerFeedbackAsync(deflectedList, 99, "opened", null)).ShouldBeFalse("an article that was not suggested");
 
         var gap = (await report.TopAsync(TimeSpan.FromDays(1), take: 200)).Single(g => g.Key == KbGapReport.GroupKey($"{word} warranty", "en"));
         gap.Count.ShouldBe(2);
@@ -41,5 +43,31 @@ public sealed class GapReportTests(WorkspaceAppFactory app)
         var (opened, deflected) = await log.DeflectionAsync(TimeSpan.FromDays(1));
         deflected.ShouldBeGreaterThanOrEqualTo(1);
         opened.ShouldBeGreaterThanOrEqualTo(deflected);
+    }
+
+    [Fact]
+    public async Task CustomerFeedback_IsRefused_WithoutATicket_ForASecondTicket_AfterSending_OrOnceTheListIsStale()
+    {
+        var log = app.Services.GetRequiredService<SuggestionLog>();
+        var data = new TicketTestData(app.Services);
+        var first = await data.CreateAsync();
+        var second = await data.CreateAsync();
+        var list = await log.ShownToCustomerAsync("gift wrapping", "en", [3]);
+
+        (await log.CustomerFeedbackAsync(list, null, "sent", null)).ShouldBeFalse("a sent message belongs to a ticket");
+        (await log.CustomerFeedbackAsync(list, null, "sent", first.Id)).ShouldBeTrue();
+        (await log.CustomerFeedbackAsync(list, null, "sent", first.Id)).ShouldBeTrue("a retry");
+        (await log.CustomerFeedbackAsync(list, null, "sent", second.Id)).ShouldBeFalse("a list counts for one ticket");
+        (await log.CustomerFeedbackAsync(list, 3, "opened", null)).ShouldBeFalse("opening after sending");
+
+        var stale = await log.ShownToCustomerAsync("gift wrapping", "en", [3]);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var row = await db.SuggestionRequests.SingleAsync(r => r.PublicId == stale);
+            row.CreatedAt -= SuggestionLog.FeedbackWindow + TimeSpan.FromMinutes(1);
+            await db.SaveChangesAsync();
+        }
+        (await log.CustomerFeedbackAsync(stale, null, "sent", first.Id)).ShouldBeFalse("a list from yesterday says nothing about today's message");
+        (await log.CustomerFeedbackAsync(stale, 3, "opened", null)).ShouldBeFalse();
     }
 }

@@ -239,4 +239,27 @@ public class SuggestionIndexTests
 
         index.DetectLanguage(query).ShouldBe(expected);
     }
+
+    [Fact]
+    public void AWordTheQueryLanguageKnows_IsNotAlsoReadAsTheOtherLanguagesStem()
+    {
+        // Stemmed as Spanish, "customer" is "custom"; Filler f1 is about a custom domain. (No synonyms: the default
+        // set stems every phrase both ways, so it would bring "custom" back on its own.)
+        var index = SuggestionIndex.Build([.. Filler, Doc("accounts", "Customer accounts", "Customers can sign in.")], SynonymSet.Empty);
+
+        index.Search("customer", English).Select(h => h.Id).ShouldBe(["accounts"]);
+    }
+
+    [Fact]
+    public void VeryLongQuery_ScoresEveryWord_ButReportsTheFirstSixtyFour()
+    {
+        var words = Enumerable.Range(1, 70).Select(i => $"w{i}").ToArray();
+        var index = Index(Doc("all", "Glossary", string.Join(' ', words)), Doc("late", "Topic", "w70"), Doc("none", "Other", "nothing"));
+
+        var hits = index.Search(string.Join(' ', words), English);
+
+        hits.Select(h => h.Id).ShouldBe(["all", "late"]);
+        hits[0].MatchedTerms.Count.ShouldBe(64);
+        hits[1].MatchedTerms.ShouldBeEmpty();
+    }
 }

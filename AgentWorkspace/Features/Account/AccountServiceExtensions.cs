@@ -1,5 +1,6 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -61,10 +62,16 @@ public static class AccountServiceExtensions
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async (SignInManager<Agent> signIn) =>
+        // The header's sign-out form sends its antiforgery token; without it another site could sign agents out.
+        // Checked here: the antiforgery middleware only enforces tokens on endpoints that bind a form.
+        endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<Agent> signIn) =>
         {
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect(LoginPath);
+            return Results.LocalRedirect(LoginPath);
         });
         return endpoints;
     }

@@ -1,8 +1,12 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using AgentWorkspace.Features.Tickets;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace AgentWorkspace.Features.Api;
@@ -35,6 +39,10 @@ public static class ApiRequests
         {
             return new(null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."));
         }
+        if (!TryGetEncoding(request.ContentType, out var encoding))
+        {
+            return new(null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as UTF-8 JSON."));
+        }
         if (request.ContentLength > MaxRequestBytes)
         {
             return new(null, TooLarge());
@@ -43,18 +51,10 @@ public static class ApiRequests
         {
             limit.MaxRequestBodySize = MaxRequestBytes;
         }
+        byte[]? body;
         try
         {
-            var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            var value = await request.ReadFromJsonAsync<T>(options, context.RequestAborted);
-            return value is null
-                ? new(null, Invalid("$", "A JSON object is required."))
-                : new(value, null);
-        }
-        catch (JsonException e)
-        {
-            var path = e.Path is { Length: > 0 } p ? p : "$";
-            return new(null, Invalid(path, DescribeJsonError(path)));
+            body = await ReadBodyAsync(request, context.RequestAborted);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -64,7 +64,97 @@ public static class ApiRequests
         {
             return new(null, Problem(StatusCodes.Status400BadRequest, "Bad request", e.Message));
         }
+        if (body is null)
+        {
+            return new(null, TooLarge());
+        }
+        if (ToUtf8(body, encoding) is not { } utf8)
+        {
+            return new(null, Invalid("$", $"The body is not valid {encoding?.WebName ?? "UTF-8"} text."));
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        if (JsonText.FindInvalidEscape(utf8, options) is { } invalidAt)
+        {
+            return new(null, Invalid(invalidAt, "Not valid Unicode text: a \\u escape between \\uD800 and \\uDFFF must be half of a surrogate pair."));
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<T>(utf8, options) is { } value
+                ? new(value, null)
+                : new(null, Invalid("$", "A JSON object is required."));
+        }
+        catch (JsonException e)
+        {
+            var path = e.Path is { Length: > 0 } p ? p : "$";
+            return new(null, Invalid(path, DescribeJsonError(path)));
+        }
     }
+
+    /// <summary>The whole body, or null when it is longer than <see cref="MaxRequestBytes"/> (a chunked body has no Content-Length to check first).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (body.Length + read > MaxRequestBytes)
+            {
+                return null;
+            }
+            body.Write(chunk, 0, read);
+        }
+        return body.ToArray();
+    }
+
+    /// <summary>The charset the body declares; null means UTF-8, the only encoding JSON text should use (RFC 8259, 8.1).</summary>
+    private static bool TryGetEncoding(string? contentType, out Encoding? encoding)
+    {
+        encoding = null;
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || StringSegment.IsNullOrEmpty(mediaType.Charset))
+        {
+            return true;
+        }
+        var charset = mediaType.Charset.Value!.Trim('"');
+        if (charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        try
+        {
+            // Strict decoding: bytes that are not text in the declared charset are refused, not replaced with U+FFFD.
+            encoding = Encoding.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The body as well-formed UTF-8 without a byte order mark, or null when it is not text in its encoding.</summary>
+    private static byte[]? ToUtf8(byte[] body, Encoding? encoding)
+    {
+        if (encoding is not null)
+        {
+            try
+            {
+                return Encoding.UTF8.GetBytes(encoding.GetString(body).TrimStart('\uFEFF'));
+            }
+            catch (DecoderFallbackException)
+            {
+                return null;
+            }
+        }
+        if (!Utf8.IsValid(body))
+        {
+            return null;
+        }
+        return body.AsSpan().StartsWith(Utf8Bom) ? body[Utf8Bom.Length..] : body;
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static string DescribeJsonError(string path)
     {

@@ -17,7 +17,12 @@ public static class ApiServiceExtensions
         services.AddSingleton<ApiTicketStore>();
         services.AddProblemDetails();
         // Enums travel as names; numbers are refused so a client can't depend on the order of members.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        // Numbers travel as numbers: "1" for a version is a wrong type, not a number (the web defaults would accept it).
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -8,9 +8,10 @@ namespace AgentWorkspace.Features.Api;
 public static partial class TicketsEndpoints
 {
     /// <summary>
-    /// Each field becomes a TicketService command whose Expected value is the one read just before, so a
-    /// concurrent change to the same field answers 409 instead of being overwritten. Fields apply in the order
-    /// status, priority, assignee; a 409 lists in "applied" the ones that went through before it.
+    /// The fields become TicketService commands applied as one change: all or none, one new version. Each command's
+    /// Expected value is the one read just before, so a concurrent change to the same field answers 409 instead of
+    /// being overwritten; with expectedVersion, any change since that version answers 409, checked in the same
+    /// transaction as the write.
     /// </summary>
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> PatchAsync(
         int number, HttpContext http, ClaimsPrincipal user, TicketService tickets, ApiTicketStore store)
@@ -30,21 +31,15 @@ public static partial class TicketsEndpoints
         {
             return ApiRequests.NotFound(number);
         }
-        if (input.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            return ApiRequests.Problem(StatusCodes.Status409Conflict, "Conflict",
-                $"The ticket changed since version {expected}; it is now version {current.Version}. Read it again and retry.",
-                new Dictionary<string, object?> { ["currentVersion"] = current.Version });
-        }
 
-        var commands = new List<(string Field, TicketCommand Command)>();
+        var commands = new List<TicketCommand>();
         if (input.Status is { } status && status != current.Status)
         {
-            commands.Add(("status", new SetStatus(current.Status, status)));
+            commands.Add(new SetStatus(current.Status, status));
         }
         if (input.Priority is { } priority && priority != current.Priority)
         {
-            commands.Add(("priority", new SetPriority(current.Priority, priority)));
+            commands.Add(new SetPriority(current.Priority, priority));
         }
         if (input.Assignee.ValueKind != JsonValueKind.Undefined)
         {
@@ -56,20 +51,19 @@ public static partial class TicketsEndpoints
             }
             if (assignee != current.AssigneeId)
             {
-                commands.Add(("assignee", new Assign(current.AssigneeId, assignee)));
+                commands.Add(new Assign(current.AssigneeId, assignee));
             }
         }
 
-        var applied = new List<string>();
-        foreach (var (field, command) in commands)
+        if (commands.Count > 0 || input.ExpectedVersion is not null)
         {
-            var result = await tickets.ExecuteAsync(caller.Scope, current.Id, command);
+            // Also with no field to change: a stale expectedVersion is a 409, as the README promises.
+            var result = await tickets.ExecuteAsync(caller.Scope, current.Id, commands, input.ExpectedVersion);
             if (!result.Succeeded)
             {
                 return ApiRequests.FromOutcome(result.Outcome, result.Error, number,
-                    new Dictionary<string, object?> { ["field"] = field, ["applied"] = applied });
+                    result is { Outcome: CommandOutcome.Conflict, Version: { } now } ? new Dictionary<string, object?> { ["currentVersion"] = now } : null);
             }
-            applied.Add(field);
         }
         return await store.GetAsync(caller, number) is { } ticket ? TypedResults.Ok(ticket) : ApiRequests.NotFound(number);
     }

@@ -70,10 +70,15 @@ public sealed class WidgetHub(ChatService chat, WidgetFeeds feeds, KbSuggestions
         return CustomerView.Suggestions(requestId, found, helpCentre);
     }
 
-    /// <summary>The customer opened a suggested article ("opened") or sent their message anyway ("sent").</summary>
-    public async Task SuggestionFeedback(string requestId, int? articleId, string outcome)
+    /// <summary>
+    /// The customer opened a suggested article ("opened": no conversation needed, suggestions come before the chat does)
+    /// or sent their message with the list on screen ("sent", with the conversation's token: an unanswered question in
+    /// the KB gap report is then always a real message in a real ticket, and a list counts for one ticket only).
+    /// </summary>
+    public async Task SuggestionFeedback(string requestId, int? articleId, string outcome, string? token)
     {
-        if (!Guid.TryParse(requestId, out var id) || !await suggestionLog.CustomerFeedbackAsync(id, articleId, outcome))
+        int? ticketId = outcome == "sent" ? (await ConversationAsync(token)).TicketId : null;
+        if (!Guid.TryParse(requestId, out var id) || !await suggestionLog.CustomerFeedbackAsync(id, articleId, outcome, ticketId))
         {
             throw new HubException("Unknown suggestion list or outcome.");
         }

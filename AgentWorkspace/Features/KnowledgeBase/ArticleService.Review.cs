@@ -72,7 +72,7 @@ public sealed partial class ArticleService
             }
             if ((await AuthorsSinceLastApprovalAsync(db, article.Id)).Contains(actor.AgentId))
             {
-                return ArticleResult.Forbidden("You wrote part of this draft, so another reviewer has to approve it.");
+                return OwnDraft;
             }
             var revision = await db.ArticleRevisions.SingleAsync(r => r.Id == article.CurrentRevisionId);
             if (await db.Articles.AnyAsync(a => a.Language == article.Language && a.Id != article.Id && a.Slug == revision.Slug))
@@ -95,7 +95,10 @@ public sealed partial class ArticleService
         return result;
     }
 
-    /// <summary>A reviewer sends the article back to draft; their comments are shown to the author and kept in the history.</summary>
+    /// <summary>
+    /// A reviewer sends the article back to draft; their comments are shown to the author and kept in the history.
+    /// As with approval, only a reviewer who wrote none of the draft decides on it (an author takes it back by withdrawing).
+    /// </summary>
     public async Task<ArticleResult> RequestChangesAsync(KbActor actor, int articleId, long expectedVersion, string comment)
     {
         if (!actor.CanReview)
@@ -111,15 +114,19 @@ public sealed partial class ArticleService
         {
             return ArticleResult.Invalid($"Comments have at most {ArticleLimits.MaxCommentLength} characters.");
         }
-        var result = await RunAsync(actor, articleId, expectedVersion, (db, article, now) =>
+        var result = await RunAsync(actor, articleId, expectedVersion, async (db, article, now) =>
         {
             if (article.Status != ArticleStatus.InReview)
             {
-                return Task.FromResult(Refuse("Only an article in review can be sent back."));
+                return Refuse("Only an article in review can be sent back.");
+            }
+            if ((await AuthorsSinceLastApprovalAsync(db, article.Id)).Contains(actor.AgentId))
+            {
+                return OwnDraft;
             }
             article.Status = ArticleStatus.Draft;
             db.ArticleEvents.Add(NewEvent(article, ArticleEventKind.ChangesRequested, null, actor, now, comment));
-            return Task.FromResult<Step>(ArticleEventKind.ChangesRequested);
+            return ArticleEventKind.ChangesRequested;
         });
         if (result.Succeeded)
         {
@@ -192,7 +199,10 @@ public sealed partial class ArticleService
         });
     }
 
-    /// <summary>Everyone who wrote a revision after the last approved one: they may not approve this draft.</summary>
+    private static ArticleResult OwnDraft =>
+        ArticleResult.Forbidden("You wrote part of this draft, so another reviewer has to approve it or request changes.");
+
+    /// <summary>Everyone who wrote a revision after the last approved one: they may neither approve this draft nor send it back.</summary>
     internal static async Task<IReadOnlyList<string>> AuthorsSinceLastApprovalAsync(AppDbContext db, int articleId)
     {
         var lastApproved = await db.ArticleRevisions.Where(r => r.ArticleId == articleId && r.ApprovedAt != null).MaxAsync(r => (int?)r.Number) ?? 0;

@@ -78,7 +78,10 @@ internal static class QueryPlanner
         var tuning = index.Tuning;
         if (index.TryGetTerm(stem, out var id)) group.Add(id, 1f);
         var otherStem = TextAnalyzer.Stem(folded, TextAnalyzer.OtherLanguage(language));
-        if (otherStem != stem && index.TryGetTerm(otherStem, out var otherId)) group.Add(otherId, tuning.OtherLanguageStemWeight);
+        // The other language's stem only stands in for a word the query's own language does not know: stemmed as
+        // Spanish, English "customer" would become "custom" and match custom domains.
+        if (group.Alternatives.Count == 0 && otherStem != stem && index.TryGetTerm(otherStem, out var otherId))
+            group.Add(otherId, tuning.OtherLanguageStemWeight);
         if (group.Alternatives.Count > 0 || folded.Length < 4) return;
         if (index.Synonyms.Knows(stem) || index.Synonyms.Knows(otherStem)) return;
 

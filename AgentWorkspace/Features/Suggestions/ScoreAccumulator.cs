@@ -1,29 +1,48 @@
+using System.Numerics;
+
 namespace AgentWorkspace.Features.Suggestions;
 
-/// <summary>One search's per-article scratch space: running totals, how many query words each article matched and
-/// which. Kept and reused by its index (never shared by two searches at once) and handed back clean: only the slots
-/// a search touched are reset, so a search costs what it walks, not the size of the collection.</summary>
+/// <summary>One search's per-article scratch space: running total, the best alternative of the current query word,
+/// and which query words matched. Kept and reused by its index (never shared by two searches at once) and handed
+/// back clean: only the slots a search touched are reset, so a search costs what it walks, not the size of the
+/// collection. One 16-byte slot per article, so scoring a posting touches one cache line, not three.</summary>
 internal sealed class ScoreAccumulator(int documentCount)
 {
-    /// <summary>Query words beyond this many still score and count for coverage, but are not reported as matched.</summary>
+    /// <summary>Query words tracked by bit; beyond this many they still score and count for coverage, but are not
+    /// reported as matched.</summary>
     public const int MaxReportedGroups = 64;
 
-    private readonly float[] _best = new float[documentCount];
-    private readonly int[] _groupTouched = new int[documentCount];
+    private struct Slot
+    {
+        public ulong Mask;
+        public float Total;
+        public float Best;
+    }
 
-    public float[] Totals { get; } = new float[documentCount];
-    public int[] MatchedGroups { get; } = new int[documentCount];
-    public ulong[] MatchedMask { get; } = new ulong[documentCount];
+    private readonly Slot[] _slots = new Slot[documentCount];
+    private readonly int[] _groupTouched = new int[documentCount];
+    private int[]? _overflowMatches; // matches of reported words past MaxReportedGroups, rarely needed
+
     public int[] Touched { get; } = new int[documentCount];
     public int TouchedCount { get; private set; }
+
+    public float Total(int doc) => _slots[doc].Total;
+
+    public void Scale(int doc, float factor) => _slots[doc].Total *= factor;
+
+    public ulong MatchedMask(int doc) => _slots[doc].Mask;
+
+    public int MatchedGroups(int doc) => BitOperations.PopCount(_slots[doc].Mask) + (_overflowMatches?[doc] ?? 0);
 
     /// <summary>Adds one query group: an article scores the best of the group's alternatives, walking at most
     /// <paramref name="postingLimit"/> postings per alternative (postings are stored best first).</summary>
     public void Add(QueryGroup group, int reportedIndex, SuggestionIndexData data, int postingLimit)
     {
-        var counted = group.Reported ? 1 : 0;
         var bit = group.Reported && reportedIndex < MaxReportedGroups ? 1UL << reportedIndex : 0UL;
-        if (group.Alternatives.Count == 1)
+        var overflow = group.Reported && reportedIndex >= MaxReportedGroups;
+        if (overflow) _overflowMatches ??= new int[_slots.Length];
+        var (docs, scores) = (data.PostingDocs, data.PostingScores);
+        if (group.Alternatives.Count == 1 && !overflow)
         {
             // Most groups are a single term: add straight into the totals.
             var (termId, weight) = group.Alternatives[0];
@@ -31,11 +50,10 @@ internal sealed class ScoreAccumulator(int documentCount)
             var (start, end) = Range(data, termId, postingLimit);
             for (var p = start; p < end; p++)
             {
-                var doc = data.PostingDocs[p];
-                if (Totals[doc] == 0f) Touched[TouchedCount++] = doc;
-                Totals[doc] += data.PostingScores[p] * weight;
-                MatchedGroups[doc] += counted;
-                MatchedMask[doc] |= bit;
+                ref var slot = ref _slots[docs[p]];
+                if (slot.Total == 0f) Touched[TouchedCount++] = docs[p];
+                slot.Total += scores[p] * weight;
+                slot.Mask |= bit;
             }
             return;
         }
@@ -47,20 +65,21 @@ internal sealed class ScoreAccumulator(int documentCount)
             var (start, end) = Range(data, termId, postingLimit);
             for (var p = start; p < end; p++)
             {
-                var doc = data.PostingDocs[p];
-                var score = data.PostingScores[p] * weight;
-                if (_best[doc] == 0f) _groupTouched[groupCount++] = doc;
-                if (score > _best[doc]) _best[doc] = score;
+                ref var slot = ref _slots[docs[p]];
+                var score = scores[p] * weight;
+                if (slot.Best == 0f) _groupTouched[groupCount++] = docs[p];
+                if (score > slot.Best) slot.Best = score;
             }
         }
         for (var i = 0; i < groupCount; i++)
         {
             var doc = _groupTouched[i];
-            if (Totals[doc] == 0f) Touched[TouchedCount++] = doc;
-            Totals[doc] += _best[doc];
-            MatchedGroups[doc] += counted;
-            MatchedMask[doc] |= bit;
-            _best[doc] = 0f;
+            ref var slot = ref _slots[doc];
+            if (slot.Total == 0f) Touched[TouchedCount++] = doc;
+            slot.Total += slot.Best;
+            slot.Best = 0f;
+            slot.Mask |= bit;
+            if (overflow) _overflowMatches![doc]++;
         }
     }
 
@@ -68,10 +87,8 @@ internal sealed class ScoreAccumulator(int documentCount)
     {
         for (var i = 0; i < TouchedCount; i++)
         {
-            var doc = Touched[i];
-            Totals[doc] = 0f;
-            MatchedGroups[doc] = 0;
-            MatchedMask[doc] = 0;
+            _slots[Touched[i]] = default;
+            if (_overflowMatches is not null) _overflowMatches[Touched[i]] = 0;
         }
         TouchedCount = 0;
     }

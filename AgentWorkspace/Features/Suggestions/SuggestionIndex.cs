@@ -99,7 +99,7 @@ public sealed class SuggestionIndex
         for (var i = 0; i < accumulator.TouchedCount; i++)
         {
             var doc = accumulator.Touched[i];
-            accumulator.Totals[doc] *= factors[accumulator.MatchedGroups[doc]];
+            accumulator.Scale(doc, factors[accumulator.MatchedGroups(doc)]);
         }
     }
 
@@ -110,14 +110,14 @@ public sealed class SuggestionIndex
         {
             var doc = accumulator.Touched[i];
             if (_data.DocInternal[doc] && !options.IncludeInternal) continue;
-            var score = accumulator.Totals[doc] * LanguageFactor(_data.DocLanguages[doc], language);
+            var score = accumulator.Total(doc) * LanguageFactor(_data.DocLanguages[doc], language);
             if (heap.Count < options.MaxResults) heap.Enqueue(doc, (score, doc));
             else if (heap.TryPeek(out _, out var lowest) && LowestFirst.Instance.Compare((score, doc), lowest) > 0)
                 heap.EnqueueDequeue(doc, (score, doc));
         }
         var hits = new List<SuggestionHit>(heap.Count);
         while (heap.TryDequeue(out var doc, out var key))
-            hits.Add(new SuggestionHit(_data.DocIds[doc], key.Score, MatchedTerms(accumulator.MatchedMask[doc], groups)));
+            hits.Add(new SuggestionHit(_data.DocIds[doc], key.Score, MatchedTerms(accumulator.MatchedMask(doc), groups)));
         hits.Reverse();
         return hits;
     }

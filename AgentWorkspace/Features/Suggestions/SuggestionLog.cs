@@ -5,8 +5,9 @@ namespace AgentWorkspace.Features.Suggestions;
 
 /// <summary>
 /// Records what suggestions were shown and what became of them, for deflection figures and the KB gap report.
-/// Customers' lists are recorded when shown (the widget reports back by the list's unguessable id); an agent's list
-/// is recorded once, when the reply is sent, with what the agent inserted or opened.
+/// Customers' lists are recorded when shown (the widget reports back by the list's unguessable id, and a "sent" names
+/// the conversation it was sent in); an agent's list is recorded once, when the reply is sent, with what the agent
+/// inserted or opened.
 /// </summary>
 public sealed class SuggestionLog(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -32,26 +33,39 @@ public sealed class SuggestionLog(IDbContextFactory<AppDbContext> dbFactory, Tim
         return request.PublicId;
     }
 
+    /// <summary>How long after a list was shown the widget may still report on it.</summary>
+    public static readonly TimeSpan FeedbackWindow = TimeSpan.FromDays(1);
+
     /// <summary>
-    /// The widget says what the customer did with a list: "opened" an article (deflected unless they send anyway) or
-    /// "sent" their message. Unknown ids and articles that were not in the list are ignored.
+    /// The widget says what the customer did with a list: "opened" an article (deflected unless they send anyway), or
+    /// "sent" their message in the ticket <paramref name="ticketId"/> with the list on screen (sent anyway if they had
+    /// opened one, otherwise unanswered: the gap report lists it). Refused: unknown or stale lists, articles that were
+    /// not in the list, "sent" without a ticket or for a second ticket, and opening after sending. Reporting "sent"
+    /// again for the same ticket changes nothing.
     /// </summary>
-    public async Task<bool> CustomerFeedbackAsync(Guid requestId, int? articleId, string outcome)
+    public async Task<bool> CustomerFeedbackAsync(Guid requestId, int? articleId, string outcome, int? ticketId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var request = await db.SuggestionRequests.FirstOrDefaultAsync(r => r.PublicId == requestId && r.Source == SuggestionSource.Customer);
-        if (request is null)
+        if (request is null || clock.GetUtcNow() - request.CreatedAt > FeedbackWindow)
         {
             return false;
         }
+        var alreadySent = request.Outcome is SuggestionOutcome.NotUsed or SuggestionOutcome.SentAnyway;
         switch (outcome)
         {
-            case "opened" when articleId is { } id && request.ArticleIds.Split(',').Contains(id.ToString(System.Globalization.CultureInfo.InvariantCulture)):
+            case "opened" when !alreadySent && articleId is { } id
+                && request.ArticleIds.Split(',').Contains(id.ToString(System.Globalization.CultureInfo.InvariantCulture)):
                 request.UsedArticleId = id;
                 request.Outcome = SuggestionOutcome.Opened;
                 break;
-            case "sent":
-                request.Outcome = request.Outcome is SuggestionOutcome.Opened or SuggestionOutcome.SentAnyway ? SuggestionOutcome.SentAnyway : SuggestionOutcome.NotUsed;
+            case "sent" when ticketId is { } ticket && (request.TicketId ?? ticket) == ticket:
+                if (alreadySent)
+                {
+                    return true;
+                }
+                request.Outcome = request.Outcome is SuggestionOutcome.Opened ? SuggestionOutcome.SentAnyway : SuggestionOutcome.NotUsed;
+                request.TicketId = ticket;
                 break;
             default:
                 return false;

@@ -28,6 +28,9 @@ public enum CommandOutcome
 
 public sealed record CommandResult(CommandOutcome Outcome, string? Error = null, int? TicketId = null, int? TicketNumber = null)
 {
+    /// <summary>The ticket's version after the command, or when it was refused; null when there is no ticket to speak of.</summary>
+    public long? Version { get; init; }
+
     public bool Succeeded => Outcome == CommandOutcome.Ok;
 
     public static CommandResult Ok(int ticketId, int number) => new(CommandOutcome.Ok, null, ticketId, number);

@@ -12,7 +12,15 @@ namespace AgentWorkspace.Features.Tickets;
 /// </summary>
 public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, NotificationCenter notifications, TimeProvider clock)
 {
-    public async Task<CommandResult> ExecuteAsync(AgentScope scope, int ticketId, TicketCommand command)
+    public Task<CommandResult> ExecuteAsync(AgentScope scope, int ticketId, TicketCommand command) =>
+        ExecuteAsync(scope, ticketId, [command]);
+
+    /// <summary>
+    /// Applies the commands as one change: all of them or none (the first refusal rolls back the others), one new
+    /// version, one event. With <paramref name="expectedVersion"/>, a ticket that changed since that version is a
+    /// conflict: checked in the same transaction as the change, so no other write can come in between.
+    /// </summary>
+    public async Task<CommandResult> ExecuteAsync(AgentScope scope, int ticketId, IReadOnlyList<TicketCommand> commands, long? expectedVersion = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -21,18 +29,25 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
         {
             return CommandResult.NotFound;
         }
+        if (expectedVersion is { } expected && ticket.Version != expected)
+        {
+            return CommandResult.Conflict($"The ticket changed since version {expected}; it is now version {ticket.Version}. Read it again and retry.") with { Version = ticket.Version };
+        }
         var now = clock.GetUtcNow();
         var history = new TicketHistory(db, ticket, scope.AgentId, now);
         var previousAssignee = ticket.AssigneeId;
 
-        var error = await ApplyAsync(db, ticket, command, history);
-        if (error is not null)
+        foreach (var command in commands)
         {
-            return error;
+            // Returning disposes the transaction uncommitted: nothing of the earlier commands is saved either.
+            if (await ApplyAsync(db, ticket, command, history) is { } error)
+            {
+                return error with { Version = ticket.Version };
+            }
         }
         if (!history.Changed)
         {
-            return CommandResult.Ok(ticket.Id, ticket.Number);
+            return CommandResult.Ok(ticket.Id, ticket.Number) with { Version = ticket.Version };
         }
         ticket.UpdatedAt = now;
         await db.SaveChangesAsync();
@@ -45,7 +60,7 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
             var by = await db.Users.Where(a => a.Id == scope.AgentId).Select(a => a.DisplayName).FirstOrDefaultAsync() ?? "Someone";
             await notifications.NotifyAsync(assignee, $"{by} assigned #{ticket.Number} to you", ticket.Subject, $"/tickets/{ticket.Number}");
         }
-        return CommandResult.Ok(ticket.Id, ticket.Number);
+        return CommandResult.Ok(ticket.Id, ticket.Number) with { Version = ticket.Version };
     }
 
     private static async Task<CommandResult?> ApplyAsync(AppDbContext db, Ticket ticket, TicketCommand command, TicketHistory history)
