@@ -24,7 +24,11 @@ public sealed record InboxCountsChanged(long Version, IReadOnlyList<BucketDelta>
 /// buckets; a screen takes a snapshot once and then applies the published deltas, so a change costs each screen a
 /// handful of comparisons and no query.
 /// </summary>
-public sealed class InboxCounts(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier)
+/// <remarks>
+/// The database is reached through <paramref name="services"/> on first use: the context factory's own options include
+/// the interceptor that feeds these counts, so asking for the factory in the constructor would be a cycle.
+/// </remarks>
+public sealed class InboxCounts(IServiceProvider services, WorkspaceNotifier notifier)
 {
     private readonly Lock sync = new();
     private readonly SemaphoreSlim loading = new(1, 1);
@@ -91,7 +95,7 @@ public sealed class InboxCounts(IDbContextFactory<AppDbContext> dbFactory, Works
             {
                 return;
             }
-            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
             // A transaction takes the write turn, so no commit lands between this read and the switch to deltas.
             await using var transaction = await db.Database.BeginTransactionAsync();
             var rows = await db.Tickets.AsNoTracking()
