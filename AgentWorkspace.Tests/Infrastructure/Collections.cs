@@ -13,3 +13,13 @@ public sealed class AppCollection : ICollectionFixture<WorkspaceAppFactory>
 {
     public const string Name = "App";
 }
+
+/// <summary>
+/// The text-policy tests at the service and HTTP entry points: their own app, since they add teams, agents, keys and
+/// articles that the App collection's demo-data counts don't expect.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class TextPolicyCollection : ICollectionFixture<WorkspaceAppFactory>
+{
+    public const string Name = "TextPolicy";
+}

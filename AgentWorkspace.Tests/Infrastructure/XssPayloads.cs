@@ -142,4 +142,8 @@ public static class XssPayloads
         "<template><script>alert(1)</script></template>",
         "<img src=x onerror=\"fetch('/').then(()=>window.__xss=1)\">",
     ];
+
+    /// <summary>The payload as a one-line field may hold it: line breaks as spaces, other control characters dropped.</summary>
+    public static string WithoutControlCharacters(string payload) =>
+        new(payload.Replace('\n', ' ').Where(c => !char.IsControl(c)).ToArray());
 }

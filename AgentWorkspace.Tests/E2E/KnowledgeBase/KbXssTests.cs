@@ -47,8 +47,10 @@ public sealed class KbXssTests(BrowserFixture browser)
         for (var i = 0; i < XssPayloads.All.Count; i++)
         {
             var payload = XssPayloads.All[i];
-            var title = $"XSS {i:000} {payload.Replace('\n', ' ')}";
-            var draft = KbTestData.Draft(title.Length > 250 ? title[..250] : title, payload, keywords: payload.Length > 900 ? payload[..900] : payload);
+            // Titles and keywords are one line and the text policy refuses control characters there (TextPolicy tests).
+            var line = XssPayloads.WithoutControlCharacters(payload);
+            var title = $"XSS {i:000} {line}";
+            var draft = KbTestData.Draft(title.Length > 250 ? title[..250] : title, payload, keywords: line.Length > 900 ? line[..900] : line);
             ids.Add((await Data.PublishedAsync(draft)).Id);
         }
         var failures = new List<string>();

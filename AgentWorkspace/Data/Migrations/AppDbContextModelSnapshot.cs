@@ -295,17 +295,21 @@ namespace AgentWorkspace.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
-
                     b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasFilter("ExternalId IS NOT NULL");
+
+                    b.HasIndex("NormalizedEmail");
 
                     b.ToTable("Customers");
                 });

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AgentWorkspace.Components.Text;
 using AgentWorkspace.Data;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +14,9 @@ public sealed class AgentAdminService(
     WorkspaceNotifier notifier,
     TimeProvider clock)
 {
+    public const int MaxNameLength = 100;
+    public const int MaxTeamDescriptionLength = 500;
+
     public async Task<IReadOnlyList<AgentRow>> ListAgentsAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -39,12 +43,17 @@ public sealed class AgentAdminService(
 
     public async Task<AdminResult> CreateAgentAsync(NewAgent input)
     {
+        var displayName = TextInput.Line(input.DisplayName, "The display name", MaxNameLength);
+        if (!displayName.IsValid)
+        {
+            return AdminResult.Fail(displayName.Error!);
+        }
         var agent = new Agent
         {
             UserName = input.Email.Trim(),
             Email = input.Email.Trim(),
             EmailConfirmed = true,
-            DisplayName = input.DisplayName.Trim(),
+            DisplayName = displayName.Value!,
             CreatedAt = clock.GetUtcNow(),
         };
         var created = await users.CreateAsync(agent, input.Password);
@@ -117,17 +126,23 @@ public sealed class AgentAdminService(
 
     public async Task<AdminResult> CreateTeamAsync(string name, string? description)
     {
-        name = name.Trim();
-        if (name.Length is 0 or > 100)
+        var cleanName = TextInput.Line(name, "The team name", MaxNameLength);
+        if (!cleanName.IsValid)
         {
-            return AdminResult.Fail("A team name needs 1 to 100 characters.");
+            return AdminResult.Fail(cleanName.Error!);
         }
+        var cleanDescription = TextInput.Line(description, "The team description", MaxTeamDescriptionLength, required: false);
+        if (!cleanDescription.IsValid)
+        {
+            return AdminResult.Fail(cleanDescription.Error!);
+        }
+        name = cleanName.Value!;
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.Teams.AnyAsync(t => t.Name == name))
         {
             return AdminResult.Fail($"A team called \"{name}\" already exists.");
         }
-        db.Teams.Add(new Team { Name = name, Description = description?.Trim() });
+        db.Teams.Add(new Team { Name = name, Description = cleanDescription.Value });
         await db.SaveChangesAsync();
         return AdminResult.Ok(null);
     }

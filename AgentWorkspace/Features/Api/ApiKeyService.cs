@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AgentWorkspace.Components.Text;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 using Microsoft.EntityFrameworkCore;
@@ -24,11 +25,14 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
 
     public async Task<ApiKeyCreated> CreateAsync(string adminId, string name, int? teamId)
     {
-        name = name?.Trim() ?? "";
-        if (name.Length is 0 or > 100)
+        var cleanName = TextInput.Line(name, "The key's name", 100);
+        if (!cleanName.IsValid)
         {
-            return ApiKeyCreated.Fail("A key needs a name of 1 to 100 characters.");
+            return ApiKeyCreated.Fail(cleanName.Problem is TextProblem.Empty or TextProblem.TooLong
+                ? "A key needs a name of 1 to 100 characters."
+                : cleanName.Error!);
         }
+        name = cleanName.Value!;
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await IsActiveAdminAsync(db, adminId))
         {

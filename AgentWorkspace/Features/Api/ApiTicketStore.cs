@@ -53,14 +53,17 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Ti
         return ToResponse(await Rows(db.Messages.Where(m => m.Id == messageId)).SingleAsync());
     }
 
-    /// <summary>The customer with this email (case-insensitive), created when there is none.</summary>
+    /// <summary>
+    /// The customer with this email (compared on <see cref="CustomerEmail.Normalize"/>), created when there is none.
+    /// <paramref name="email"/> and <paramref name="name"/> have passed the text policy.
+    /// </summary>
     public async Task<int> FindOrCreateCustomerAsync(string email, string? name, string language)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         // An IMMEDIATE transaction: two simultaneous first tickets from one new address make one customer.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var lowered = email.ToLowerInvariant();
-        var existing = await db.Customers.Where(c => c.Email != null && c.Email.ToLower() == lowered)
+        var normalized = CustomerEmail.Normalize(email) ?? throw new ArgumentException("An address is required.", nameof(email));
+        var existing = await db.Customers.Where(c => c.NormalizedEmail == normalized)
             .OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync();
         if (existing is { } id)
         {
@@ -69,7 +72,7 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Ti
         var customer = new Customer
         {
             Email = email,
-            Name = string.IsNullOrWhiteSpace(name) ? email[..email.IndexOf('@')] : name.Trim(),
+            Name = name ?? email[..email.LastIndexOf('@')],
             Language = language,
             CreatedAt = clock.GetUtcNow(),
         };

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using AgentWorkspace.Components.Text;
+using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -77,18 +79,16 @@ public static partial class TicketsEndpoints
         {
             return problem!;
         }
-        var errors = Validate(input);
+        var (form, errors) = Validate(input);
         if (errors.Count > 0)
         {
             return ApiRequests.Invalid(errors);
         }
         var caller = ApiCaller.From(user);
-        var customer = input.Customer!;
-        var language = customer.Language?.Trim().ToLowerInvariant() ?? "en";
-        var customerId = await store.FindOrCreateCustomerAsync(customer.Email!.Trim(), customer.Name, language);
+        var customerId = await store.FindOrCreateCustomerAsync(form.Email, form.Name, form.Language);
         var result = await tickets.CreateTicketAsync(new NewTicket(
-            customerId, input.Subject!, input.Body!, input.Channel ?? TicketChannel.Api,
-            input.Priority ?? TicketPriority.Normal, caller.TeamId, language));
+            customerId, form.Subject, form.Body, input.Channel ?? TicketChannel.Api,
+            input.Priority ?? TicketPriority.Normal, caller.TeamId, form.Language));
         if (!result.Succeeded || result.TicketNumber is not { } number)
         {
             return ApiRequests.FromOutcome(result.Outcome, result.Error, 0);
@@ -97,20 +97,29 @@ public static partial class TicketsEndpoints
         return TypedResults.Created($"/api/v1/tickets/{number}", created);
     }
 
-    private static Dictionary<string, string[]> Validate(CreateTicketRequest input)
+    /// <summary>The request as it will be stored, through the same text policy and e-mail rule as the widget.</summary>
+    private static (NewTicketForm Form, Dictionary<string, string[]> Errors) Validate(CreateTicketRequest input)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.Subject) || input.Subject.Trim().Length > 300)
-            errors["subject"] = ["A subject of 1 to 300 characters is required."];
-        if (MessageLimits.ValidateBody(input.Body) is { } body)
-            errors["body"] = [body];
-        var email = input.Customer?.Email?.Trim();
-        if (email is null || email.Length is < 3 or > 320 || email.IndexOf('@') is < 1 || email.IndexOf('@') == email.Length - 1)
-            errors["customer.email"] = ["The customer's email address is required."];
-        if (input.Customer?.Name is { Length: > 200 })
-            errors["customer.name"] = ["A name has at most 200 characters."];
-        if (input.Customer?.Language?.Trim().ToLowerInvariant() is { } language && language is not ("en" or "es"))
+        var subject = TextInput.Line(input.Subject, "The subject", MessageLimits.MaxSubjectLength);
+        if (!subject.IsValid)
+            errors["subject"] = [subject.Error!];
+        var body = MessageLimits.Clean(input.Body);
+        if (!body.IsValid)
+            errors["body"] = [body.Error!];
+        var email = CustomerEmail.Clean(input.Customer?.Email, required: true);
+        if (!email.IsValid)
+            errors["customer.email"] = [email.Problem == TextProblem.Empty ? "The customer's email address is required." : email.Error!];
+        var name = TextInput.Line(input.Customer?.Name, "The customer's name", MaxCustomerNameLength, required: false);
+        if (!name.IsValid)
+            errors["customer.name"] = [name.Error!];
+        var language = input.Customer?.Language?.Trim().ToLowerInvariant() ?? "en";
+        if (language is not ("en" or "es"))
             errors["customer.language"] = ["en or es."];
-        return errors;
+        return (new NewTicketForm(subject.Value ?? "", body.Value ?? "", email.Value ?? "", name.Value, language), errors);
     }
+
+    private const int MaxCustomerNameLength = 200;
+
+    private sealed record NewTicketForm(string Subject, string Body, string Email, string? Name, string Language);
 }

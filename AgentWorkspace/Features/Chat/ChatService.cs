@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using AgentWorkspace.Components.Text;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.Presence;
@@ -17,7 +17,7 @@ public sealed class ChatService(
     PresenceTracker presence, IdentityVerifier identities, TimeProvider clock)
 {
     public const int MaxNameLength = 100;
-    public const int MaxEmailLength = 254;
+    public const int MaxEmailLength = CustomerEmail.MaxLength;
     private const int SubjectLength = 80;
 
     /// <summary>Whether an agent is in the workspace and available: otherwise the widget offers to leave a message.</summary>
@@ -36,22 +36,20 @@ public sealed class ChatService(
                 return new ChatError(ChatErrorKind.Unauthorized, identityError!);
             }
         }
-        var name = (verified?.Name ?? input.Name)?.Trim();
-        var email = (verified?.Email ?? input.Email)?.Trim();
-        if (ValidateStart(name, email, input, offline) is { } invalid)
+        var validated = ValidateStart(verified?.Name ?? input.Name, verified?.Email ?? input.Email, input, offline);
+        if (validated.Value is not { } form)
         {
-            return invalid;
+            return validated.Error!;
         }
         var clientId = input.ClientMessageId!.Trim();
 
-        var customerId = await FindOrCreateCustomerAsync(name!, email, language, verified);
+        var customerId = await FindOrCreateCustomerAsync(form.Name, form.Email, language, verified);
         if (await FindStartedAsync(customerId, clientId) is { } retried)
         {
             return retried;
         }
-        var body = input.Message!.Trim();
         var created = await tickets.CreateTicketAsync(new NewTicket(
-            customerId, Subject(body, offline, language), body, TicketChannel.Chat, Language: language, ClientMessageId: clientId));
+            customerId, Subject(form.Body, offline, language), form.Body, TicketChannel.Chat, Language: language, ClientMessageId: clientId));
         if (!created.Succeeded)
         {
             return new ChatError(ChatErrorKind.Invalid, created.Error!);
@@ -129,43 +127,53 @@ public sealed class ChatService(
         return (CustomerView.Conversation(ticket, messages, ticket.Customer.IsVerified), ticket.Customer.Name, ticket.Language);
     }
 
-    private static ChatError? ValidateStart(string? name, string? email, ChatStart input, bool offline)
+    /// <summary>The pre-chat form as it will be stored: the shared text policy for the name and the message, one e-mail rule.</summary>
+    private static ChatResult<StartForm> ValidateStart(string? rawName, string? rawEmail, ChatStart input, bool offline)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
+        var name = TextInput.Line(rawName, "Your name", MaxNameLength);
+        if (!name.IsValid)
         {
-            return new(ChatErrorKind.Invalid, $"Please give your name (up to {MaxNameLength} characters).");
+            return new ChatError(ChatErrorKind.Invalid, name.Problem is TextProblem.Empty or TextProblem.TooLong
+                ? $"Please give your name (up to {MaxNameLength} characters)."
+                : name.Error!);
         }
-        var emailRequired = offline || !string.IsNullOrEmpty(email);
-        if (emailRequired && (string.IsNullOrWhiteSpace(email) || email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        // Blank (or only spaces) is no e-mail: such a visitor is a new customer, never matched on "".
+        var email = CustomerEmail.Clean(rawEmail, required: offline);
+        if (!email.IsValid)
         {
-            return new(ChatErrorKind.Invalid, "Please give a valid e-mail address so we can answer you.");
+            return new ChatError(ChatErrorKind.Invalid, "Please give a valid e-mail address so we can answer you.");
         }
-        if (MessageLimits.ValidateBody(input.Message) is { } bodyError)
+        var body = MessageLimits.Clean(input.Message);
+        if (!body.IsValid)
         {
-            return new(ChatErrorKind.Invalid, bodyError);
+            return new ChatError(ChatErrorKind.Invalid, body.Error!);
         }
         if (string.IsNullOrWhiteSpace(input.ClientMessageId) || input.ClientMessageId.Trim().Length > 64)
         {
-            return new(ChatErrorKind.Invalid, "Each message needs a client message id of at most 64 characters.");
+            return new ChatError(ChatErrorKind.Invalid, "Each message needs a client message id of at most 64 characters.");
         }
         if (input.PageUrl is { Length: > 500 })
         {
-            return new(ChatErrorKind.Invalid, "The page address is too long.");
+            return new ChatError(ChatErrorKind.Invalid, "The page address is too long.");
         }
-        return null;
+        return new StartForm(name.Value!, email.Value, body.Value!.Trim());
     }
+
+    private sealed record StartForm(string Name, string? Email, string Body);
 
     /// <summary>
     /// Verified visitors map to their site user id. Unverified visitors reuse only an unverified record with the same
-    /// e-mail (a returning visitor), never a verified one: typing someone's address must not join their account.
+    /// normalized e-mail (a returning visitor), never a verified one: typing someone's address must not join their
+    /// account. An unverified visitor without an e-mail is always a new customer: a name alone identifies nobody.
     /// </summary>
     private async Task<int> FindOrCreateCustomerAsync(string name, string? email, string language, VerifiedIdentity? verified)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+        var normalizedEmail = CustomerEmail.Normalize(email);
         var customer = verified is not null
             ? await db.Customers.FirstOrDefaultAsync(c => c.ExternalId == verified.ExternalId)
-            : email is null ? null
-            : await db.Customers.Where(c => !c.IsVerified && c.ExternalId == null && c.Email == email).OrderBy(c => c.Id).FirstOrDefaultAsync();
+            : normalizedEmail is null ? null
+            : await db.Customers.Where(c => !c.IsVerified && c.ExternalId == null && c.NormalizedEmail == normalizedEmail).OrderBy(c => c.Id).FirstOrDefaultAsync();
         if (customer is null)
         {
             customer = new Customer
@@ -247,14 +255,21 @@ public sealed class ChatService(
             .ToListAsync())
         .Select(m => (m.Message, m.AgentName)).ToList();
 
+    /// <summary>The first line that shows something, shortened at a word; the body has passed the text policy already.</summary>
     private static string Subject(string body, bool offline, string language)
     {
-        var firstLine = body.Split('\n', 2)[0].Trim();
+        var firstLine = body.Split('\n').Select(line => TextInput.Line(line, "The subject", int.MaxValue))
+            .FirstOrDefault(line => line.IsValid && line.Value is not null).Value ?? "Chat";
         var subject = firstLine;
         if (firstLine.Length > SubjectLength)
         {
             var cut = firstLine.LastIndexOf(' ', SubjectLength - 1);
-            subject = firstLine[..(cut > 20 ? cut : SubjectLength - 1)] + "…";
+            cut = cut > 20 ? cut : SubjectLength - 1;
+            if (char.IsHighSurrogate(firstLine[cut - 1]))
+            {
+                cut--;
+            }
+            subject = firstLine[..cut] + "…";
         }
         return offline ? (language == "es" ? "Mensaje fuera de horario: " : "Offline message: ") + subject : subject;
     }

@@ -3,9 +3,25 @@ namespace AgentWorkspace.Features.Customers;
 /// <summary>A contact: the person on the other side of tickets, across channels.</summary>
 public sealed class Customer
 {
+    private string? email;
+
     public int Id { get; set; }
     public required string Name { get; set; }
-    public string? Email { get; set; }
+
+    /// <summary>The address as the customer first gave it; null when they gave none (never blank).</summary>
+    public string? Email
+    {
+        get => email;
+        set
+        {
+            email = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            NormalizedEmail = CustomerEmail.Normalize(email);
+        }
+    }
+
+    /// <summary>What customers are matched on (<see cref="CustomerEmail.Normalize"/>); kept in step with <see cref="Email"/>.</summary>
+    public string? NormalizedEmail { get; private set; }
+
     public string? Phone { get; set; }
     public string? Company { get; set; }
 

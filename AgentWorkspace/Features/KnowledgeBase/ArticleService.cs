@@ -1,3 +1,4 @@
+using AgentWorkspace.Components.Text;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Realtime;
@@ -23,7 +24,10 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
         {
             return ArticleResult.Invalid("An article is in English (en) or Spanish (es).");
         }
-        var draft = Normalize(request.Draft);
+        if (Normalize(request.Draft, out var policyError) is not { } draft)
+        {
+            return ArticleResult.Invalid(policyError!);
+        }
         if (ArticleLimits.Validate(draft) is { } invalid)
         {
             return ArticleResult.Invalid(invalid);
@@ -85,7 +89,11 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
         {
             return ArticleResult.Forbidden("Only KB editors edit articles.");
         }
-        draft = Normalize(draft);
+        if (Normalize(draft, out var policyError) is not { } cleaned)
+        {
+            return ArticleResult.Invalid(policyError!);
+        }
+        draft = cleaned;
         if (ArticleLimits.Validate(draft) is { } invalid)
         {
             return ArticleResult.Invalid(invalid);
@@ -252,14 +260,40 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
         return taken ? ArticleResult.Invalid($"Another {ArticleLimits.LanguageName(language)} article already uses the slug \"{draft.Slug}\".") : null;
     }
 
-    private static ArticleDraft Normalize(ArticleDraft draft)
+    /// <summary>The draft through the shared text policy (title, keywords and note one line each, body multi-line), or why not.</summary>
+    private static ArticleDraft? Normalize(ArticleDraft draft, out string? error)
     {
-        var title = (draft.Title ?? "").Trim();
-        var slug = string.IsNullOrWhiteSpace(draft.Slug) ? ArticleLimits.Slugify(title) : draft.Slug.Trim();
-        var keywords = string.Join(", ", (draft.Keywords ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.OrdinalIgnoreCase));
-        var note = string.IsNullOrWhiteSpace(draft.Note) ? null : draft.Note.Trim();
-        return draft with { Title = title, Slug = slug, Keywords = keywords, Body = draft.Body ?? "", Note = note };
+        error = null;
+        var title = TextInput.Line(draft.Title, "The title", ArticleLimits.MaxTitleLength);
+        if (!title.IsValid)
+        {
+            error = title.Problem == TextProblem.Empty ? "Give the article a title." : title.Error;
+            return null;
+        }
+        var keywords = new List<string>();
+        foreach (var raw in (draft.Keywords ?? "").Split(','))
+        {
+            var keyword = TextInput.Line(raw, "A keyword", ArticleLimits.MaxKeywordsLength, required: false);
+            if (!keyword.IsValid)
+            {
+                error = keyword.Error;
+                return null;
+            }
+            if (keyword.Value is { } value && !keywords.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                keywords.Add(value);
+            }
+        }
+        var note = TextInput.Line(draft.Note, "The revision note", ArticleLimits.MaxNoteLength, required: false);
+        // The body's length limit and "no content yet" stay with ArticleLimits.Validate.
+        var body = TextInput.Lines(draft.Body, "The article", int.MaxValue, required: false);
+        if (!note.IsValid || !body.IsValid)
+        {
+            error = note.Error ?? body.Error;
+            return null;
+        }
+        var slug = string.IsNullOrWhiteSpace(draft.Slug) ? ArticleLimits.Slugify(title.Value) : draft.Slug.Trim();
+        return draft with { Title = title.Value!, Slug = slug, Keywords = string.Join(", ", keywords), Body = body.Value ?? "", Note = note.Value };
     }
 
     private static ArticleRevision NewRevision(int number, ArticleDraft draft, string authorId, DateTimeOffset now) => new()

@@ -1,3 +1,5 @@
+using AgentWorkspace.Components.Text;
+
 namespace AgentWorkspace.Features.Tickets;
 
 /// <summary>
@@ -53,9 +55,23 @@ public static class MessageLimits
     public const int MaxBodyLength = 10_000;
 
     public const int MaxTagLength = 50;
+    public const int MaxSubjectLength = 300;
+    public const int MaxCategoryLength = 100;
 
-    public static string? ValidateBody(string? body) =>
-        string.IsNullOrWhiteSpace(body) ? "The message is empty."
-        : body.Length > MaxBodyLength ? $"The message is {body.Length:N0} characters long; the limit is {MaxBodyLength:N0}."
-        : null;
+    /// <summary>
+    /// A message body as it is stored (the shared text policy: NFC, line breaks and tabs kept, other control characters
+    /// dropped), or why it can't be: empty, invisible only, or too long (refused with a clear error, never truncated).
+    /// </summary>
+    public static CleanText Clean(string? body)
+    {
+        var text = TextInput.Lines(body, "The message", MaxBodyLength);
+        return text.Problem switch
+        {
+            TextProblem.Empty => text with { Error = "The message is empty." },
+            TextProblem.TooLong => text with { Error = $"The message is {body!.Length:N0} characters long; the limit is {MaxBodyLength:N0}." },
+            _ => text,
+        };
+    }
+
+    public static string? ValidateBody(string? body) => Clean(body).Error;
 }

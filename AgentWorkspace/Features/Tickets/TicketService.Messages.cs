@@ -1,3 +1,4 @@
+using AgentWorkspace.Components.Text;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Realtime;
@@ -10,10 +11,12 @@ public sealed partial class TicketService
     /// <summary>A reply or an internal note from the composer (or the API).</summary>
     public async Task<MessageResult> AddAgentMessageAsync(AgentScope scope, int ticketId, AgentMessage input)
     {
-        if (MessageLimits.ValidateBody(input.Body) is { } invalid)
+        var cleaned = MessageLimits.Clean(input.Body);
+        if (!cleaned.IsValid)
         {
-            return new MessageResult(CommandOutcome.Invalid, invalid, null, null);
+            return new MessageResult(CommandOutcome.Invalid, cleaned.Error, null, null);
         }
+        var body = cleaned.Value!;
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var ticket = await db.Tickets.VisibleTo(scope).FirstOrDefaultAsync(t => t.Id == ticketId);
@@ -31,7 +34,7 @@ public sealed partial class TicketService
         }
 
         var now = clock.GetUtcNow();
-        var message = Append(db, ticket, now, input.Body, input.Visibility, input.ClientMessageId);
+        var message = Append(db, ticket, now, body, input.Visibility, input.ClientMessageId);
         message.AuthorKind = AuthorKind.Agent;
         message.AuthorAgentId = scope.AgentId;
         if (input.Visibility == MessageVisibility.Public)
@@ -89,10 +92,12 @@ public sealed partial class TicketService
     /// </summary>
     public async Task<MessageResult> EditAgentMessageAsync(AgentScope scope, int ticketId, long messageId, string body)
     {
-        if (MessageLimits.ValidateBody(body) is { } invalid)
+        var cleaned = MessageLimits.Clean(body);
+        if (!cleaned.IsValid)
         {
-            return new MessageResult(CommandOutcome.Invalid, invalid, null, null);
+            return new MessageResult(CommandOutcome.Invalid, cleaned.Error, null, null);
         }
+        body = cleaned.Value!;
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var ticket = await db.Tickets.VisibleTo(scope).FirstOrDefaultAsync(t => t.Id == ticketId);
@@ -128,10 +133,12 @@ public sealed partial class TicketService
     /// </summary>
     public async Task<MessageResult> AddCustomerMessageAsync(int ticketId, int customerId, string body, string? clientMessageId)
     {
-        if (MessageLimits.ValidateBody(body) is { } invalid)
+        var cleaned = MessageLimits.Clean(body);
+        if (!cleaned.IsValid)
         {
-            return new MessageResult(CommandOutcome.Invalid, invalid, null, null);
+            return new MessageResult(CommandOutcome.Invalid, cleaned.Error, null, null);
         }
+        body = cleaned.Value!;
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId && t.CustomerId == customerId);
@@ -187,13 +194,15 @@ public sealed partial class TicketService
     /// <summary>Opens a ticket for a customer with its first message (widget, web form, API).</summary>
     public async Task<MessageResult> CreateTicketAsync(NewTicket input)
     {
-        if (string.IsNullOrWhiteSpace(input.Subject) || input.Subject.Length > 300)
+        var subject = TextInput.Line(input.Subject, "The subject", MessageLimits.MaxSubjectLength);
+        if (!subject.IsValid)
         {
-            return new MessageResult(CommandOutcome.Invalid, "A subject of 1 to 300 characters is required.", null, null);
+            return new MessageResult(CommandOutcome.Invalid, subject.Error, null, null);
         }
-        if (MessageLimits.ValidateBody(input.Body) is { } invalid)
+        var body = MessageLimits.Clean(input.Body);
+        if (!body.IsValid)
         {
-            return new MessageResult(CommandOutcome.Invalid, invalid, null, null);
+            return new MessageResult(CommandOutcome.Invalid, body.Error, null, null);
         }
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -206,14 +215,14 @@ public sealed partial class TicketService
             return new MessageResult(CommandOutcome.Invalid, "That team does not exist.", null, null);
         }
         var now = clock.GetUtcNow();
-        var ticket = await NewTicketAsync(db, input.CustomerId, input.Subject.Trim(), input.Channel, now);
+        var ticket = await NewTicketAsync(db, input.CustomerId, subject.Value!, input.Channel, now);
         ticket.Priority = input.Priority;
         ticket.TeamId = input.TeamId;
         ticket.Language = input.Language is "es" ? "es" : "en";
         await db.SaveChangesAsync();
         await TicketSearchIndex.AddTicketAsync(db, ticket.Id);
         new TicketHistory(db, ticket, null, now).Record("Created", null, ticket.Channel.Label());
-        var message = Append(db, ticket, now, input.Body, MessageVisibility.Public, input.ClientMessageId);
+        var message = Append(db, ticket, now, body.Value!, MessageVisibility.Public, input.ClientMessageId);
         message.AuthorKind = AuthorKind.Customer;
         message.AuthorCustomerId = input.CustomerId;
         ticket.WaitingSince = now;
@@ -233,7 +242,9 @@ public sealed partial class TicketService
         var ticket = new Ticket
         {
             Number = checked((int)number),
-            Subject = subject.Length > 300 ? subject[..300] : subject,
+            // A follow-up's "Follow-up to #n: " prefix can push a long subject over the limit; never cut a character in two.
+            Subject = subject.Length <= MessageLimits.MaxSubjectLength ? subject
+                : subject[..(char.IsHighSurrogate(subject[MessageLimits.MaxSubjectLength - 1]) ? MessageLimits.MaxSubjectLength - 1 : MessageLimits.MaxSubjectLength)],
             Channel = channel,
             CustomerId = customerId,
             CreatedAt = now,

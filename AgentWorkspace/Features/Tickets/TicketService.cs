@@ -1,3 +1,5 @@
+using System.Text;
+using AgentWorkspace.Components.Text;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Realtime;
@@ -96,9 +98,10 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
             case SetCategory(var expected, var value):
                 if (!string.Equals(ticket.Category, expected, StringComparison.Ordinal))
                     return Conflict("category", ticket.Category ?? "none");
-                var category = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-                if (category is { Length: > 100 })
-                    return CommandResult.Invalid("A category has at most 100 characters.");
+                var cleaned = TextInput.Line(value, "The category", MessageLimits.MaxCategoryLength, required: false);
+                if (!cleaned.IsValid)
+                    return CommandResult.Invalid(cleaned.Error!);
+                var category = cleaned.Value;
                 history.Record("Category", ticket.Category, category);
                 ticket.Category = category;
                 return null;
@@ -154,10 +157,11 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
     private static CommandResult Conflict(string field, string current) =>
         CommandResult.Conflict($"Someone else changed the {field} meanwhile (it is now {current}). Review the ticket and try again.");
 
+    /// <summary>A tag as stored (the shared text policy, then lower case with dashes for spaces), or null when it is not one.</summary>
     internal static string? NormalizeTag(string? raw)
     {
-        var tag = raw?.Trim().ToLowerInvariant().Replace(' ', '-');
-        return tag is { Length: > 0 and <= MessageLimits.MaxTagLength } && tag.All(c => char.IsLetterOrDigit(c) || c is '-' or '_')
+        var tag = TextInput.Line(raw, "A tag", MessageLimits.MaxTagLength).Value?.ToLowerInvariant().Replace(' ', '-');
+        return tag is not null && tag.EnumerateRunes().All(r => Rune.IsLetterOrDigit(r) || r.Value is '-' or '_')
             ? tag
             : null;
     }

@@ -73,10 +73,10 @@ internal static class Generator
             teams.Insert(t.Id, t.Name, t.Description);
             foreach (var m in t.MemberIds) members.Insert(t.Id, m);
         }
-        using var customers = new Inserter(connection, "Customers", "Id", "Name", "Email", "Language", "IsVerified", "CreatedAt") { Transaction = tx };
+        using var customers = new Inserter(connection, "Customers", "Id", "Name", "Email", "NormalizedEmail", "Language", "IsVerified", "CreatedAt") { Transaction = tx };
         foreach (var c in world.Customers)
         {
-            customers.Insert(c.Id, c.Name, c.Email, c.Language, c.Id % 3 == 0 ? 1 : 0, c.CreatedAt);
+            customers.Insert(c.Id, c.Name, c.Email, AgentWorkspace.Features.Customers.CustomerEmail.Normalize(c.Email), c.Language, c.Id % 3 == 0 ? 1 : 0, c.CreatedAt);
         }
         tx.Commit();
     }
