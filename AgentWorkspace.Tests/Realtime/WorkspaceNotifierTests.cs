@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Realtime;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -111,16 +112,16 @@ public sealed class WorkspaceNotifierTests
             return Task.CompletedTask;
         });
 
-        var onTwo = new TicketViewersChanged(2);
+        var onTwo = new PresenceMoved(Topic.Ticket(2));
         var onOne = new TicketChanged(1, 1001, null, null, null);
         notifier.Publish(onTwo);
         notifier.Publish(onOne); // topics Ticket:1 and Tickets: both followed by the first subscriber
-        notifier.Publish(new TicketViewersChanged(1));
+        notifier.Publish(new PresenceMoved(Topic.Ticket(1)));
 
         using var timeout = new CancellationTokenSource(Patience);
         (await ticketTwo.Reader.ReadAsync(timeout.Token)).ShouldBe(onTwo);
         (await ticketOne.Reader.ReadAsync(timeout.Token)).ShouldBe(onOne);
-        (await ticketOne.Reader.ReadAsync(timeout.Token)).ShouldBe(new TicketViewersChanged(1), "the first event came once, then the next one");
+        (await ticketOne.Reader.ReadAsync(timeout.Token)).ShouldBe(new PresenceMoved(Topic.Ticket(1)), "the first event came once, then the next one");
         ticketTwo.Reader.TryRead(out _).ShouldBeFalse("ticket 2's subscriber heard nothing about ticket 1");
     }
 

@@ -53,12 +53,6 @@ public sealed record MessageAdded(
     public override IReadOnlyList<Topic> Topics => [Topic.Ticket(TicketId), Topic.Tickets];
 }
 
-/// <summary>Someone opened or left a ticket, or started or stopped typing on it.</summary>
-public sealed record TicketViewersChanged(int TicketId) : WorkspaceEvent
-{
-    public override IReadOnlyList<Topic> Topics => [Topic.Ticket(TicketId), Topic.Inbox];
-}
-
 /// <summary>An agent edited one of their messages (a reply or a note; the visibility never changes).</summary>
 public sealed record MessageEdited(int TicketId, long MessageId, int Seq, MessageVisibility Visibility) : WorkspaceEvent
 {
@@ -88,8 +82,3 @@ public sealed record ArticleFeedbackRecorded(int ArticleId) : WorkspaceEvent
     public override IReadOnlyList<Topic> Topics => [Topic.Article(ArticleId), Topic.Kb];
 }
 
-/// <summary>Someone opened, started editing or left an article.</summary>
-public sealed record ArticleViewersChanged(int ArticleId) : WorkspaceEvent
-{
-    public override IReadOnlyList<Topic> Topics => [Topic.Article(ArticleId), Topic.Kb];
-}

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Tickets;
+using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -93,7 +94,7 @@ public sealed class WidgetFeeds(
         {
             await PushEditAsync(edited);
         }
-        if (overflowed || batch.Any(e => e is TicketViewersChanged))
+        if (overflowed || batch.Any(e => e is PresenceMoved))
         {
             await PushTypingAsync(ticketId, feed);
         }

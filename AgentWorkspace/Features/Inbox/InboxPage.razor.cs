@@ -1,5 +1,6 @@
 using AgentWorkspace.Components;
 using AgentWorkspace.Features.Tickets;
+using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -88,7 +89,7 @@ public sealed partial class InboxPage : LiveComponent
                         changed |= Place(change.Ticket, ref requery);
                     }
                     break;
-                case TicketViewersChanged viewers when rows.Any(r => r.Id == viewers.TicketId):
+                case PresenceMoved { Subject.Kind: TopicKind.Ticket } moved when rows.Any(r => Topic.Ticket(r.Id) == moved.Subject):
                     changed = true;
                     break;
                 case TicketSeen seen when rows.FindIndex(r => r.Id == seen.TicketId) is >= 0 and var index && rows[index].Updated:

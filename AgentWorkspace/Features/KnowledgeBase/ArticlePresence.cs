@@ -1,32 +1,19 @@
-using System.Collections.Concurrent;
+using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Realtime;
 
 namespace AgentWorkspace.Features.KnowledgeBase;
 
 /// <summary>
-/// Who has an article open, and who has it open in the editor ("Ana is editing"), in memory: momentary state,
-/// gone with the server. Each open page registers and disposes its registration when it closes; changes are
-/// published as <see cref="ArticleViewersChanged"/>.
+/// Who has an article open, and who has it open in the editor ("Ana is editing"), on the one <see cref="PresenceBoard"/>.
 /// </summary>
-public sealed class ArticlePresence(WorkspaceNotifier notifier)
+public sealed class ArticlePresence(PresenceBoard board)
 {
-    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, ArticleViewer>> byArticle = new();
-
-    public IDisposable Watch(int articleId, string agentId, string agentName, bool editing)
-    {
-        var key = Guid.NewGuid();
-        byArticle.GetOrAdd(articleId, _ => new())[key] = new ArticleViewer(agentId, agentName, editing);
-        Publish(articleId);
-        return new Registration(this, articleId, key);
-    }
+    public IDisposable Watch(int articleId, string agentId, string agentName, bool editing) =>
+        board.Join(Topic.Article(articleId), agentId, agentName, editing ? PresenceActivity.Editing : PresenceActivity.Present);
 
     /// <summary>One entry per agent (several tabs count once), editing if any of their tabs edits.</summary>
     public IReadOnlyList<ArticleViewer> Viewers(int articleId) =>
-        byArticle.TryGetValue(articleId, out var viewers)
-            ? viewers.Values.GroupBy(v => v.AgentId)
-                .Select(g => new ArticleViewer(g.Key, g.First().AgentName, g.Any(v => v.IsEditing)))
-                .OrderBy(v => v.AgentName).ToList()
-            : [];
+        board.Here(Topic.Article(articleId)).Select(e => new ArticleViewer(e.AgentId, e.AgentName, e.Activity == PresenceActivity.Editing)).ToList();
 
     /// <summary>For lists: the articles someone other than <paramref name="agentId"/> is editing, and who.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<string>> EditedBy(IEnumerable<int> articleIds, string agentId)
@@ -41,33 +28,6 @@ public sealed class ArticlePresence(WorkspaceNotifier notifier)
             }
         }
         return result;
-    }
-
-    private void Leave(int articleId, Guid key)
-    {
-        if (byArticle.TryGetValue(articleId, out var viewers) && viewers.TryRemove(key, out _))
-        {
-            if (viewers.IsEmpty)
-            {
-                byArticle.TryRemove(new KeyValuePair<int, ConcurrentDictionary<Guid, ArticleViewer>>(articleId, viewers));
-            }
-            Publish(articleId);
-        }
-    }
-
-    private void Publish(int articleId) => notifier.Publish(new ArticleViewersChanged(articleId));
-
-    private sealed class Registration(ArticlePresence owner, int articleId, Guid key) : IDisposable
-    {
-        private int disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref disposed, 1) == 0)
-            {
-                owner.Leave(articleId, key);
-            }
-        }
     }
 }
 

@@ -27,6 +27,7 @@ public static class PresenceServiceExtensions
 {
     public static IServiceCollection AddPresence(this IServiceCollection services)
     {
+        services.AddSingleton<PresenceBoard>();
         services.AddSingleton<PresenceTracker>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         return services;

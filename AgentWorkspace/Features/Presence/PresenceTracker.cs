@@ -7,21 +7,22 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentWorkspace.Features.Presence;
 
 /// <summary>
-/// Who is in the workspace right now. An agent is connected while at least one of their circuits is up;
-/// their availability (online / away) is their own choice, kept in the database across sessions.
+/// Who is in the workspace right now: each of an agent's circuits is a place on the <see cref="PresenceBoard"/> (the
+/// workspace, <see cref="Topic.Team"/>), so an agent is connected while at least one circuit is up. Their availability
+/// (online / away) is their own choice, kept in the database across sessions.
 /// </summary>
-public sealed class PresenceTracker(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier)
+public sealed class PresenceTracker(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, PresenceBoard board)
 {
-    private readonly ConcurrentDictionary<string, string> agentByCircuit = new();
+    private readonly ConcurrentDictionary<string, (string AgentId, IDisposable Place)> circuits = new();
     private readonly ConcurrentDictionary<string, Availability> availability = new();
     private readonly Lock gate = new();
 
-    public bool IsConnected(string agentId) => agentByCircuit.Values.Contains(agentId);
+    public bool IsConnected(string agentId) => board.IsHere(Topic.Team, agentId);
 
     public AgentPresence Get(string agentId) =>
         new(agentId, IsConnected(agentId), availability.GetValueOrDefault(agentId, Availability.Online));
 
-    public IReadOnlyCollection<string> ConnectedAgentIds() => agentByCircuit.Values.Distinct().ToArray();
+    public IReadOnlyCollection<string> ConnectedAgentIds() => board.Here(Topic.Team).Select(e => e.AgentId).ToArray();
 
     public async Task CircuitUpAsync(string circuitId, string agentId)
     {
@@ -29,7 +30,11 @@ public sealed class PresenceTracker(IDbContextFactory<AppDbContext> dbFactory, W
         lock (gate)
         {
             cameOnline = !IsConnected(agentId);
-            agentByCircuit[circuitId] = agentId;
+            if (circuits.TryRemove(circuitId, out var previous))
+            {
+                previous.Place.Dispose();
+            }
+            circuits[circuitId] = (agentId, board.Join(Topic.Team, agentId, agentId));
         }
         if (!availability.ContainsKey(agentId))
         {
@@ -43,20 +48,25 @@ public sealed class PresenceTracker(IDbContextFactory<AppDbContext> dbFactory, W
         }
     }
 
-    public async Task CircuitDownAsync(string circuitId)
+    public Task CircuitDownAsync(string circuitId)
     {
-        string? wentOffline = null;
+        bool wentOffline;
+        string agentId;
         lock (gate)
         {
-            if (agentByCircuit.TryRemove(circuitId, out var agentId) && !IsConnected(agentId))
+            if (!circuits.TryRemove(circuitId, out var circuit))
             {
-                wentOffline = agentId;
+                return Task.CompletedTask;
             }
+            circuit.Place.Dispose();
+            agentId = circuit.AgentId;
+            wentOffline = !IsConnected(agentId);
         }
-        if (wentOffline is not null)
+        if (wentOffline)
         {
-            notifier.Publish(new PresenceChanged(wentOffline, false, availability.GetValueOrDefault(wentOffline)));
+            notifier.Publish(new PresenceChanged(agentId, false, availability.GetValueOrDefault(agentId)));
         }
+        return Task.CompletedTask;
     }
 
     public async Task SetAvailabilityAsync(string agentId, Availability value)
