@@ -11,7 +11,7 @@ internal sealed record RunOptions(Uri Url, int Pid, string PreparedPath, IReadOn
         a.Int("browsers", 10),
         a.Int("changes", 100),
         a.Int("ticket-screens", 20),
-        a.Int("chats", 10),
+        a.Int("chats", 20),
         a.Flag("heap"),
         a.Get("out") ?? ".",
         a.Get("label") ?? "");
