@@ -6,7 +6,7 @@ using LiveBench.Circuits;
 //   prepare --db <sqlite> [--agents 100] [--password LiveBench!2026] --out <prepared.json>
 //   probe   --url <app> --email <agent> --password <pw> [--path /inbox]      one protocol screen, prints what it saw
 //   run     --url <app> --pid <server pid> --prepared <prepared.json> [--screens 0,25,50,100] [--browsers 10]
-//           [--changes 100] [--ticket-screens 20] [--chats 10] [--heap] [--out <dir>]
+//           [--changes 100] [--phase-seconds 45] [--ticket-screens 20] [--chats 20] [--heap] [--out <dir>] [--label text]
 var options = Args.Parse(args.Skip(1));
 switch (args.FirstOrDefault())
 {

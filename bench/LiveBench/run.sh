@@ -10,7 +10,8 @@
 #   bench/LiveBench/run.sh --db /tmp/livebench/inbox-100k.db --screens 0,25,50,100 --changes 100
 #   bench/LiveBench/run.sh --db demo --screens 0,10 --browsers 2 --changes 20     # a quick check
 # Options (all optional): --db demo|<sqlite file made by `InboxBench generate --agents 101`> (used in place: a run adds
-# a few hundred tickets), --screens <steps>, --browsers <Chromium screens among them> (10), --changes <per phase> (100),
+# a few hundred tickets), --screens <steps>, --browsers <Chromium screens among them> (10), --changes <per phase> (100), --phase-seconds <a phase stops
+# there, after at least 5 changes> (45),
 # --ticket-screens <protocol screens on chat tickets> (20), --chats <widget chats> (20), --heap (live managed heap after
 # a full GC at each step, with dotnet-gcdump from the tool manifest; adds ~15 s a step), --inbox-queries (also runs
 # InboxBench measure on the same database afterwards). LIVEBENCH_PORT (5190) changes the port.

@@ -30,7 +30,8 @@ internal sealed partial class LiveRun
         var unaffectedWatches = new List<(IScreen Screen, Probe Probe, Task<long> Shown)>();
         var cpuStart = server.CpuSeconds();
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
+        // A slow app must not make a run endless: a phase stops at its time budget (with at least 5 changes made).
+        for (var i = 0; i < count && (clock.Elapsed.TotalSeconds < options.PhaseSeconds || i < 5); i++)
         {
             await MakeChangeAsync(result, make(i), unaffectedWatches);
             await Task.Delay(20);

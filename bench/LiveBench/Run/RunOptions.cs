@@ -1,7 +1,7 @@
 namespace LiveBench;
 
 internal sealed record RunOptions(Uri Url, int Pid, string PreparedPath, IReadOnlyList<int> Screens, int Browsers, int Changes,
-    int TicketScreens, int Chats, bool Heap, string Out, string Label)
+    int TicketScreens, int Chats, bool Heap, string Out, string Label, int PhaseSeconds)
 {
     public static RunOptions From(Args a) => new(
         new Uri(a.Required("url")),
@@ -14,5 +14,6 @@ internal sealed record RunOptions(Uri Url, int Pid, string PreparedPath, IReadOn
         a.Int("chats", 20),
         a.Flag("heap"),
         a.Get("out") ?? ".",
-        a.Get("label") ?? "");
+        a.Get("label") ?? "",
+        a.Int("phase-seconds", 45));
 }
