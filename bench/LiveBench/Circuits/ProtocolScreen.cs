@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LiveBench.Circuits;
+
+/// <summary>
+/// One agent screen as a Blazor Server circuit, without a browser: it signs in over HTTP, GETs the page, starts a
+/// circuit on /_blazor with the page's prerendered markers (StartCircuit, then UpdateRootComponents as blazor.web.js
+/// does), answers the JS interop calls the server makes (with null: nothing here has a DOM), and acknowledges every
+/// render batch (OnRenderCompleted) so the server keeps sending. It keeps no DOM; it reads each batch's string table
+/// and tells waiters when a marker string arrives. The server cannot tell it from a browser tab.
+/// </summary>
+internal sealed class ProtocolScreen(Uri baseUri, string email, string password, string path) : IScreen
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> watches = new();
+    private readonly TaskCompletionSource firstBatch = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private HubConnection? hub;
+    private HttpClient? http;
+    private long lastBatchAt;
+
+    public string Email => email;
+    public string Path => path;
+    public string Kind => "protocol";
+    public long Batches;
+    public long BatchBytes;
+    public ConcurrentQueue<string> Errors { get; } = new();
+    public ConcurrentDictionary<string, int> InteropCalls { get; } = new();
+    public bool Closed { get; private set; }
+
+    public async Task OpenAsync(CancellationToken ct)
+    {
+        var (client, cookies) = await AgentSignIn.SignInAsync(baseUri, email, password, ct);
+        http = client;
+        var pageUri = new Uri(baseUri, path);
+        using var response = await http.GetAsync(pageUri, ct);
+        var html = await response.Content.ReadAsStringAsync(ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {path} as {email}: HTTP {(int)response.StatusCode}.");
+        }
+        var page = PrerenderedPage.Parse(html);
+        if (page.ServerMarkers.Count == 0)
+        {
+            throw new InvalidOperationException($"GET {path} as {email}: no interactive server component on the page (signed out?).");
+        }
+
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseUri, "_blazor"), HttpTransportType.WebSockets, options =>
+            {
+                options.Cookies = cookies;
+                options.SkipNegotiation = false;
+            });
+        builder.Services.RemoveAll<IHubProtocol>();
+        builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
+        hub = builder.Build();
+        hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatch);
+        hub.On<long, string, string, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJs);
+        hub.On<string>("JS.Error", error => Errors.Enqueue(error));
+        hub.On<long>("JS.EndUpdateRootComponents", _ => { });
+        hub.On<string, bool, string>("JS.EndInvokeDotNet", (_, _, _) => { });
+        hub.Closed += error =>
+        {
+            Closed = true;
+            if (error is not null) Errors.Enqueue("closed: " + error.Message);
+            firstBatch.TrySetException(error ?? new InvalidOperationException("closed"));
+            return Task.CompletedTask;
+        };
+        await hub.StartAsync(ct);
+        var secret = await hub.InvokeAsync<string?>("StartCircuit", baseUri.ToString(), pageUri.ToString(), "[]", page.ApplicationState, ct);
+        if (string.IsNullOrEmpty(secret))
+        {
+            throw new InvalidOperationException($"StartCircuit for {email} on {path} was refused: {string.Join("; ", Errors)}");
+        }
+        await hub.SendAsync("UpdateRootComponents", page.AddOperations(), page.ApplicationState, ct);
+        await firstBatch.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
+        // The page loads its data after the first render; it is ready when the batches stop for a moment.
+        var settle = Stopwatch.StartNew();
+        while (settle.Elapsed < TimeSpan.FromSeconds(20) && Stopwatch.GetElapsedTime(Interlocked.Read(ref lastBatchAt)) < TimeSpan.FromMilliseconds(300))
+        {
+            await Task.Delay(50, ct);
+        }
+    }
+
+    public bool IsClosed => Closed;
+
+    public Task<Task<long>> ArmAsync(Probe probe) =>
+        Task.FromResult(watches.GetOrAdd(probe.Text, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).Task);
+
+    public void Forget(Probe probe) => watches.TryRemove(probe.Text, out _);
+
+    private void OnRenderBatch(long batchId, byte[] data)
+    {
+        var receivedAt = Stopwatch.GetTimestamp();
+        Interlocked.Exchange(ref lastBatchAt, receivedAt);
+        Interlocked.Increment(ref Batches);
+        Interlocked.Add(ref BatchBytes, data.Length);
+        if (!watches.IsEmpty)
+        {
+            var strings = RenderBatchStrings.Read(data);
+            foreach (var (marker, waiter) in watches)
+            {
+                if (strings.Exists(s => s.Contains(marker, StringComparison.Ordinal)) && watches.TryRemove(marker, out _))
+                {
+                    waiter.TrySetResult(receivedAt);
+                }
+            }
+        }
+        firstBatch.TrySetResult();
+        // As the browser does once it has applied the batch: the server holds further batches until it hears back.
+        _ = hub!.SendAsync("OnRenderCompleted", batchId, (string?)null);
+    }
+
+    private void OnBeginInvokeJs(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId, int callType)
+    {
+        InteropCalls.AddOrUpdate(identifier, 1, (_, n) => n + 1);
+        if (asyncHandle != 0)
+        {
+            // Success with no value: what a call to a function that returns nothing looks like.
+            _ = hub!.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,null]");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (hub is not null)
+        {
+            await hub.DisposeAsync();
+        }
+        http?.Dispose();
+    }
+}

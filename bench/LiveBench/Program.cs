@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using LiveBench;
+using LiveBench.Circuits;
+
+// Live benchmark (issue 11). See bench/LiveBench/run.sh and docs/BENCHMARKS.md.
+//   prepare --db <sqlite> [--agents 100] [--password LiveBench!2026] --out <prepared.json>
+//   probe   --url <app> --email <agent> --password <pw> [--path /inbox]      one protocol screen, prints what it saw
+//   run     --url <app> --pid <server pid> --prepared <prepared.json> [--screens 0,25,50,100] [--browsers 10]
+//           [--changes 100] [--phase-seconds 45] [--ticket-screens 20] [--chats 20] [--heap] [--out <dir>] [--label text]
+var options = Args.Parse(args.Skip(1));
+switch (args.FirstOrDefault())
+{
+    case "prepare":
+        var prepared = await Prepare.RunAsync(options.Required("db"), options.Int("agents", 100), options.Get("password") ?? "LiveBench!2026");
+        Prepare.Write(prepared, options.Required("out"));
+        Console.WriteLine($"prepared {prepared.Agents.Count} agents, hidden team {prepared.HiddenTeamId}: {options.Required("out")}");
+        return 0;
+    case "probe":
+        await ProbeAsync(new Uri(options.Required("url")), options.Required("email"), options.Required("password"), options.Get("path") ?? "/inbox");
+        return 0;
+    case "run":
+        return await LiveRun.RunAsync(RunOptions.From(options));
+    default:
+        Console.Error.WriteLine("usage: LiveBench prepare --db <file> --out <json> | probe --url <url> --email <e> --password <p> | run --url <url> --pid <pid> --prepared <json> ...");
+        return 2;
+}
+
+static async Task ProbeAsync(Uri url, string email, string password, string path)
+{
+    var started = Stopwatch.StartNew();
+    await using var screen = new ProtocolScreen(url, email, password, path);
+    await screen.OpenAsync(CancellationToken.None);
+    Console.WriteLine($"open in {started.ElapsedMilliseconds} ms: {screen.Batches} batches, {screen.BatchBytes:N0} bytes, closed={screen.Closed}");
+    foreach (var (identifier, count) in screen.InteropCalls) Console.WriteLine($"  JS interop {identifier} x{count}");
+    foreach (var error in screen.Errors) Console.WriteLine($"  error: {error}");
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Live benchmark (issue 11), end to end: builds the app and bench/LiveBench in Release, starts the built app on a
+# loopback port on the chosen database, readies the database (known sign-ins for agent001..agentNNN@bench.example,
+# admin@bench.example, a team no screen's agent belongs to, two API keys: `LiveBench prepare`), then holds agent screens
+# open on /inbox in steps (Chromium first, then protocol-level Blazor Server clients) and makes changes one at a time
+# through the API, the widget hub and a Chromium screen's composer (`LiveBench run`). Figures go to stdout and to
+# bench/LiveBench/out/<UTC time>/report.md.
+#
+#   bench/LiveBench/run.sh                                  # demo data (fresh file), screens 0,25,50,100
+#   bench/LiveBench/run.sh --db /tmp/livebench/inbox-100k.db --screens 0,25,50,100 --changes 100
+#   bench/LiveBench/run.sh --db demo --screens 0,10 --browsers 2 --changes 20     # a quick check
+# Options (all optional): --db demo|<sqlite file made by `InboxBench generate --agents 101`> (used in place: a run adds
+# a few hundred tickets), --screens <steps>, --browsers <Chromium screens among them> (10), --changes <per phase> (100), --phase-seconds <a phase stops
+# there, after at least 5 changes> (45),
+# --ticket-screens <protocol screens on chat tickets> (20), --chats <widget chats> (20), --heap (live managed heap after
+# a full GC at each step, with dotnet-gcdump from the tool manifest; adds ~15 s a step), --inbox-queries (also runs
+# InboxBench measure on the same database afterwards). LIVEBENCH_PORT (5190) changes the port.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+port="${LIVEBENCH_PORT:-5190}"
+url="http://127.0.0.1:$port"
+out="$here/out/$(date -u +%Y%m%dT%H%M%SZ)"
+db="demo"
+inbox_queries=""
+run_args=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --db) db="$2"; shift 2 ;;
+    --inbox-queries) inbox_queries=1; shift ;;
+    --heap) run_args+=("$1"); shift ;;
+    *) run_args+=("$1" "$2"); shift 2 ;;
+  esac
+done
+mkdir -p "$out"
+work="$(mktemp -d /tmp/livebench.XXXXXX)"
+demo=false
+if [[ "$db" == demo ]]; then
+  demo=true
+  db="$work/demo.db"
+  label="demo data"
+else
+  db="$(cd "$(dirname "$db")" && pwd)/$(basename "$db")"
+  [[ -f "$db" ]] || { echo "no database at $db (make one with: dotnet run -c Release --project bench/InboxBench -- generate --db $db --tickets N --agents 101)" >&2; exit 2; }
+  label="$(basename "$db")"
+fi
+ulimit -n "$(ulimit -Hn)"
+
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "command: bench/LiveBench/run.sh --db ${db/#$work\/demo.db/demo} ${run_args[*]:-} ${inbox_queries:+--inbox-queries}"
+  echo "commit: $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- AgentWorkspace || echo ' (with uncommitted app changes)')"
+  echo "cpus: $(nproc); memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); dotnet: $(dotnet --version)"
+  echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$out/machine.txt"
+
+echo "== building (Release)"
+dotnet build "$repo/AgentWorkspace" -c Release -nologo -v q -clp:ErrorsOnly
+dotnet build "$here" -c Release -nologo -v q -clp:ErrorsOnly
+(cd "$repo" && dotnet tool restore >/dev/null)
+bench=("dotnet" "$here/bin/Release/net10.0/LiveBench.dll")
+
+app_pid=""
+stop_app() {
+  if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
+    kill "$app_pid"
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  app_pid=""
+}
+trap 'stop_app; rm -rf "$work"' EXIT
+
+echo "== starting the app on $url (database $db)"
+(
+  cd "$repo/AgentWorkspace"
+  # All screens and widgets connect from 127.0.0.1: the widget hub's per-address limits (one office behind one
+  # address) are raised; its per-connection limits stay as shipped.
+  export ASPNETCORE_ENVIRONMENT=Production DemoData__Enabled=$demo \
+    ConnectionStrings__Workspace="Data Source=$db" DataProtection__KeysPath="$work/keys" \
+    Widget__RateLimits__CallsPerAddressBurst=10000000 Widget__RateLimits__CallsPerAddressPerSecond=10000000 \
+    Widget__RateLimits__MessagesPerAddressBurst=10000000 Widget__RateLimits__MessagesPerAddressPerSecond=10000000 \
+    Widget__RateLimits__StartsPerAddressBurst=10000000 Widget__RateLimits__StartsPerAddressPerMinute=10000000
+  # The built app itself rather than `dotnet run`, so $! is the server's own process (its CPU and memory are measured).
+  exec ./bin/Release/net10.0/AgentWorkspace --urls "$url"
+) >>"$out/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1200); do
+  curl -sf "$url/healthz" >/dev/null && break
+  kill -0 "$app_pid" 2>/dev/null || { echo "the app exited; see $out/app.log" >&2; exit 1; }
+  sleep 0.5
+done
+curl -sf "$url/healthz" >/dev/null || { echo "the app did not answer /healthz in 10 min" >&2; exit 1; }
+
+echo "== preparing sign-ins and API keys"
+"${bench[@]}" prepare --db "$db" --agents 100 --out "$out/prepared.json"
+
+echo "== running"
+"${bench[@]}" run --url "$url" --pid "$app_pid" --prepared "$out/prepared.json" --out "$out" --label "$label" "${run_args[@]}"
+stop_app
+
+if [[ -n "$inbox_queries" ]]; then
+  echo "== inbox queries on the same database (InboxBench measure)"
+  dotnet run -c Release --project "$repo/bench/InboxBench" -- measure --db "$db" --runs 200 --budget-seconds 4 | tee "$out/inbox-queries.txt"
+fi
+
+echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
+{ cat "$out/machine.txt"; echo; cat "$out/report.md"; [[ -f "$out/inbox-queries.txt" ]] && { echo; echo '```'; cat "$out/inbox-queries.txt"; echo '```'; }; } >"$out/summary.md"
+echo "== report: $out/summary.md"
