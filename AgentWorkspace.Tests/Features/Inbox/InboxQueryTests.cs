@@ -39,6 +39,24 @@ public sealed class InboxQueryTests(WorkspaceAppFactory app)
         (await Inbox.ListAsync(ana, new InboxFilter { Search = $"#{ticket.Number}" })).Rows.Single().Number.ShouldBe(ticket.Number);
     }
 
+    [Fact]
+    public async Task Search_FindsWordsOfNewTicketsAndEditedMessages_ByTheirFirstLetters()
+    {
+        // Prefixes of four letters and more are answered from the list of terms the index holds, so every
+        // way text enters the index must add its new words to that list.
+        var word = $"quokka{Guid.NewGuid():N}"[..16];
+        var edited = $"wombat{Guid.NewGuid():N}"[..16];
+        var ticket = await Data.CreateAsync(subject: $"About {word}");
+        var ana = await Data.ScopeAsync(DemoAgents.AnaEmail);
+        var reply = await Data.Tickets.AddAgentMessageAsync(ana, ticket.Id, new AgentMessage("first wording", MessageVisibility.Public));
+        (await Data.Tickets.EditAgentMessageAsync(ana, ticket.Id, reply.Message!.Id, $"second wording {edited}")).Succeeded.ShouldBeTrue();
+
+        foreach (var search in new[] { word[..8], word, edited[..9].ToUpperInvariant(), $"second {edited[..7]}" })
+        {
+            (await Inbox.ListAsync(ana, new InboxFilter { Search = search })).Rows.Select(r => r.Number).ShouldBe([ticket.Number], search);
+        }
+    }
+
     [Theory]
     [InlineData(InboxSort.LastActivity)]
     [InlineData(InboxSort.Priority)]

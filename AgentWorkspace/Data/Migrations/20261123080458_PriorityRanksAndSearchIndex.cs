@@ -1,5 +1,4 @@
-﻿using AgentWorkspace.Features.Inbox;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -18,8 +17,16 @@ namespace AgentWorkspace.Data.Migrations
 
             // Full-text search over a ticket's subject, customer and conversation, folding case and accents
             // ("contrasena" finds "contraseña"). One row per ticket, rowid = ticket id, kept by TicketSearchIndex.
-            migrationBuilder.Sql(TicketSearchIndex.CreateTableSql);
-            migrationBuilder.Sql(TicketSearchIndex.RebuildSql);
+            // The table as it was then (later migrations change it); written out so this step stays what it was.
+            migrationBuilder.Sql(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS TicketSearch USING fts5(Subject, Customer, Body, tokenize = 'unicode61 remove_diacritics 2');");
+            migrationBuilder.Sql("""
+                DELETE FROM TicketSearch;
+                INSERT INTO TicketSearch(rowid, Subject, Customer, Body)
+                SELECT t.Id, t.Subject, c.Name || ' ' || COALESCE(c.Email, ''),
+                       COALESCE((SELECT group_concat(m.Body, ' ') FROM Messages m WHERE m.TicketId = t.Id), '')
+                FROM Tickets t JOIN Customers c ON c.Id = t.CustomerId;
+                """);
 
         }
 

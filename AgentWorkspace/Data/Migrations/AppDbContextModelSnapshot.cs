@@ -816,16 +816,25 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.HasIndex("TeamId", "Status", "LastActivityAt");
 
-                    b.HasIndex(new[] { "LastActivityAt", "Id" }, "IX_Tickets_Done_LastActivity")
+                    b.HasIndex(new[] { "LastActivityAt", "Id", "Status", "Priority", "Channel", "TeamId", "AssigneeId" }, "IX_Tickets_Done_LastActivity")
                         .HasFilter("\"Status\" IN ('Resolved', 'Closed')");
+
+                    b.HasIndex(new[] { "AssigneeId", "LastActivityAt", "Id" }, "IX_Tickets_Open_Assignee")
+                        .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
 
                     b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Tickets_Open_Created")
                         .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
 
-                    b.HasIndex(new[] { "LastActivityAt", "Id" }, "IX_Tickets_Open_LastActivity")
+                    b.HasIndex(new[] { "LastActivityAt", "Id", "Status", "Priority", "Channel", "TeamId", "AssigneeId" }, "IX_Tickets_Open_LastActivity")
                         .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
 
                     b.HasIndex(new[] { "Priority", "LastActivityAt", "Id" }, "IX_Tickets_Open_Priority")
+                        .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
+
+                    b.HasIndex(new[] { "Status", "LastActivityAt", "Id" }, "IX_Tickets_Open_Status")
+                        .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
+
+                    b.HasIndex(new[] { "TeamId", "LastActivityAt", "Id" }, "IX_Tickets_Open_Team")
                         .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
 
                     b.ToTable("Tickets");

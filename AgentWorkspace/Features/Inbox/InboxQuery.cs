@@ -39,11 +39,15 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var query = Apply(db, db.Tickets.AsNoTracking().VisibleTo(scope), filter, scope);
-        if (query is null)
+        var search = await SearchOf(db, filter.Search);
+        if (search is { Nothing: true })
         {
             return new InboxResult([], null);
         }
+        var tag = TicketService.NormalizeTag(filter.Tag);
+        var rareTag = tag is not null && search is null && await InboxPlan.IsRareTagAsync(db, tag);
+        var plan = search is { Number: not null } ? InboxPlan.ByNumber : InboxPlan.For(filter, byIds: search is not null || rareTag);
+        var query = Apply(db, plan.Source(db).AsNoTracking().VisibleTo(scope), filter, scope, search, rareTag);
         var ordered = Order(query, filter.Sort, InboxCursor.Parse(after));
         var agentId = scope.AgentId;
         var rows = await ordered.Take(pageSize + 1)
@@ -87,8 +91,30 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
     private static async Task<List<int>> TeamViewsAsync(AppDbContext db, AgentScope scope) =>
         scope.IsAdmin ? await db.Teams.Select(t => t.Id).ToListAsync() : scope.TeamIds.ToList();
 
-    /// <summary>Null when the search has nothing searchable in it (only punctuation): an empty result.</summary>
-    private static IQueryable<Ticket>? Apply(AppDbContext db, IQueryable<Ticket> tickets, InboxFilter f, AgentScope scope)
+    /// <summary>
+    /// A search: "#1234" is that ticket number; anything else is a full-text query (Match, null when no term can
+    /// match) plus, for a bare number, that ticket number too. Nothing: the search cannot match any ticket.
+    /// </summary>
+    private sealed record Search(int? Number, string? Match, int? Bare)
+    {
+        public bool Nothing => Number is null && Match is null && Bare is null;
+    }
+
+    private static async Task<Search?> SearchOf(AppDbContext db, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var term = text.Trim();
+        if (term.StartsWith('#') && int.TryParse(term[1..], out var number))
+        {
+            return new Search(number, null, null);
+        }
+        return new Search(null, await TicketSearchQuery.ToMatchAsync(db, term), int.TryParse(term, out var bare) ? bare : null);
+    }
+
+    private static IQueryable<Ticket> Apply(AppDbContext db, IQueryable<Ticket> tickets, InboxFilter f, AgentScope scope, Search? search, bool rareTag)
     {
         var q = f.AnyStatus ? tickets : ViewFilter(tickets, f.View, f.ViewTeamId, scope.AgentId);
         if (f.Statuses.Count > 0)
@@ -100,32 +126,42 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         }
         if (f.Priorities.Count > 0) q = q.Where(t => f.Priorities.Contains(t.Priority));
         if (f.Channels.Count > 0) q = q.Where(t => f.Channels.Contains(t.Channel));
-        if (TicketService.NormalizeTag(f.Tag) is { } tag) q = q.Where(t => t.Tags.Any(x => x.Tag == tag));
+        if (TicketService.NormalizeTag(f.Tag) is { } tag)
+        {
+            q = rareTag
+                ? q.Where(t => db.TicketTags.Where(x => x.Tag == tag).Select(x => x.TicketId).Contains(t.Id))
+                : q.Where(t => t.Tags.Any(x => x.Tag == tag));
+        }
         if (f.AssigneeId is { } assignee) q = q.Where(t => t.AssigneeId == assignee);
         if (f.TeamId is { } team) q = q.Where(t => t.TeamId == team);
         if (f.CreatedFrom is { } cf) q = q.Where(t => t.CreatedAt >= cf);
         if (f.CreatedTo is { } ct) q = q.Where(t => t.CreatedAt < ct);
         if (f.UpdatedFrom is { } uf) q = q.Where(t => t.LastActivityAt >= uf);
         if (f.UpdatedTo is { } ut) q = q.Where(t => t.LastActivityAt < ut);
-        if (!string.IsNullOrWhiteSpace(f.Search))
+        if (search is { Number: { } number })
         {
-            var term = f.Search.Trim();
-            if (term.StartsWith('#') && int.TryParse(term[1..], out var number))
-            {
-                return q.Where(t => t.Number == number);
-            }
-            if (TicketSearchIndex.ToMatchQuery(term) is not { } match)
-            {
-                return null;
-            }
-            var hits = db.Database.SqlQuery<int>(
-                $"SELECT rowid AS Value FROM TicketSearch WHERE TicketSearch MATCH {match} ORDER BY rowid DESC LIMIT {SearchCandidates}");
-            q = int.TryParse(term, out var bare)
-                ? q.Where(t => t.Number == bare || hits.Contains(t.Id))
-                : q.Where(t => hits.Contains(t.Id));
+            return q.Where(t => t.Number == number);
+        }
+        if (search is not null)
+        {
+            var hits = SearchHits(db, search);
+            q = q.Where(t => hits.Contains(t.Id));
         }
         return q;
     }
+
+    /// <summary>The ids a search stands for: the most recent matching tickets, and the ticket whose number was typed.</summary>
+    private static IQueryable<int> SearchHits(AppDbContext db, Search search) => (search.Match, search.Bare) switch
+    {
+        ({ } match, { } bare) => db.Database.SqlQuery<int>($"""
+            SELECT Value FROM (SELECT rowid AS Value FROM TicketSearch WHERE TicketSearch MATCH {match} ORDER BY rowid DESC LIMIT {SearchCandidates})
+            UNION SELECT Id FROM Tickets WHERE Number = {bare}
+            """),
+        ({ } match, null) => db.Database.SqlQuery<int>(
+            $"SELECT rowid AS Value FROM TicketSearch WHERE TicketSearch MATCH {match} ORDER BY rowid DESC LIMIT {SearchCandidates}"),
+        (null, { } bare) => db.Database.SqlQuery<int>($"SELECT Id AS Value FROM Tickets WHERE Number = {bare}"),
+        _ => throw new InvalidOperationException("A search without a query or a number has no hits."),
+    };
 
     private static IQueryable<Ticket> ViewFilter(IQueryable<Ticket> tickets, InboxView view, int? teamId, string agentId) => view switch
     {
@@ -149,6 +185,8 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
                 {
                     var priority = (TicketPriority)p.Key1;
                     var at = new DateTimeOffset(p.Key2, TimeSpan.Zero);
+                    // The first condition alone lets SQLite start the index walk at the cursor instead of the top.
+                    q = q.Where(t => t.Priority <= priority);
                     q = q.Where(t => t.Priority < priority
                         || (t.Priority == priority && (t.LastActivityAt < at || (t.LastActivityAt == at && t.Id < p.Id))));
                 }
@@ -158,6 +196,7 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
                 if (after is { } c)
                 {
                     var at = new DateTimeOffset(c.Key1, TimeSpan.Zero);
+                    q = q.Where(t => t.CreatedAt <= at);
                     q = q.Where(t => t.CreatedAt < at || (t.CreatedAt == at && t.Id < c.Id));
                 }
                 return q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id);
@@ -182,6 +221,7 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
                 if (after is { } l)
                 {
                     var at = new DateTimeOffset(l.Key1, TimeSpan.Zero);
+                    q = q.Where(t => t.LastActivityAt <= at);
                     q = q.Where(t => t.LastActivityAt < at || (t.LastActivityAt == at && t.Id < l.Id));
                 }
                 return q.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id);

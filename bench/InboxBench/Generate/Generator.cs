@@ -44,6 +44,10 @@ internal static class Generator
 
         LoadTickets(connection, world, ticketCount, messageCount, total);
 
+        var terms = Stopwatch.StartNew();
+        Exec(connection, AgentWorkspace.Features.Inbox.TicketSearchIndex.RebuildTermsSql);
+        Log(total, $"search terms listed in {terms.Elapsed.TotalSeconds:F0} s");
+
         Exec(connection, $"UPDATE Counters SET Value = {1000 + ticketCount} WHERE Name = 'TicketNumber'");
         var analyze = Stopwatch.StartNew();
         Exec(connection, "ANALYZE;");
