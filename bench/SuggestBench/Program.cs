@@ -5,7 +5,7 @@ using SuggestEval;
 
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: SuggestBench <articles.jsonl> <queries.jsonl> [--sizes 10000,100000] [--per-kind 1000] [--seed 7] [--fidelity] [--set Knob=value]...");
+    Console.Error.WriteLine("usage: SuggestBench <articles.jsonl> <queries.jsonl> [--sizes 10000,100000] [--per-kind 1000] [--seed 7] [--fidelity] [--publish [--publishes 50]] [--set Knob=value]...");
     return 2;
 }
 
@@ -29,6 +29,12 @@ var devQueries = KbEvalData.LoadQueries(args[1]).Select(q => new BenchQuery(q.Ki
 var languages = LanguageText.Learn(kbArticles);
 Console.WriteLine($"SuggestBench: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
     $"server GC {System.Runtime.GCSettings.IsServerGC}, seed {seed}");
+
+if (args.Contains("--publish"))
+{
+    foreach (var size in sizes) PublishBench.Run(languages, devQueries, size, seed, int.Parse(Option("--publishes", "50")), tuning);
+    return 0;
+}
 
 foreach (var size in sizes)
 {

@@ -1,6 +1,10 @@
+using AgentWorkspace.Data;
 using AgentWorkspace.Features.Suggestions;
+using AgentWorkspace.Realtime;
 using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgentWorkspace.Tests.Features.Suggestions;
 
@@ -25,6 +29,37 @@ public sealed class LiveSuggestionTests(WorkspaceAppFactory app)
         archived.Succeeded.ShouldBeTrue(archived.Error);
         await WaitUntilAsync(() => Suggestions.ForAgent($"how do I set up {word} shipping").All(s => s.ArticleId != id), "the archived article is gone");
         version.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task PublishingAnArticle_UpdatesOnlyThatArticle_AndSavingADraftOfALiveOneChangesNothing()
+    {
+        // A second engine on the same app, with merges off, so that any full build would show in its counter.
+        var suggestions = new KbSuggestions(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Kb.Queries,
+            app.Services.GetRequiredService<WorkspaceNotifier>(), NullLogger<KbSuggestions>.Instance) { MergeInBackground = false };
+        await suggestions.StartAsync(CancellationToken.None);
+        try
+        {
+            var builds = suggestions.FullBuilds;
+            var word = "frumplewick" + Guid.NewGuid().ToString("N")[..6];
+            var (id, version) = await Kb.PublishedAsync(KbTestData.Draft($"{word} loyalty points", $"Earn {word} points on every order."));
+            await WaitUntilAsync(() => suggestions.ForAgent($"{word} points").Any(s => s.ArticleId == id), "the published article is suggested");
+
+            var editor = await Kb.ActorAsync(DemoAgents.AnaEmail);
+            var saved = await Kb.Articles.SaveAsync(editor, id, version, KbTestData.Draft($"{word} snozzberry draft", "Not live yet."));
+            saved.Succeeded.ShouldBeTrue(saved.Error);
+            var (other, _) = await Kb.PublishedAsync(KbTestData.Draft($"{word} gift wrapping", $"Wrap {word} orders as gifts."));
+            await WaitUntilAsync(() => suggestions.ForAgent($"{word} gift wrapping").Any(s => s.ArticleId == other), "the second article is suggested");
+
+            suggestions.FullBuilds.ShouldBe(builds); // only the startup build: each publish changed one article
+            suggestions.PendingChanges.ShouldBe(2); // one per publish; the draft save changed nothing
+            suggestions.ForAgent($"{word} snozzberry").ShouldNotContain(s => s.Title.Contains("snozzberry"));
+            suggestions.ForAgent($"{word} loyalty").ShouldContain(s => s.ArticleId == id && s.Title == $"{word} loyalty points");
+        }
+        finally
+        {
+            await suggestions.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]

@@ -3,6 +3,11 @@ namespace AgentWorkspace.Features.Suggestions;
 /// <summary>General helpdesk vocabulary for an online-shop SaaS, English and Spanish side by side, so a query in
 /// either language (or in the customer's own words) reaches articles written with the product's words.
 /// Keep entries generic: words any support team would map, never fixes for a single query.</summary>
+/// <remarks>Source: a hand-written list (no external thesaurus): the help centre's own words for each topic, the
+/// everyday words customers use for them, and the Spanish equivalents. Audited 2026-12-01 against issue 10 item 10:
+/// no group was found that only makes sense for the wording of a dev query, so none was removed. Weak but not fitted,
+/// left as they are: "personal" (Spanish for staff) also matches English "personal address"; "all at once" is all
+/// stop words and does nothing, and "many at once" reduces to "many".</remarks>
 internal static class DefaultSynonyms
 {
     public static readonly string[][] Groups =

@@ -94,7 +94,7 @@ internal static class QueryPlanner
         // from click, block and lock), while a lone candidate ("shiping" -> shipping) keeps it whole. The most
         // common of them are tried; ties go to the alphabetically first so results never depend on hash order.
         var weight = (minEdits == 1 ? tuning.OneEditWeight : tuning.TwoEditWeight) / closest.Count;
-        foreach (var (termId, _) in closest.OrderByDescending(c => index.DocumentFrequency(c.TermId)).ThenBy(c => c.TermId)
+        foreach (var (termId, _) in closest.OrderByDescending(c => index.DocumentFrequency(c.TermId)).ThenBy(c => index.Word(c.TermId), StringComparer.Ordinal)
                      .Take(tuning.MaxTypoCandidates))
         {
             group.Add(termId, weight);

@@ -22,6 +22,7 @@ internal sealed class ScoreAccumulator(int documentCount)
     private readonly Slot[] _slots = new Slot[documentCount];
     private readonly int[] _groupTouched = new int[documentCount];
     private int[]? _overflowMatches; // matches of reported words past MaxReportedGroups, rarely needed
+    private readonly PostingRun[] _runs = new PostingRun[2]; // a term's postings in the compact index and in the delta
 
     public int[] Touched { get; } = new int[documentCount];
     public int TouchedCount { get; private set; }
@@ -34,26 +35,34 @@ internal sealed class ScoreAccumulator(int documentCount)
 
     public int MatchedGroups(int doc) => BitOperations.PopCount(_slots[doc].Mask) + (_overflowMatches?[doc] ?? 0);
 
+    /// <summary>Documents this accumulator has room for.</summary>
+    public int Capacity => _slots.Length;
+
     /// <summary>Adds one query group: an article scores the best of the group's alternatives, walking at most
-    /// <paramref name="postingLimit"/> postings per alternative (postings are stored best first).</summary>
-    public void Add(QueryGroup group, int reportedIndex, SuggestionIndexData data, int postingLimit)
+    /// <paramref name="postingLimit"/> postings per alternative and index (postings are stored best first).</summary>
+    public void Add(QueryGroup group, int reportedIndex, SuggestionIndex index, int postingLimit)
     {
         var bit = group.Reported && reportedIndex < MaxReportedGroups ? 1UL << reportedIndex : 0UL;
         var overflow = group.Reported && reportedIndex >= MaxReportedGroups;
         if (overflow) _overflowMatches ??= new int[_slots.Length];
-        var (docs, scores) = (data.PostingDocs, data.PostingScores);
         if (group.Alternatives.Count == 1 && !overflow)
         {
             // Most groups are a single term: add straight into the totals.
             var (termId, weight) = group.Alternatives[0];
             if (weight <= 0f) return;
-            var (start, end) = Range(data, termId, postingLimit);
-            for (var p = start; p < end; p++)
+            var runs = index.Runs(termId, postingLimit, _runs);
+            for (var r = 0; r < runs; r++)
             {
-                ref var slot = ref _slots[docs[p]];
-                if (slot.Total == 0f) Touched[TouchedCount++] = docs[p];
-                slot.Total += scores[p] * weight;
-                slot.Mask |= bit;
+                var (docs, scores, start, end, offset, factor) = _runs[r];
+                var runWeight = weight * factor;
+                for (var p = start; p < end; p++)
+                {
+                    var doc = docs[p] + offset;
+                    ref var slot = ref _slots[doc];
+                    if (slot.Total == 0f) Touched[TouchedCount++] = doc;
+                    slot.Total += scores[p] * runWeight;
+                    slot.Mask |= bit;
+                }
             }
             return;
         }
@@ -62,13 +71,19 @@ internal sealed class ScoreAccumulator(int documentCount)
         foreach (var (termId, weight) in group.Alternatives)
         {
             if (weight <= 0f) continue;
-            var (start, end) = Range(data, termId, postingLimit);
-            for (var p = start; p < end; p++)
+            var runs = index.Runs(termId, postingLimit, _runs);
+            for (var r = 0; r < runs; r++)
             {
-                ref var slot = ref _slots[docs[p]];
-                var score = scores[p] * weight;
-                if (slot.Best == 0f) _groupTouched[groupCount++] = docs[p];
-                if (score > slot.Best) slot.Best = score;
+                var (docs, scores, start, end, offset, factor) = _runs[r];
+                var runWeight = weight * factor;
+                for (var p = start; p < end; p++)
+                {
+                    var doc = docs[p] + offset;
+                    ref var slot = ref _slots[doc];
+                    var score = scores[p] * runWeight;
+                    if (slot.Best == 0f) _groupTouched[groupCount++] = doc;
+                    if (score > slot.Best) slot.Best = score;
+                }
             }
         }
         for (var i = 0; i < groupCount; i++)
@@ -91,11 +106,5 @@ internal sealed class ScoreAccumulator(int documentCount)
             if (_overflowMatches is not null) _overflowMatches[Touched[i]] = 0;
         }
         TouchedCount = 0;
-    }
-
-    private static (int Start, int End) Range(SuggestionIndexData data, int termId, int limit)
-    {
-        var (start, end) = (data.PostingStart[termId], data.PostingStart[termId + 1]);
-        return (start, end - start > limit ? start + limit : end);
     }
 }

@@ -2,6 +2,11 @@ namespace AgentWorkspace.Features.Suggestions;
 
 /// <summary>Accent-folded stop words. Greetings and politeness words are included because agent drafts and chat
 /// messages open with them and they say nothing about the topic.</summary>
+/// <remarks>Source: English is the common function-word list (as in NLTK's English stop words, contractions folded
+/// to their fragments: "don", "ll", "ve") plus greetings, politeness words and conversational fillers ("still",
+/// "really", "want", "need"); Spanish is the everyday function words (articles, pronouns, prepositions, common forms
+/// of ser, estar, haber, tener) plus the same kind of greetings and fillers. Audited 2026-12-01 (issue 10 item 10):
+/// nothing in them is specific to a dev query.</remarks>
 internal static class StopWords
 {
     public static readonly HashSet<string> English = new(StringComparer.Ordinal)

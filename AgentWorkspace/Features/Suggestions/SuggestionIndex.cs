@@ -2,36 +2,82 @@ using System.Collections.Concurrent;
 
 namespace AgentWorkspace.Features.Suggestions;
 
-/// <summary>An immutable BM25F index of published articles. Build a new one on publish and swap the reference
-/// (<see cref="SuggestionIndexHolder"/>): searches in flight keep the old one. Every term's per-document score
-/// (field-weighted, length-normalised, saturated, times idf) is computed at build time, so a search only walks
-/// postings and adds floats. Safe for concurrent searches.</summary>
+/// <summary>An immutable BM25F index of published articles. Every term's per-document score (field-weighted,
+/// length-normalised, saturated, times idf) is computed at build time, so a search only walks postings and adds
+/// floats. A publish makes a new index with <see cref="WithChanges"/>, which shares the compact index and adds the
+/// changed articles as a small <see cref="DeltaSegment"/>; <see cref="Merged"/> folds them back in once
+/// <see cref="NeedsMerge"/>. <see cref="SuggestionIndexHolder"/> swaps the reference: searches in flight keep the old
+/// one. Safe for concurrent searches.</summary>
 public sealed class SuggestionIndex
 {
-    private readonly SuggestionIndexData _data;
-    private readonly ConcurrentBag<ScoreAccumulator> _accumulators = [];
+    /// <summary>Changes kept beside the compact index before it is rebuilt: each change re-indexes all of them.</summary>
+    public const int MaxPendingChanges = 64;
 
-    private SuggestionIndex(SuggestionIndexData data, SynonymSet synonyms, SuggestionTuning tuning)
+    /// <summary>How far (relative) scores may drift from a full rebuild's before the compact index is rebuilt.</summary>
+    public const double MaxLengthDrift = 0.01;
+
+    private readonly SuggestionIndexData _data;
+    private readonly DeltaSegment? _delta;
+    private readonly ConcurrentBag<ScoreAccumulator> _accumulators; // shared by every index over the same compact one
+
+    private SuggestionIndex(SuggestionIndexData data, DeltaSegment? delta, ConcurrentBag<ScoreAccumulator> accumulators,
+        SynonymSet synonyms, SuggestionTuning tuning)
     {
-        _data = data;
+        (_data, _delta, _accumulators) = (data, delta, accumulators);
         Synonyms = synonyms;
         Tuning = tuning;
     }
 
     public SynonymSet Synonyms { get; }
     public SuggestionTuning Tuning { get; }
-    public int Count => _data.DocIds.Length;
+
+    /// <summary>How many articles the index holds.</summary>
+    public int Count => _delta?.LiveCount ?? _data.DocIds.Length;
+
+    /// <summary>Articles added, replaced or removed since the compact index was built.</summary>
+    public int PendingChanges => _delta?.Changes.Count ?? 0;
+
+    /// <summary>The largest relative difference between a score here and in a full rebuild of the same articles.</summary>
+    public double ScoreDrift => _delta?.LengthDrift ?? 0;
+
+    /// <summary>True when the pending changes are worth folding into a new compact index (<see cref="Merged"/>).</summary>
+    public bool NeedsMerge => PendingChanges >= MaxPendingChanges || ScoreDrift > MaxLengthDrift;
+
+    /// <summary>The articles, in the order a full rebuild would number them.</summary>
+    public IEnumerable<SuggestionDocument> Documents => _delta?.Documents() ?? _data.Documents;
 
     public static SuggestionIndex Empty { get; } = Build([]);
 
     public static SuggestionIndex Build(IEnumerable<SuggestionDocument> documents, SynonymSet? synonyms = null, SuggestionTuning? tuning = null)
     {
         tuning ??= SuggestionTuning.Default;
-        return new SuggestionIndex(SuggestionIndexBuilder.Build(documents, tuning), synonyms ?? SynonymSet.Default, tuning);
+        return new SuggestionIndex(SuggestionIndexBuilder.Build(documents, tuning), null, [], synonyms ?? SynonymSet.Default, tuning);
     }
 
     /// <summary>The same documents under a different synonym set; postings are shared, nothing is re-indexed.</summary>
-    public SuggestionIndex WithSynonyms(SynonymSet synonyms) => new(_data, synonyms, Tuning);
+    public SuggestionIndex WithSynonyms(SynonymSet synonyms) => new(_data, _delta, _accumulators, synonyms, Tuning);
+
+    /// <summary>This index with <paramref name="upserts"/> added or replacing the article with the same id, and
+    /// <paramref name="removedIds"/> gone (ids it does not hold are ignored). Costs the pending changes, not the
+    /// collection: the compact index is shared.</summary>
+    public SuggestionIndex WithChanges(IEnumerable<SuggestionDocument> upserts, IEnumerable<string>? removedIds = null) =>
+        WithChanges(upserts.Select(d => (d.Id, (SuggestionDocument?)d)).Concat((removedIds ?? []).Select(id => (id, (SuggestionDocument?)null))));
+
+    internal SuggestionIndex WithChanges(IEnumerable<(string Id, SuggestionDocument? Document)> changes)
+    {
+        var list = changes.ToList();
+        return list.Count == 0 ? this : new(_data, DeltaSegment.Create(_data, _delta, list, Tuning), _accumulators, Synonyms, Tuning);
+    }
+
+    /// <summary>A full rebuild of the same articles: no pending changes, scores exactly a fresh build's.</summary>
+    public SuggestionIndex Merged() => Build(Documents.ToList(), Synonyms, Tuning);
+
+    /// <summary>True when both indexes grew from the same compact index (a merge may then replay the changes made since).</summary>
+    internal bool SharesCompactIndexWith(SuggestionIndex other) => ReferenceEquals(_data, other._data);
+
+    /// <summary>Changes made here since <paramref name="start"/> changes after the compact index was built.</summary>
+    internal IEnumerable<(string Id, SuggestionDocument? Document)> ChangesSince(int start) =>
+        _delta is null ? [] : _delta.Changes.Skip(start);
 
     public IReadOnlyList<SuggestionHit> Search(string query, SuggestionOptions? options = null)
     {
@@ -42,12 +88,14 @@ public sealed class SuggestionIndex
         if (groups.Count == 0) return [];
 
         // A search that fails half-way simply drops its accumulator; only clean ones go back.
-        var accumulator = _accumulators.TryTake(out var reused) ? reused : new ScoreAccumulator(Count);
+        var documents = DocumentSlots;
+        var accumulator = _accumulators.TryTake(out var reused) && reused.Capacity >= documents
+            ? reused : new ScoreAccumulator(documents + (_delta is null ? 0 : MaxPendingChanges));
         var postingLimit = PostingLimit(groups);
         var reported = 0;
         foreach (var group in groups)
         {
-            accumulator.Add(group, reported, _data, postingLimit);
+            accumulator.Add(group, reported, this, postingLimit);
             if (group.Reported) reported++;
         }
         ApplyCoverage(accumulator, reported);
@@ -68,16 +116,17 @@ public sealed class SuggestionIndex
     // more common in one language's articles than in the other's: each such word is a vote.
     private int VocabularyEvidence(string query)
     {
-        var (spanishDocs, englishDocs) = (_data.SpanishDocCount, Count - _data.SpanishDocCount);
+        var spanishDocs = _delta?.LiveSpanishCount ?? _data.SpanishDocCount;
+        var englishDocs = Count - spanishDocs;
         if (spanishDocs == 0 || englishDocs == 0) return 0;
         var evidence = 0;
         foreach (var token in TextAnalyzer.Tokenize(query))
         {
             if (TextAnalyzer.IsStopWord(token.Folded)) continue;
-            var inSpanish = _data.TryGetWord(TextAnalyzer.Stem(token.Folded, TextAnalyzer.Spanish), out var es)
-                ? (double)_data.SpanishDocFrequency[es] / spanishDocs : 0;
-            var inEnglish = _data.TryGetWord(TextAnalyzer.Stem(token.Folded, TextAnalyzer.English), out var en)
-                ? (double)(_data.DocumentFrequency(en) - _data.SpanishDocFrequency[en]) / englishDocs : 0;
+            var inSpanish = TryGetTerm(TextAnalyzer.Stem(token.Folded, TextAnalyzer.Spanish), out var es)
+                ? (double)SpanishDocFrequency(es) / spanishDocs : 0;
+            var inEnglish = TryGetTerm(TextAnalyzer.Stem(token.Folded, TextAnalyzer.English), out var en)
+                ? (double)(DocumentFrequency(en) - SpanishDocFrequency(en)) / englishDocs : 0;
             if (inSpanish > 2 * inEnglish) evidence++;
             else if (inEnglish > 2 * inSpanish) evidence--;
         }
@@ -109,15 +158,20 @@ public sealed class SuggestionIndex
         for (var i = 0; i < accumulator.TouchedCount; i++)
         {
             var doc = accumulator.Touched[i];
-            if (_data.DocInternal[doc] && !options.IncludeInternal) continue;
-            var score = accumulator.Total(doc) * LanguageFactor(_data.DocLanguages[doc], language);
+            if (_delta is not null && _delta.IsRemoved(doc)) continue;
+            var (data, d) = Locate(doc);
+            if (data.DocInternal[d] && !options.IncludeInternal) continue;
+            var score = accumulator.Total(doc) * LanguageFactor(data.DocLanguages[d], language);
             if (heap.Count < options.MaxResults) heap.Enqueue(doc, (score, doc));
             else if (heap.TryPeek(out _, out var lowest) && LowestFirst.Instance.Compare((score, doc), lowest) > 0)
                 heap.EnqueueDequeue(doc, (score, doc));
         }
         var hits = new List<SuggestionHit>(heap.Count);
         while (heap.TryDequeue(out var doc, out var key))
-            hits.Add(new SuggestionHit(_data.DocIds[doc], key.Score, MatchedTerms(accumulator.MatchedMask(doc), groups)));
+        {
+            var (data, d) = Locate(doc);
+            hits.Add(new SuggestionHit(data.DocIds[d], key.Score, MatchedTerms(accumulator.MatchedMask(doc), groups)));
+        }
         hits.Reverse();
         return hits;
     }
@@ -142,19 +196,43 @@ public sealed class SuggestionIndex
         return matched;
     }
 
-    internal bool TryGetTerm(string term, out int termId) => _data.TryGetWord(term, out termId);
+    // Doc numbers: the compact index's, then the delta's.
+    private int DocumentSlots => _data.DocIds.Length + (_delta?.Data.DocIds.Length ?? 0);
 
-    internal bool TryGetPair(string first, string second, out int termId) => _data.TryGetPair(first, second, out termId);
+    private (SuggestionIndexData Data, int Doc) Locate(int doc) =>
+        doc < _data.DocIds.Length ? (_data, doc) : (_delta!.Data, doc - _data.DocIds.Length);
 
-    internal int DocumentFrequency(int termId) => _data.DocumentFrequency(termId);
+    internal bool TryGetTerm(string term, out int termId) =>
+        _delta is null ? _data.TryGetWord(term, out termId) : _delta.TryGetWord(term, out termId);
+
+    internal bool TryGetPair(string first, string second, out int termId) =>
+        _delta is null ? _data.TryGetPair(first, second, out termId) : _delta.TryGetPair(first, second, out termId);
+
+    internal int DocumentFrequency(int termId) => _delta?.DocumentFrequency(termId) ?? _data.DocumentFrequency(termId);
+
+    private int SpanishDocFrequency(int wordId) => _delta?.SpanishDocFrequency(wordId) ?? _data.SpanishDocFrequency[wordId];
+
+    internal string Word(int wordId) => _delta?.Word(wordId) ?? _data.Words[wordId];
 
     internal IEnumerable<(int TermId, int Edits)> TypoCandidates(string term, int maxEdits) =>
-        _data.Typos.Candidates(term, maxEdits, _data.Words);
+        _delta?.TypoCandidates(term, maxEdits) ?? _data.Typos.Candidates(term, maxEdits, _data.Words);
+
+    /// <summary>The postings of a term (one run per index that has it), each cut to <paramref name="limit"/>.</summary>
+    internal int Runs(int termId, int limit, PostingRun[] into)
+    {
+        if (_delta is not null) return _delta.Runs(termId, limit, into);
+        into[0] = DeltaSegment.Run(_data, termId, limit, 0, 1f);
+        return 1;
+    }
 
     /// <summary>The most common words that start with <paramref name="prefix"/> (excluding it).</summary>
-    internal IEnumerable<int> TermsWithPrefix(string prefix, int max)
+    internal IEnumerable<int> TermsWithPrefix(string prefix, int max) =>
+        (_delta?.WordsWithPrefix(prefix) ?? WordRange(_data.Words, prefix))
+            .OrderByDescending(DocumentFrequency).ThenBy(Word, StringComparer.Ordinal).Take(max);
+
+    /// <summary>Ids of the words in ordinal-sorted <paramref name="words"/> that start with <paramref name="prefix"/> and are longer.</summary>
+    internal static IEnumerable<int> WordRange(string[] words, string prefix)
     {
-        var words = _data.Words;
         var start = Array.BinarySearch(words, prefix, StringComparer.Ordinal);
         if (start < 0) start = ~start;
         var matches = new List<int>();
@@ -162,7 +240,7 @@ public sealed class SuggestionIndex
         {
             if (words[i].Length > prefix.Length) matches.Add(i);
         }
-        return matches.OrderByDescending(DocumentFrequency).Take(max);
+        return matches;
     }
 
     // Ties break on document order so results are deterministic.

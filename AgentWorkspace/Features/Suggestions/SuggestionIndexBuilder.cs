@@ -7,12 +7,24 @@ namespace AgentWorkspace.Features.Suggestions;
 /// the term's idf; all of that is done here, so a search only adds floats.</summary>
 internal static class SuggestionIndexBuilder
 {
-    private const int FieldCount = 4; // title, keywords, opening paragraph, rest of the body
+    public const int FieldCount = 4; // title, keywords, opening paragraph, rest of the body
 
     // Adjacent word pairs never cross a clause, a sentence or a line.
     private static readonly char[] PhraseBreaks = [',', ';', ':', '(', ')', '|', '.', '!', '?', '\n'];
 
-    public static SuggestionIndexData Build(IEnumerable<SuggestionDocument> documents, SuggestionTuning tuning)
+    /// <summary>Statistics of the whole live collection, for a segment that holds only part of it (the articles
+    /// changed since the compact index was built): its scores must use the collection's document count, average
+    /// field lengths and document frequencies, not its own. <see cref="DocumentFrequency"/> gets a word (second is
+    /// null) or a word pair, and the segment's own count.</summary>
+    public sealed record CollectionStats(int DocumentCount, double[] AverageFieldLengths, Func<string, string?, int, int> DocumentFrequency);
+
+    /// <summary>What one article contributes to an index: its terms (a word, or a word pair) and field lengths.</summary>
+    public sealed record DocumentTerms(List<(string First, string? Second)> Terms, int[] FieldLengths);
+
+    public static double Idf(int documentCount, int documentFrequency) =>
+        Math.Log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+
+    public static SuggestionIndexData Build(IEnumerable<SuggestionDocument> documents, SuggestionTuning tuning, CollectionStats? collection = null)
     {
         var docs = documents as IReadOnlyList<SuggestionDocument> ?? documents.ToList();
         var terms = new TermTable();
@@ -25,31 +37,10 @@ internal static class SuggestionIndexBuilder
 
         for (var d = 0; d < docs.Count; d++)
         {
-            var doc = docs[d];
-            var language = TextAnalyzer.NormalizeLanguage(doc.Language);
-            var (lead, rest) = SplitLead(doc.Body ?? "");
-            string[] fields = [doc.Title ?? "", doc.Keywords ?? "", lead, rest];
             docTerms.Clear();
-            for (var f = 0; f < FieldCount; f++)
-            {
-                var length = 0;
-                foreach (var phrase in fields[f].Split(PhraseBreaks))
-                {
-                    var previous = -1;
-                    foreach (var term in TextAnalyzer.Terms(phrase, language))
-                    {
-                        var word = terms.Word(term);
-                        Count(docTerms, word, f);
-                        length++;
-                        // Words that meet in the article's own order ("sales tax", "bank transfer") are stronger
-                        // evidence than the same words far apart. Pairs do not count towards the field length.
-                        if (previous >= 0) Count(docTerms, terms.Pair(previous, word), f);
-                        previous = word;
-                    }
-                }
-                fieldLengths[d * FieldCount + f] = length;
-                totalLengths[f] += length;
-            }
+            var lengths = fieldLengths.AsSpan(d * FieldCount, FieldCount);
+            Analyze(docs[d], terms, docTerms, lengths);
+            for (var f = 0; f < FieldCount; f++) totalLengths[f] += lengths[f];
             foreach (var (term, counts) in docTerms)
             {
                 rawTerms.Add(term);
@@ -58,11 +49,24 @@ internal static class SuggestionIndexBuilder
             }
         }
 
-        var averages = totalLengths.Select(t => docs.Count == 0 ? 1 : Math.Max(1.0, t / docs.Count)).ToArray();
+        var averages = collection?.AverageFieldLengths ?? Averages(totalLengths, docs.Count);
+        var documentCount = collection?.DocumentCount ?? docs.Count;
         var (words, wordIds, pairIds, finalIds) = terms.Finish();
         var postingStart = new int[finalIds.Length + 1];
         foreach (var term in CollectionsMarshal.AsSpan(rawTerms)) postingStart[finalIds[term] + 1]++;
         for (var t = 0; t < finalIds.Length; t++) postingStart[t + 1] += postingStart[t];
+        var idf = new float[finalIds.Length];
+        for (var p = 0; p < finalIds.Length; p++)
+        {
+            var t = finalIds[p];
+            var df = postingStart[t + 1] - postingStart[t];
+            if (collection is not null)
+            {
+                var (first, second) = terms.Name(p);
+                df = collection.DocumentFrequency(first, second, df);
+            }
+            idf[t] = (float)Idf(documentCount, df);
+        }
 
         float[] weights = [tuning.TitleWeight, tuning.KeywordsWeight, tuning.LeadWeight, tuning.BodyWeight];
         float[] bs = [tuning.TitleB, tuning.KeywordsB, tuning.BodyB, tuning.BodyB];
@@ -80,11 +84,9 @@ internal static class SuggestionIndexBuilder
                 var norm = 1 - bs[f] + bs[f] * fieldLengths[d * FieldCount + f] / averages[f];
                 tf += (float)(weights[f] * count / norm);
             }
-            var df = postingStart[t + 1] - postingStart[t];
-            var idf = (float)Math.Log(1 + (docs.Count - df + 0.5) / (df + 0.5));
             var slot = cursor[t]++;
             postingDocs[slot] = d;
-            postingScores[slot] = idf * tf / (tuning.K1 + tf);
+            postingScores[slot] = idf[t] * tf / (tuning.K1 + tf);
         }
         for (var t = 0; t < finalIds.Length; t++)
         {
@@ -95,10 +97,47 @@ internal static class SuggestionIndexBuilder
             Array.Reverse(postingDocs, start, length);
         }
 
-        return new SuggestionIndexData(words, wordIds, pairIds, postingStart, postingDocs, postingScores,
-            docs.Select(d => d.Id).ToArray(),
-            docs.Select(d => TextAnalyzer.NormalizeLanguage(d.Language)).ToArray(),
-            docs.Select(d => d.Internal).ToArray());
+        return new SuggestionIndexData(words, wordIds, pairIds, postingStart, postingDocs, postingScores, [.. docs], totalLengths, averages);
+    }
+
+    /// <summary>The terms and field lengths <see cref="Build"/> gives <paramref name="doc"/>: what taking it out of an
+    /// index takes out of the collection's statistics.</summary>
+    public static DocumentTerms Analyze(SuggestionDocument doc)
+    {
+        var terms = new TermTable();
+        var docTerms = new Dictionary<int, uint>();
+        var lengths = new int[FieldCount];
+        Analyze(doc, terms, docTerms, lengths);
+        return new DocumentTerms([.. docTerms.Keys.Select(terms.Name)], lengths);
+    }
+
+    private static double[] Averages(double[] totalLengths, int documentCount) =>
+        totalLengths.Select(t => documentCount == 0 ? 1 : Math.Max(1.0, t / documentCount)).ToArray();
+
+    private static void Analyze(SuggestionDocument doc, TermTable terms, Dictionary<int, uint> docTerms, Span<int> fieldLengths)
+    {
+        var language = TextAnalyzer.NormalizeLanguage(doc.Language);
+        var (lead, rest) = SplitLead(doc.Body ?? "");
+        string[] fields = [doc.Title ?? "", doc.Keywords ?? "", lead, rest];
+        for (var f = 0; f < FieldCount; f++)
+        {
+            var length = 0;
+            foreach (var phrase in fields[f].Split(PhraseBreaks))
+            {
+                var previous = -1;
+                foreach (var term in TextAnalyzer.Terms(phrase, language))
+                {
+                    var word = terms.Word(term);
+                    Count(docTerms, word, f);
+                    length++;
+                    // Words that meet in the article's own order ("sales tax", "bank transfer") are stronger
+                    // evidence than the same words far apart. Pairs do not count towards the field length.
+                    if (previous >= 0) Count(docTerms, terms.Pair(previous, word), f);
+                    previous = word;
+                }
+            }
+            fieldLengths[f] = length;
+        }
     }
 
     // The opening paragraph of an article states what it is about; the rest is steps and edge cases.
@@ -139,6 +178,11 @@ internal static class SuggestionIndexBuilder
             if (!exists) id = Add(null, key);
             return id;
         }
+
+        /// <summary>A provisional id's word, or its pair's two words.</summary>
+        public (string First, string? Second) Name(int id) => _wordOf[id] is { } word
+            ? (word, null)
+            : (_wordOf[(int)(_pairOf[id] >> 32)]!, _wordOf[(int)(uint)_pairOf[id]]);
 
         private int Add(string? word, long pair)
         {

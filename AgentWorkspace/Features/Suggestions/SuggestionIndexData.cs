@@ -8,19 +8,32 @@ namespace AgentWorkspace.Features.Suggestions;
 internal sealed class SuggestionIndexData(
     string[] words, Dictionary<string, int> wordIds, Dictionary<long, int> pairIds,
     int[] postingStart, int[] postingDocs, float[] postingScores,
-    string[] docIds, string[] docLanguages, bool[] docInternal)
+    SuggestionDocument[] documents, double[] totalFieldLengths, double[] averageFieldLengths)
 {
+    private Dictionary<string, int>? _docNumbers;
+
     public string[] Words { get; } = words;
     public int[] PostingStart { get; } = postingStart;
     public int[] PostingDocs { get; } = postingDocs;
     public float[] PostingScores { get; } = postingScores;
-    public string[] DocIds { get; } = docIds;
-    public string[] DocLanguages { get; } = docLanguages;
-    public bool[] DocInternal { get; } = docInternal;
-    public int SpanishDocCount { get; } = docLanguages.Count(l => l == TextAnalyzer.Spanish);
+
+    /// <summary>The indexed articles, kept (they share their strings with the caller's copies) so that one can be
+    /// taken out of the collection's statistics again when it changes.</summary>
+    public SuggestionDocument[] Documents { get; } = documents;
+    public string[] DocIds { get; } = documents.Select(d => d.Id).ToArray();
+    public string[] DocLanguages { get; } = documents.Select(d => TextAnalyzer.NormalizeLanguage(d.Language)).ToArray();
+    public bool[] DocInternal { get; } = documents.Select(d => d.Internal).ToArray();
+    public int SpanishDocCount { get; } = documents.Count(d => TextAnalyzer.NormalizeLanguage(d.Language) == TextAnalyzer.Spanish);
+
+    /// <summary>Per field: the sum of the articles' lengths, and the average the scores were computed with.</summary>
+    public double[] TotalFieldLengths { get; } = totalFieldLengths;
+    public double[] AverageFieldLengths { get; } = averageFieldLengths;
+
+    /// <summary>Words and word pairs.</summary>
+    public int TermCount => PostingStart.Length - 1;
 
     /// <summary>Per word id: how many Spanish articles contain it (the rest of its postings are English).</summary>
-    public int[] SpanishDocFrequency { get; } = CountSpanish(words.Length, postingStart, postingDocs, docLanguages);
+    public int[] SpanishDocFrequency { get; } = CountSpanish(words.Length, postingStart, postingDocs, documents);
 
     /// <summary>Built with the index, so the first typo after a publish does not stall.</summary>
     public TypoIndex Typos { get; } = new(words);
@@ -49,8 +62,25 @@ internal sealed class SuggestionIndexData(
 
     public int DocumentFrequency(int termId) => PostingStart[termId + 1] - PostingStart[termId];
 
-    private static int[] CountSpanish(int wordCount, int[] postingStart, int[] postingDocs, string[] docLanguages)
+    /// <summary>Every word pair term with its two word ids.</summary>
+    public IEnumerable<(int First, int Second, int TermId)> Pairs() =>
+        pairIds.Select(p => ((int)(p.Key >> 32), (int)(uint)p.Key, p.Value));
+
+    /// <summary>An article's position, built on first use: only an index that gets changed needs it.</summary>
+    public bool TryGetDocument(string id, out int doc)
     {
+        var numbers = LazyInitializer.EnsureInitialized(ref _docNumbers, () =>
+        {
+            var byId = new Dictionary<string, int>(DocIds.Length, StringComparer.Ordinal);
+            for (var d = 0; d < DocIds.Length; d++) byId[DocIds[d]] = d;
+            return byId;
+        });
+        return numbers.TryGetValue(id, out doc);
+    }
+
+    private static int[] CountSpanish(int wordCount, int[] postingStart, int[] postingDocs, SuggestionDocument[] documents)
+    {
+        var docLanguages = documents.Select(d => TextAnalyzer.NormalizeLanguage(d.Language)).ToArray();
         var counts = new int[wordCount];
         for (var t = 0; t < wordCount; t++)
         {

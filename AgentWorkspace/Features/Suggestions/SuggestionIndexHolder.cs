@@ -26,13 +26,44 @@ public sealed class SuggestionIndexHolder(SuggestionIndex? initial = null)
         return index;
     }
 
+    /// <summary>Adds or replaces <paramref name="upserts"/> and drops <paramref name="removedIds"/> without rebuilding
+    /// the compact index (<see cref="SuggestionIndex.WithChanges(IEnumerable{SuggestionDocument}, IEnumerable{string})"/>).
+    /// Callers that change the same article concurrently must order their calls themselves.</summary>
+    public SuggestionIndex Apply(IEnumerable<SuggestionDocument> upserts, IEnumerable<string>? removedIds = null)
+    {
+        var (documents, removed) = (upserts.ToList(), (removedIds ?? []).ToList());
+        return Update(current => current.WithChanges(documents, removed));
+    }
+
+    /// <summary>Folds the pending changes into a new compact index. The build runs on the caller's thread while
+    /// searches and further changes go on; changes made meanwhile are replayed on the new index before it is swapped
+    /// in. Returns false when there was nothing to merge or a full rebuild replaced the index meanwhile.</summary>
+    public bool Merge() => Merge(snapshot => snapshot.Merged());
+
+    internal bool Merge(Func<SuggestionIndex, SuggestionIndex> build)
+    {
+        var snapshot = Current;
+        if (snapshot.PendingChanges == 0) return false;
+        var merged = build(snapshot);
+        while (true)
+        {
+            var current = Current;
+            if (!current.SharesCompactIndexWith(snapshot)) return false;
+            var updated = merged.WithSynonyms(current.Synonyms).WithChanges(current.ChangesSince(snapshot.PendingChanges));
+            if (Interlocked.CompareExchange(ref _current, updated, current) == current) return true;
+        }
+    }
+
     /// <summary>Swaps in an edited synonym set without re-indexing.</summary>
-    public SuggestionIndex ReplaceSynonyms(SynonymSet synonyms)
+    public SuggestionIndex ReplaceSynonyms(SynonymSet synonyms) => Update(current => current.WithSynonyms(synonyms));
+
+    // A change made from the index another writer just replaced is made again from the new one, never lost.
+    private SuggestionIndex Update(Func<SuggestionIndex, SuggestionIndex> change)
     {
         while (true)
         {
             var current = Current;
-            var updated = current.WithSynonyms(synonyms);
+            var updated = change(current);
             if (Interlocked.CompareExchange(ref _current, updated, current) == current) return updated;
         }
     }
