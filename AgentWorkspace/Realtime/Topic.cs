@@ -10,8 +10,14 @@ public enum TopicKind
     /// <summary>Every ticket change, for services that follow all tickets (widget feeds, the inbox feed).</summary>
     Tickets,
 
-    /// <summary>What inbox screens show: ticket rows computed once per change, and view count deltas.</summary>
+    /// <summary>What inbox screens show: ticket rows computed once per change, and view count deltas. Every change.</summary>
     Inbox,
+
+    /// <summary>The part of <see cref="Inbox"/> about one team's tickets (or, with no key, tickets no team owns yet).</summary>
+    InboxTeam,
+
+    /// <summary>The part of <see cref="Inbox"/> about tickets assigned to one agent.</summary>
+    InboxAssignee,
 
     /// <summary>One agent: their notifications, what they have seen, their account.</summary>
     Agent,
@@ -37,6 +43,10 @@ public readonly record struct Topic(TopicKind Kind, string Key = "")
     public static Topic Ticket(int ticketId) => new(TopicKind.Ticket, ticketId.ToString(CultureInfo.InvariantCulture));
 
     public static Topic Agent(string agentId) => new(TopicKind.Agent, agentId);
+
+    public static Topic InboxTeam(int? teamId) => new(TopicKind.InboxTeam, teamId?.ToString(CultureInfo.InvariantCulture) ?? "");
+
+    public static Topic InboxAssignee(string agentId) => new(TopicKind.InboxAssignee, agentId);
 
     public static Topic Article(int articleId) => new(TopicKind.Article, articleId.ToString(CultureInfo.InvariantCulture));
 

@@ -43,6 +43,12 @@ public sealed record AgentChanged(string AgentId) : WorkspaceEvent
 /// <summary>A ticket was created or one of its properties changed (status, assignee, tags...).</summary>
 public sealed record TicketChanged(int TicketId, int Number, int? TeamId, string? AssigneeId, string? ActorAgentId, bool Created = false) : WorkspaceEvent
 {
+    /// <summary>The team before this change (the same as <see cref="TeamId"/> when it did not move).</summary>
+    public int? PreviousTeamId { get; init; } = TeamId;
+
+    /// <summary>The assignee before this change.</summary>
+    public string? PreviousAssigneeId { get; init; } = AssigneeId;
+
     public override IReadOnlyList<Topic> Topics => [Topic.Ticket(TicketId), Topic.Tickets];
 }
 

@@ -14,7 +14,8 @@ public readonly record struct BucketDelta(CountBucket Bucket, int Change);
 /// <summary>View counts moved: <paramref name="Version"/> orders them against a screen's snapshot.</summary>
 public sealed record InboxCountsChanged(long Version, IReadOnlyList<BucketDelta> Deltas) : WorkspaceEvent
 {
-    public override IReadOnlyList<Topic> Topics => [Topic.Inbox];
+    /// <summary>Only the screens of agents who can see one of the buckets.</summary>
+    public override IReadOnlyList<Topic> Topics => field ??= InboxTopics.Of([.. Deltas.Select(d => (d.Bucket.TeamId, d.Bucket.AssigneeId))]);
 }
 
 /// <summary>
@@ -50,13 +51,15 @@ public sealed class InboxCounts(IServiceProvider services, WorkspaceNotifier not
         }
     }
 
-    /// <summary>Applies published deltas to a screen's counts.</summary>
-    public static void Apply(Dictionary<string, int> counts, AgentScope scope, IReadOnlyList<int> teamViews, IReadOnlyList<BucketDelta> deltas)
+    /// <summary>Applies published deltas to a screen's counts; false when none of its counts moved.</summary>
+    public static bool Apply(Dictionary<string, int> counts, AgentScope scope, IReadOnlyList<int> teamViews, IReadOnlyList<BucketDelta> deltas)
     {
+        var moved = false;
         foreach (var delta in deltas)
         {
-            Add(counts, scope, teamViews, delta.Bucket, delta.Change);
+            moved |= Add(counts, scope, teamViews, delta.Bucket, delta.Change);
         }
+        return moved;
     }
 
     /// <summary>Called by the interceptor with one transaction's deltas, while that transaction still holds the write turn.</summary>
@@ -118,18 +121,21 @@ public sealed class InboxCounts(IServiceProvider services, WorkspaceNotifier not
         Enum.GetValues<InboxView>().Where(v => v != InboxView.Team).Select(v => (v.ToString(), v, (int?)null))
             .Concat(teamViews.Select(t => ($"Team:{t}", InboxView.Team, (int?)t)));
 
-    private static void Add(Dictionary<string, int> counts, AgentScope scope, IReadOnlyList<int> teamViews, CountBucket bucket, int change)
+    private static bool Add(Dictionary<string, int> counts, AgentScope scope, IReadOnlyList<int> teamViews, CountBucket bucket, int change)
     {
         if (!scope.CanSee(bucket.TeamId, bucket.AssigneeId))
         {
-            return;
+            return false;
         }
+        var moved = false;
         foreach (var (key, view, teamId) in Keys(teamViews))
         {
             if (InboxMatcher.InView(view, teamId, scope.AgentId, bucket.Status, bucket.TeamId, bucket.AssigneeId))
             {
                 counts[key] = counts.GetValueOrDefault(key) + change;
+                moved = true;
             }
         }
+        return moved;
     }
 }

@@ -10,12 +10,13 @@ public sealed record InboxResync : WorkspaceEvent
 {
     public static readonly InboxResync Instance = new();
 
-    public override IReadOnlyList<Topic> Topics => [Topic.Inbox];
+    public override IReadOnlyList<Topic> Topics => [Topic.Inbox, InboxTopics.Resync];
 }
 
 /// <summary>
 /// Does the inbox's work for a ticket change once, for every screen: follows every ticket event, reads the changed
-/// tickets' rows in one query per batch, and publishes them (<see cref="InboxTicketsChanged"/>). Screens place the rows
+/// tickets' rows in one query per batch, and publishes each (<see cref="InboxTicketChanged"/>) to the screens that could
+/// show it before or after. Screens place the rows
 /// with <see cref="InboxMatcher"/> in memory; a screen that doesn't show a ticket does no database work for it.
 /// </summary>
 public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, ILogger<InboxFeed> logger) : IHostedService
@@ -44,12 +45,15 @@ public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, Workspa
         var created = new HashSet<int>();
         var customerWrote = new HashSet<int>();
         var ids = new HashSet<int>();
+        var previous = new Dictionary<int, (int? TeamId, string? AssigneeId)>();
         foreach (var e in batch)
         {
             switch (e)
             {
                 case TicketChanged changed:
+                    // The earliest place in the batch: where screens last saw the ticket.
                     ids.Add(changed.TicketId);
+                    previous.TryAdd(changed.TicketId, (changed.PreviousTeamId, changed.PreviousAssigneeId));
                     if (changed.Created) created.Add(changed.TicketId);
                     break;
                 case MessageAdded added:
@@ -64,9 +68,12 @@ public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, Workspa
         }
         try
         {
-            var tickets = await LoadAsync(ids);
-            notifier.Publish(new InboxTicketsChanged(
-                tickets.Select(t => new InboxTicketChange(t, created.Contains(t.Id), customerWrote.Contains(t.Id))).ToList()));
+            foreach (var ticket in await LoadAsync(ids))
+            {
+                // Only property changes move a ticket; after messages alone it was where it is.
+                var (teamId, assigneeId) = previous.TryGetValue(ticket.Id, out var before) ? before : (ticket.TeamId, ticket.AssigneeId);
+                notifier.Publish(new InboxTicketChanged(ticket, created.Contains(ticket.Id), customerWrote.Contains(ticket.Id), teamId, assigneeId));
+            }
         }
         catch (Exception ex)
         {

@@ -38,6 +38,8 @@ public sealed partial class InboxPage : LiveComponent
     private bool filtersOpen;
     private bool preventKey;
     private int cursor = -1;
+    private IDisposable? rowsSubscription;
+    private HashSet<int> followedRows = [];
 
     [Inject] private InboxQuery Inbox { get; set; } = default!;
     [Inject] private InboxCounts Counts { get; set; } = default!;
@@ -60,7 +62,7 @@ public sealed partial class InboxPage : LiveComponent
         teamIds = teams.Select(t => t.Id).ToList();
         agents = await LoadAgentsAsync();
         // Follow before reading, so nothing falls between the read and the first event (count deltas carry versions).
-        Follow([Topic.Inbox, Topic.Agent(scope.AgentId)], OnEventsAsync);
+        Follow([.. InboxTopics.For(scope), Topic.Agent(scope.AgentId)], OnEventsAsync);
         await LoadAsync();
         await LoadCountsAsync();
     }
@@ -79,18 +81,11 @@ public sealed partial class InboxPage : LiveComponent
                     await LoadCountsAsync();
                     return true;
                 case InboxCountsChanged delta when delta.Version > countsVersion:
-                    InboxCounts.Apply(counts, scope, teamIds, delta.Deltas);
+                    changed |= InboxCounts.Apply(counts, scope, teamIds, delta.Deltas);
                     countsVersion = delta.Version;
-                    changed = true;
                     break;
-                case InboxTicketsChanged tickets:
-                    foreach (var change in tickets.Changes)
-                    {
-                        changed |= Place(change.Ticket, ref requery);
-                    }
-                    break;
-                case PresenceMoved { Subject.Kind: TopicKind.Ticket } moved when rows.Any(r => Topic.Ticket(r.Id) == moved.Subject):
-                    changed = true;
+                case InboxTicketChanged ticket:
+                    changed |= Place(ticket.Ticket, ref requery);
                     break;
                 case TicketSeen seen when rows.FindIndex(r => r.Id == seen.TicketId) is >= 0 and var index && rows[index].Updated:
                     rows[index] = rows[index] with { Updated = false };
@@ -105,9 +100,31 @@ public sealed partial class InboxPage : LiveComponent
         }
         if (changed)
         {
-            viewing = Presence.ViewedBy(rows.Select(r => r.Id), scope.AgentId);
+            FollowRows();
         }
         return changed;
+    }
+
+    /// <summary>Who is viewing the rows on this page: each row's ticket topic, re-followed when the rows change.</summary>
+    private void FollowRows()
+    {
+        viewing = Presence.ViewedBy(rows.Select(r => r.Id), scope.AgentId);
+        var ids = rows.Select(r => r.Id).ToHashSet();
+        if (ids.SetEquals(followedRows))
+        {
+            return;
+        }
+        Unfollow(rowsSubscription);
+        followedRows = ids;
+        rowsSubscription = ids.Count == 0 ? null : Follow([.. ids.Select(Topic.Ticket)], batch =>
+        {
+            if (!batch.Any(e => e is PresenceMoved or ReloadRequired))
+            {
+                return Task.FromResult(false);
+            }
+            viewing = Presence.ViewedBy(rows.Select(r => r.Id), scope.AgentId);
+            return Task.FromResult(true);
+        });
     }
 
     /// <summary>
@@ -153,7 +170,7 @@ public sealed partial class InboxPage : LiveComponent
         var page = await Inbox.ListAsync(scope, Shown, pageStart, PageSize);
         rows = page.Rows.ToList();
         next = page.Next;
-        viewing = Presence.ViewedBy(rows.Select(r => r.Id), scope.AgentId);
+        FollowRows();
         selected.IntersectWith(rows.Select(r => r.Id));
         cursor = Math.Min(cursor, rows.Count - 1);
         loaded = true;

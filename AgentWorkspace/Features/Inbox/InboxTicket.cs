@@ -18,13 +18,15 @@ public sealed record InboxTicket(
         CreatedAt, LastActivityAt, WaitingSince, !SeenBy.Contains(agentId));
 }
 
-/// <summary>What happened to one ticket in a batch of changes.</summary>
+/// <summary>
+/// A ticket changed: its row, computed once by <see cref="InboxFeed"/> for every inbox screen that could show it now or
+/// before (<see cref="InboxTopics"/>).
+/// </summary>
 /// <param name="Created">The ticket is new.</param>
 /// <param name="CustomerWrote">A customer message arrived (chat attention follows these).</param>
-public sealed record InboxTicketChange(InboxTicket Ticket, bool Created, bool CustomerWrote);
-
-/// <summary>Tickets changed: rows computed once by <see cref="InboxFeed"/> for every inbox screen.</summary>
-public sealed record InboxTicketsChanged(IReadOnlyList<InboxTicketChange> Changes) : WorkspaceEvent
+/// <param name="PreviousTeamId">Its team before the change.</param>
+/// <param name="PreviousAssigneeId">Its assignee before the change.</param>
+public sealed record InboxTicketChanged(InboxTicket Ticket, bool Created, bool CustomerWrote, int? PreviousTeamId, string? PreviousAssigneeId) : WorkspaceEvent
 {
-    public override IReadOnlyList<Topic> Topics => [Topic.Inbox];
+    public override IReadOnlyList<Topic> Topics => field ??= InboxTopics.Of((Ticket.TeamId, Ticket.AssigneeId), (PreviousTeamId, PreviousAssigneeId));
 }

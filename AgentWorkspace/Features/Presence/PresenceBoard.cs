@@ -18,13 +18,11 @@ public sealed record PresenceEntry(string AgentId, string AgentName, PresenceAct
 /// <summary>Who is where changed: the workspace (<see cref="Topic.Team"/>), a ticket or an article.</summary>
 public sealed record PresenceMoved(Topic Subject) : WorkspaceEvent
 {
-    /// <summary>The place itself, and the list that marks who is there (the inbox for tickets, the KB list for articles).</summary>
-    public override IReadOnlyList<Topic> Topics => Subject.Kind switch
-    {
-        TopicKind.Ticket => [Subject, Topic.Inbox],
-        TopicKind.Article => [Subject, Topic.Kb],
-        _ => [Subject],
-    };
+    /// <summary>
+    /// The place itself; for articles also the KB list, which marks who is editing. (Inbox screens follow the tickets of
+    /// their rows instead, so a keystroke on one ticket wakes only the screens that show it.)
+    /// </summary>
+    public override IReadOnlyList<Topic> Topics => Subject.Kind == TopicKind.Article ? [Subject, Topic.Kb] : [Subject];
 }
 
 /// <summary>

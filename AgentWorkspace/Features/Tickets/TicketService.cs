@@ -38,6 +38,7 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
         var now = clock.GetUtcNow();
         var history = new TicketHistory(db, ticket, scope.AgentId, now);
         var previousAssignee = ticket.AssigneeId;
+        var previousTeam = ticket.TeamId;
 
         foreach (var command in commands)
         {
@@ -55,8 +56,12 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
-        // Inboxes place the ticket from its new row (InboxFeed), so those who could see it before also see it leave.
-        notifier.Publish(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, scope.AgentId));
+        // Where it was too: inboxes that could see it before must see it leave.
+        notifier.Publish(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, scope.AgentId)
+        {
+            PreviousTeamId = previousTeam,
+            PreviousAssigneeId = previousAssignee,
+        });
         if (ticket.AssigneeId is { } assignee && assignee != previousAssignee && assignee != scope.AgentId)
         {
             var by = await db.Users.Where(a => a.Id == scope.AgentId).Select(a => a.DisplayName).FirstOrDefaultAsync() ?? "Someone";
