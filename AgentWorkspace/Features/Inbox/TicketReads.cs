@@ -4,28 +4,90 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Inbox;
 
-/// <summary>Remembers when each agent last saw each ticket, for the inbox's "updated" markers.</summary>
-public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, TimeProvider clock)
+/// <summary>
+/// Remembers when each agent last saw each ticket, for the inbox's "updated" markers and the unread-chats badge.
+/// Every agent with a ticket open marks it seen on each new message, so marks are group-committed: whatever is marked
+/// while one write runs goes into the next, as one transaction through the write gate. A busy chat costs one write per
+/// turn instead of one per viewer per message, and viewers' marks never make a customer's message wait.
+/// <see cref="TicketSeen"/> is published to the agent after the commit.
+/// </summary>
+public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, TimeProvider clock, ILogger<TicketReads> logger)
 {
-    public async Task MarkSeenAsync(string agentId, int ticketId)
+    private readonly Lock sync = new();
+    private Dictionary<(string AgentId, int TicketId), DateTimeOffset> pending = [];
+    private TaskCompletionSource? nextWrite;
+    private bool writing;
+
+    /// <summary>Completes once the mark is stored.</summary>
+    public Task MarkSeenAsync(string agentId, int ticketId)
     {
         var now = clock.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var updated = await db.TicketReads
-            .Where(r => r.AgentId == agentId && r.TicketId == ticketId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.SeenAt, now));
-        if (updated == 0)
+        Task stored;
+        var start = false;
+        lock (sync)
         {
-            db.TicketReads.Add(new TicketRead { AgentId = agentId, TicketId = ticketId, SeenAt = now });
-            try
+            pending[(agentId, ticketId)] = now;
+            nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            stored = nextWrite.Task;
+            if (!writing)
             {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateException)
-            {
-                // Another tab of the same agent inserted it first; its timestamp is as good.
+                writing = start = true;
             }
         }
-        notifier.Publish(new TicketSeen(agentId, ticketId));
+        if (start)
+        {
+            _ = Task.Run(WriteLoopAsync);
+        }
+        return stored;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        while (true)
+        {
+            Dictionary<(string AgentId, int TicketId), DateTimeOffset> batch;
+            TaskCompletionSource done;
+            lock (sync)
+            {
+                if (pending.Count == 0)
+                {
+                    writing = false;
+                    return;
+                }
+                (batch, pending) = (pending, []);
+                (done, nextWrite) = (nextWrite!, null);
+            }
+            try
+            {
+                await WriteAsync(batch);
+                foreach (var (agentId, ticketId) in batch.Keys)
+                {
+                    notifier.Publish(new TicketSeen(agentId, ticketId));
+                }
+                done.SetResult();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not store {Count} seen mark(s)", batch.Count);
+                done.SetException(ex);
+            }
+        }
+    }
+
+    private async Task WriteAsync(Dictionary<(string AgentId, int TicketId), DateTimeOffset> batch)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        foreach (var ((agentId, ticketId), seenAt) in batch)
+        {
+            // SeenAt is stored as UTC ticks (the app's DateTimeOffset converter); a mark never moves back.
+            var ticks = seenAt.UtcTicks;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO TicketReads (AgentId, TicketId, SeenAt) SELECT {agentId}, {ticketId}, {ticks}
+                WHERE EXISTS (SELECT 1 FROM Tickets WHERE Id = {ticketId})
+                ON CONFLICT (AgentId, TicketId) DO UPDATE SET SeenAt = max(SeenAt, excluded.SeenAt)
+                """);
+        }
+        await transaction.CommitAsync();
     }
 }

@@ -1,0 +1,50 @@
+using System.Threading.Channels;
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Inbox;
+using AgentWorkspace.Realtime;
+using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentWorkspace.Tests.Features.Inbox;
+
+/// <summary>Seen marks are group-committed: every mark made at once is stored, and each agent hears of theirs after the commit.</summary>
+[Collection(AppCollection.Name)]
+public sealed class TicketReadsTests(WorkspaceAppFactory app)
+{
+    private TicketTestData Data => new(app.Services);
+
+    [Fact]
+    public async Task MarksMadeAtOnce_AreAllStored_AndEachAgentHearsOfTheirsAfterTheCommit()
+    {
+        var tickets = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Data.CreateAsync()));
+        var agents = new List<string>();
+        foreach (var email in new[] { DemoAgents.AnaEmail, DemoAgents.BenEmail, DemoAgents.RitaEmail, DemoAgents.AdminEmail })
+        {
+            agents.Add((await Data.ScopeAsync(email)).AgentId);
+        }
+        var notifier = app.Services.GetRequiredService<WorkspaceNotifier>();
+        var heard = Channel.CreateUnbounded<TicketSeen>();
+        using var subscription = notifier.Subscribe([.. agents.Select(Topic.Agent)], batch =>
+        {
+            foreach (var seen in batch.OfType<TicketSeen>()) heard.Writer.TryWrite(seen);
+            return Task.CompletedTask;
+        });
+        var reads = app.Services.GetRequiredService<TicketReads>();
+        var before = DateTimeOffset.UtcNow;
+
+        await Task.WhenAll(agents.SelectMany(a => tickets.Select(t => reads.MarkSeenAsync(a, t.Id))));
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var ids = tickets.Select(t => t.Id).ToList();
+        var stored = await db.TicketReads.Where(r => ids.Contains(r.TicketId) && agents.Contains(r.AgentId)).ToListAsync();
+        stored.Count.ShouldBe(16);
+        stored.ShouldAllBe(r => r.SeenAt >= before.AddSeconds(-1));
+        var expected = agents.SelectMany(a => ids.Select(t => new TicketSeen(a, t))).ToHashSet();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (expected.Count > 0)
+        {
+            expected.Remove(await heard.Reader.ReadAsync(timeout.Token));
+        }
+    }
+}
