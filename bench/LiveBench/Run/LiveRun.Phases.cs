@@ -61,7 +61,8 @@ internal sealed partial class LiveRun
         await change.Act();
         result.CallLatencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         result.Changes++;
-        var deadline = start + (long)(ShowTimeout.TotalSeconds * Stopwatch.Frequency);
+        // A screen has 5 s after the call returned (a call that waits for the screens can itself take longer).
+        var deadline = Stopwatch.GetTimestamp() + (long)(ShowTimeout.TotalSeconds * Stopwatch.Frequency);
         for (var s = 0; s < armed.Length; s++)
         {
             var screen = change.Affected[s];

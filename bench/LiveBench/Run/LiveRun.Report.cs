@@ -16,7 +16,7 @@ internal sealed partial class LiveRun
         md.AppendLine($"- load average (1/5/15 min) at start: {loadAtStart}; at end: {loadAtEnd}");
         md.AppendLine($"- screens: {string.Join(", ", options.Screens)} on /inbox ({options.Browsers} of them Chromium), {options.TicketScreens} protocol screens on {options.Chats} chat tickets" +
             (options.Browsers > 0 ? " + 1 Chromium composer" : ""));
-        md.AppendLine($"- changes per phase: {options.Changes} or as many as fit in {options.PhaseSeconds} s, one at a time (each waited for on every screen it must reach, 5 s at most), after 3 unrecorded warm-up changes");
+        md.AppendLine($"- changes per phase: {options.Changes} or as many as fit in {options.PhaseSeconds} s, one at a time (each waited for on every screen it must reach, up to 5 s after its call returned), after 3 unrecorded warm-up changes");
         md.AppendLine();
         md.AppendLine(PhaseResult.MarkdownHeader);
         foreach (var result in results)

@@ -141,7 +141,13 @@ internal sealed partial class LiveRun(RunOptions options, Prepared prepared, Ser
     {
         await Task.Delay(2000); // let circuits finish their first renders
         var rss = server.RssMiB();
-        double? heap = options.Heap ? await server.LiveHeapMiBAsync() : null;
+        double? heap = null;
+        if (options.Heap)
+        {
+            heap = await server.LiveHeapMiBAsync();
+            // The dump makes the server collect and walk its heap: let that pass before CPU is measured again.
+            await Task.Delay(5000);
+        }
         memoryRows.Add($"| {screens} | {rss:F0} | {(heap is { } h ? h.ToString("F1") : "—")} |");
         Log($"memory at {screens} screens: RSS {rss:F0} MiB, live heap {(heap is { } h2 ? h2.ToString("F1") + " MiB" : "not measured")}");
     }
