@@ -8,9 +8,9 @@ namespace AgentWorkspace.Features.Chat;
 public sealed record UnreadChat(int TicketId, int Number, string Subject, string CustomerName, DateTimeOffset LastActivityAt);
 
 /// <summary>
-/// One agent's unread chats as the badge shows them: the count, the latest few, and the ids of up to
-/// <see cref="Tracked"/> of them, so that changes can be applied without reading again. An agent with more unread chats
-/// than that reads again when a change could concern one it doesn't track.
+/// One agent's unread chats as the badge shows them: the count, the latest few, and the ids of the most recent
+/// <see cref="Tracked"/>, so that changes are applied in memory and never read again. Past <see cref="Tracked"/> the
+/// count is a lower bound (the badge shows "99+" long before that), so no event has to count a million rows again.
 /// </summary>
 public sealed class UnreadChats(int count, IReadOnlyList<UnreadChat> latest, IReadOnlyCollection<int> ids)
 {
@@ -25,15 +25,8 @@ public sealed class UnreadChats(int count, IReadOnlyList<UnreadChat> latest, IRe
     public int Count { get; private set; } = count;
     public IReadOnlyList<UnreadChat> Latest => latest;
 
-    private bool Complete => Count <= ids.Count;
-
-    public bool Add(UnreadChat chat, ref bool reload)
+    public bool Add(UnreadChat chat)
     {
-        if (!Complete)
-        {
-            reload = true;
-            return false;
-        }
         if (ids.Add(chat.TicketId))
         {
             Count++;
@@ -48,15 +41,15 @@ public sealed class UnreadChats(int count, IReadOnlyList<UnreadChat> latest, IRe
         return true;
     }
 
+    /// <summary>False when the chat wasn't tracked as unread (then it can't have been counted either, below <see cref="Tracked"/>).</summary>
     public bool Remove(int ticketId, ref bool reload)
     {
         if (!ids.Remove(ticketId))
         {
-            reload |= !Complete;
             return false;
         }
         Count--;
-        // The shown list lost one it can't refill from memory when more are unread than it shows.
+        // The shown list lost one it can refill from memory only when it shows every unread chat.
         reload |= latest.RemoveAll(c => c.TicketId == ticketId) > 0 && Count >= Shown;
         return true;
     }
@@ -73,11 +66,12 @@ public sealed class ChatAttention(IDbContextFactory<AppDbContext> dbFactory)
             .Where(t => t.Channel == TicketChannel.Chat && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
             .Where(t => db.Messages.Any(m => m.TicketId == t.Id && m.AuthorKind == AuthorKind.Customer
                 && !db.TicketReads.Any(r => r.AgentId == scope.AgentId && r.TicketId == t.Id && r.SeenAt >= m.CreatedAt)));
-        var count = await unread.CountAsync();
+        // The most recent ones only: the badge shows "99+" long before this cap, and a count of every unread chat of a
+        // large team would read much of the message table.
+        var ids = await unread.OrderByDescending(t => t.LastActivityAt).Select(t => t.Id).Take(UnreadChats.Tracked + 1).ToListAsync();
         var latest = await unread.OrderByDescending(t => t.LastActivityAt).Take(UnreadChats.Shown)
             .Select(t => new UnreadChat(t.Id, t.Number, t.Subject, t.Customer.Name, t.LastActivityAt)).ToListAsync();
-        var ids = await unread.Select(t => t.Id).Take(UnreadChats.Tracked).ToListAsync();
-        return new UnreadChats(count, latest, ids);
+        return new UnreadChats(ids.Count, latest, ids.Take(UnreadChats.Tracked).ToList());
     }
 
     public async Task<bool> AlertsEnabledAsync(string agentId)
