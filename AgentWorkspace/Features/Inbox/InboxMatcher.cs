@@ -9,7 +9,7 @@ namespace AgentWorkspace.Features.Inbox;
 /// </summary>
 public static class InboxMatcher
 {
-    public static bool IsOpen(TicketStatus status) => status is TicketStatus.Open or TicketStatus.InProgress or TicketStatus.WaitingOnCustomer or TicketStatus.OnHold;
+    public static bool IsOpen(TicketStatus status) => Array.IndexOf(InboxQuery.OpenStatuses, status) >= 0;
 
     public static bool InView(InboxView view, int? viewTeamId, string agentId, TicketStatus status, int? teamId, string? assigneeId) => view switch
     {

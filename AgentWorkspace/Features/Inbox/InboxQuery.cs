@@ -58,7 +58,7 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
                 t.CreatedAt, t.LastActivityAt, t.WaitingSince,
                 !db.TicketReads.Any(r => r.AgentId == agentId && r.TicketId == t.Id && r.SeenAt >= t.LastActivityAt)))
             .ToListAsync();
-        var next = rows.Count > pageSize ? CursorOf(rows[pageSize - 1], filter.Sort).ToString() : null;
+        var next = rows.Count > pageSize ? InboxMatcher.KeyOf(filter.Sort, rows[pageSize - 1]).ToString() : null;
         return new InboxResult(rows.Take(pageSize).ToList(), next);
     }
 
@@ -227,12 +227,4 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
                 return q.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id);
         }
     }
-
-    private static InboxCursor CursorOf(InboxRow row, InboxSort sort) => sort switch
-    {
-        InboxSort.Priority => new InboxCursor((long)row.Priority, row.LastActivityAt.UtcTicks, row.Id),
-        InboxSort.Created => new InboxCursor(row.CreatedAt.UtcTicks, 0, row.Id),
-        InboxSort.LongestWaiting => new InboxCursor(row.WaitingSince?.UtcTicks ?? long.MaxValue, 0, row.Id),
-        _ => new InboxCursor(row.LastActivityAt.UtcTicks, 0, row.Id),
-    };
 }
