@@ -1,12 +1,13 @@
 using AgentWorkspace.Components.Markdown;
 using AgentWorkspace.Tests.Infrastructure;
+using Bunit;
 
 namespace AgentWorkspace.Tests.Components;
 
-public sealed class MarkdownViewTests
+public sealed class MarkdownViewTests : ComponentTest
 {
-    private static Task<string> RenderAsync(string markdown) =>
-        ComponentRenderer.RenderAsync<MarkdownView>(new Dictionary<string, object?> { [nameof(MarkdownView.Source)] = markdown });
+    private Task<string> RenderAsync(string markdown) =>
+        Task.FromResult(Render<MarkdownView>(p => p.Add(v => v.Source, markdown)).Markup);
 
     [Fact]
     public async Task Markdown_RendersFormatting()

@@ -36,29 +36,46 @@ public sealed class ShellTests(BrowserFixture browser)
         var anaInLucasSidebar = lucas.Page.Locator("[data-testid='online-agents'] li[data-agent='Ana García'] .aw-presence-dot");
         await Expect(anaInLucasSidebar).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("online"));
 
-        await ana.Page.GetByTestId("presence-menu").ClickAsync();
-        await ana.Page.GetByTestId("presence-menu").GetByText("Away", new() { Exact = true }).ClickAsync();
+        await ana.Page.GetByTestId("presence-menu").GetByRole(AriaRole.Button).ClickAsync();
+        await ana.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Away", Exact = true }).ClickAsync();
 
         await Expect(ana.Page.GetByTestId("presence-label")).ToHaveTextAsync("Away");
         await Expect(anaInLucasSidebar).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("away"));
 
-        await ana.Page.GetByTestId("presence-menu").ClickAsync();
-        await ana.Page.GetByTestId("presence-menu").GetByText("Online", new() { Exact = true }).ClickAsync();
+        // From the keyboard: the profile menu is a focusable button that opens with Enter.
+        await ana.Page.GetByTestId("presence-menu").GetByRole(AriaRole.Button).FocusAsync();
+        await ana.Page.Keyboard.PressAsync("Enter");
+        await ana.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Online", Exact = true }).ClickAsync();
         await Expect(anaInLucasSidebar).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("online"));
     }
 
     [Fact]
-    public async Task DarkModeToggle_SwitchesTheTheme()
+    public async Task DarkMode_IsKeptAcrossPageLoadsAndSignIns_WithoutAFlashOfTheLightTheme()
     {
         await using var agent = await browser.NewPageAsync();
         await agent.SignInAsync(DemoAgents.BenEmail);
         var page = agent.Page;
-        var themeLink = page.Locator("link#radzen-theme-link");
-        await Expect(themeLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-base\\.css"));
+        var html = page.Locator("html");
+        await Expect(html).ToHaveAttributeAsync("data-theme", "light");
+        var lightBackground = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
 
         await page.GetByTestId("appearance-toggle").ClickAsync();
 
-        await Expect(themeLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-dark-base\\.css"));
+        await Expect(page.GetByTestId("appearance-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.WaitForFunctionAsync("light => getComputedStyle(document.body).backgroundColor !== light", lightBackground);
+
+        // A full load is dark in the server's first response, before any script runs.
+        var response = await page.APIRequest.GetAsync("/");
+        (await response.TextAsync()).ShouldContain("data-theme=\"dark\"");
+
+        // A new browser has no cookie: signing in brings the agent's stored choice.
+        await using var elsewhere = await browser.NewPageAsync();
+        await elsewhere.SignInAsync(DemoAgents.BenEmail);
+        await Expect(elsewhere.Page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        await Expect(elsewhere.Page.GetByTestId("appearance-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        await page.GetByTestId("appearance-toggle").ClickAsync();
+        await Expect(page.GetByTestId("appearance-toggle")).ToHaveAttributeAsync("aria-pressed", "false");
     }
 
     [Fact]

@@ -5,6 +5,14 @@ window.agentWorkspace = {
     document.documentElement.dataset.circuit = "up";
   },
 
+  // The agent switched theme: the next full page load renders in it from the first paint (the server reads this cookie).
+  setTheme(theme) {
+    const secure = location.protocol === "https:" ? "; secure" : "";
+    document.cookie = `AgentWorkspace.Theme=${theme}; path=/; max-age=31536000; samesite=lax${secure}`;
+    document.documentElement.dataset.theme = theme;
+    document.querySelector('meta[name="color-scheme"]')?.setAttribute("content", theme);
+  },
+
   // Opt-in chat alerts. Called from the agent's click, the one moment browsers allow a permission prompt and audio.
   async enableChatAlerts() {
     const AudioContextType = window.AudioContext || window.webkitAudioContext;

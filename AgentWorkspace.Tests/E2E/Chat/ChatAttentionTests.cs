@@ -26,7 +26,7 @@ public sealed class ChatAttentionTests(BrowserFixture browser)
         await ana.SignInAsync(DemoAgents.AnaEmail);
         await ana.Page.GetByTestId("chat-badge-button").ClickAsync();
         await ana.Page.GetByTestId("chat-alerts-toggle").ClickAsync();
-        await Expect(ana.Page.GetByTestId("chat-alerts-toggle")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rz-switch-checked"));
+        await Expect(ana.Page.GetByTestId("chat-alerts-toggle")).ToBeCheckedAsync();
         var unreadBefore = await UnreadAsync(ana.Page);
 
         await using var visitor = await browser.NewPageAsync();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentWorkspace.Tests.Infrastructure;
 
 namespace AgentWorkspace.Tests.Features.Chat;
 
@@ -160,15 +161,7 @@ public sealed class WidgetDriver : IAsyncDisposable
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AgentWorkspace.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("AgentWorkspace.sln not found above the test output");
-    }
+    private static string RepositoryRoot() => RepositoryPaths.Root;
 
     public async ValueTask DisposeAsync()
     {

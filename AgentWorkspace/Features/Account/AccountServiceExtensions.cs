@@ -14,6 +14,7 @@ public static class AccountServiceExtensions
     public static IServiceCollection AddAccount(this IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AgentPreferences>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAgentStateProvider>();
 
         services.AddAuthentication(options =>
@@ -72,6 +73,14 @@ public static class AccountServiceExtensions
             }
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LoginPath);
+        });
+        // After the agent picks a language in the workspace: the circuit stored it, this puts it in the culture cookie
+        // and reloads the page they were on, now rendered in that language. Reads only the agent's own stored choice.
+        endpoints.MapGet("/account/preferences/apply", async (HttpContext context, AgentPreferences preferences, string? returnUrl) =>
+        {
+            var (theme, language) = await preferences.GetAsync(context.User.AgentId());
+            UiPreferences.WriteCookies(context.Response, theme, language);
+            return Results.LocalRedirect(Login.SafeReturnUrl(returnUrl));
         });
         return endpoints;
     }

@@ -18,6 +18,12 @@ public sealed class Agent : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>"light" or "dark"; null until the agent chooses (then the light palette is shown).</summary>
+    public string? Theme { get; set; }
+
+    /// <summary>"en" or "es"; null until the agent chooses (then the browser's language decides).</summary>
+    public string? Language { get; set; }
+
     public List<TeamMember> Teams { get; set; } = [];
 }
 

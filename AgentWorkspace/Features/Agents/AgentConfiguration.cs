@@ -8,6 +8,8 @@ internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
     public void Configure(EntityTypeBuilder<Agent> agent)
     {
         agent.Property(a => a.DisplayName).HasMaxLength(100);
+        agent.Property(a => a.Theme).HasMaxLength(8);
+        agent.Property(a => a.Language).HasMaxLength(8);
     }
 }
 

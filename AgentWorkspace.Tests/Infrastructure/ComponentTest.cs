@@ -1,0 +1,39 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace AgentWorkspace.Tests.Infrastructure;
+
+/// <summary>
+/// A bUnit context with what the workspace's components expect: MudBlazor's services, string localizers (English
+/// unless a test asks for another language) and a JS runtime that answers every call (MudBlazor calls it freely).
+/// </summary>
+public abstract class ComponentTest : BunitContext
+{
+    private readonly CultureInfo culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo uiCulture = CultureInfo.CurrentUICulture;
+
+    protected ComponentTest()
+    {
+        Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddSingleton(TimeProvider.System);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        UseLanguage("en");
+    }
+
+    /// <summary>Renders in this language from now on ("en" or "es"), as a circuit opened with that culture cookie would.</summary>
+    protected static void UseLanguage(string language)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = uiCulture;
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using System.Resources;
+
+namespace AgentWorkspace.Features.Tickets;
+
+/// <summary>
+/// How statuses, priorities and channels are named to agents, in their language (TicketWords.resx / .es.resx): the
+/// same words the widget uses for customers. Static, so list rows rendered as plain markup (no component per row)
+/// can name them too. Stored history and the API keep <see cref="TicketLabels"/>' invariant English.
+/// </summary>
+public sealed class TicketWords
+{
+    private static readonly ResourceManager Resources = new(typeof(TicketWords));
+
+    public static string Status(TicketStatus status) => Get($"Status_{status}");
+
+    public static string Priority(TicketPriority priority) => Get($"Priority_{priority}");
+
+    public static string Channel(TicketChannel channel) => Get($"Channel_{channel}");
+
+    /// <summary>A word from TicketWords.resx in the current UI culture.</summary>
+    public static string Get(string key) =>
+        Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"TicketWords has no {key}");
+}
