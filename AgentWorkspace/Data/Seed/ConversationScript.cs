@@ -70,19 +70,3 @@ internal sealed record ConversationScript(
         return Lines.Take(end + 1).ToList();
     }
 }
-
-/// <summary>Short constructors that keep the script files readable.</summary>
-internal static class Say
-{
-    public static ScriptLine C(string body) => new(Speaker.Customer, body);
-
-    public static ScriptLine A(string body, StopsFor stop = StopsFor.None) => new(Speaker.Agent, body, stop);
-
-    public static ScriptLine N(string body, StopsFor stop = StopsFor.None) => new(Speaker.Note, body, stop);
-
-    public static ScriptLine S(string body) => new(Speaker.System, body);
-
-    public const StopsFor Progress = StopsFor.InProgress;
-    public const StopsFor Waiting = StopsFor.Waiting;
-    public const StopsFor Hold = StopsFor.OnHold;
-}

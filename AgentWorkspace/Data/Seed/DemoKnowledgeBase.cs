@@ -38,12 +38,7 @@ internal static class DemoKnowledgeBase
         ("apps-api", "Apps & API", "Apps y API", "account-security"),
     ];
 
-    public static IEnumerable<ArticleSeed> AllArticles =>
-        ArticlesStore.All
-            .Concat(ArticlesOrders.All)
-            .Concat(ArticlesTaxesAndBilling.All)
-            .Concat(ArticlesPayments.All)
-            .Concat(ArticlesAccount.All);
+    public static IEnumerable<ArticleSeed> AllArticles => SeedContent.Articles;
 
     public static async Task SeedAsync(AppDbContext db, DemoAgents agents, DateTimeOffset now, Random random, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Tickets;
-using static AgentWorkspace.Data.Seed.Say;
 
 namespace AgentWorkspace.Data.Seed;
 
@@ -87,11 +86,11 @@ internal sealed class DemoTicketBuilder(DateTimeOffset now, Random random)
         if (createdFrom is not null && lines.Count < 8
             && (plan.Channel != TicketChannel.WebForm || plan.Status == TicketStatus.Open))
         {
-            lines.Insert(0, S(createdFrom));
+            lines.Insert(0, new ScriptLine(Speaker.System, createdFrom));
         }
         if (lines.Count < 2)
         {
-            lines.Add(C(DemoTicketTexts.Nudge(spanish, plan.Channel == TicketChannel.Chat, random)));
+            lines.Add(new ScriptLine(Speaker.Customer, DemoTicketTexts.Nudge(spanish, plan.Channel == TicketChannel.Chat, random)));
         }
         autoClose = plan.Status == TicketStatus.Closed && lines.Count < 8 && random.Next(2) == 0;
         return lines;

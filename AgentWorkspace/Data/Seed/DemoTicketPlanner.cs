@@ -44,12 +44,7 @@ internal static class DemoTicketPlanner
 
     private static readonly HashSet<string> BillingCategories = ["Billing", "Payments", "Taxes", "Account"];
 
-    public static IEnumerable<ConversationScript> AllScripts =>
-        ScriptsEnglishMoney.All
-            .Concat(ScriptsEnglishStore.All)
-            .Concat(ScriptsEnglishTech.All)
-            .Concat(ScriptsSpanishMoney.All)
-            .Concat(ScriptsSpanishStore.All);
+    public static IEnumerable<ConversationScript> AllScripts => SeedContent.Conversations;
 
     public static List<TicketPlan> Plan(IReadOnlyList<DemoCustomer> customers, DemoAgents agents, Team billing, Team technical, Random random)
     {
