@@ -11,8 +11,6 @@ using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Realtime;
-using Microsoft.AspNetCore.Localization;
-using MudBlazor.Services;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,22 +20,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddWorkspaceData();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices(mud =>
-{
-    // Toasts sit bottom-left: the ticket's property panel is on the right and must stay usable while they show.
-    mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
-    mud.SnackbarConfiguration.VisibleStateDuration = 4000;
-});
-builder.Services.AddLocalization();
-builder.Services.AddRequestLocalization(options =>
-{
-    // The agent's stored language reaches the culture cookie at sign-in; before that, the browser's language decides.
-    string[] languages = ["en", "es"];
-    options.SetDefaultCulture("en").AddSupportedCultures(languages).AddSupportedUICultures(languages);
-    options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
-    options.ApplyCurrentCultureToResponseHeaders = true;
-});
+builder.Services.AddWorkspaceUi();
 builder.Services.AddRadzenComponents();
 builder.Services.AddRadzenCookieThemeService(options =>
 {

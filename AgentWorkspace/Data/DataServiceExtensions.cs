@@ -64,7 +64,7 @@ public static class DataServiceExtensions
         if (demo.Enabled && !await db.Users.AnyAsync(cancellationToken))
         {
             await Seed.DemoDataSeeder.SeedAsync(scope.ServiceProvider, cancellationToken);
-            await Features.Inbox.TicketSearchIndex.RebuildAsync(db, cancellationToken);
+            await Features.Tickets.TicketSearchIndex.RebuildAsync(db, cancellationToken);
             await Features.KnowledgeBase.ArticleSearchIndex.RebuildAsync(db, cancellationToken);
         }
     }

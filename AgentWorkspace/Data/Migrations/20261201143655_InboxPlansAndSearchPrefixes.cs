@@ -1,4 +1,4 @@
-﻿using AgentWorkspace.Features.Inbox;
+﻿using AgentWorkspace.Features.Tickets;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable

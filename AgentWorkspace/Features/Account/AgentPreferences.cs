@@ -14,7 +14,7 @@ namespace AgentWorkspace.Features.Account;
 public sealed record UiPreferences(bool Dark, string Language)
 {
     public const string ThemeCookie = "AgentWorkspace.Theme";
-    public static readonly IReadOnlyList<string> Languages = ["en", "es"];
+    public static IReadOnlyList<string> Languages => Components.UiServiceExtensions.Languages;
 
     /// <summary>From the request: the theme cookie, and the culture request localization chose (cookie, else browser).</summary>
     public static UiPreferences From(HttpContext context) => new(

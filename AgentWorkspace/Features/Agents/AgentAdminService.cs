@@ -172,12 +172,3 @@ public sealed record AdminResult(bool Succeeded, string? Error, string? AgentId)
     public static AdminResult From(IdentityResult result) =>
         new(false, string.Join(" ", result.Errors.Select(e => e.Description)), null);
 }
-
-public static class AgentServiceExtensions
-{
-    public static IServiceCollection AddAgents(this IServiceCollection services)
-    {
-        services.AddScoped<AgentAdminService>();
-        return services;
-    }
-}

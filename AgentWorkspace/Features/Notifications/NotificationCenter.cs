@@ -64,12 +64,3 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         notification.HasOne<Agent>().WithMany().HasForeignKey(n => n.AgentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-public static class NotificationCenterExtensions
-{
-    public static IServiceCollection AddNotifications(this IServiceCollection services)
-    {
-        services.AddSingleton<NotificationCenter>();
-        return services;
-    }
-}

@@ -22,14 +22,3 @@ internal sealed class PresenceCircuitHandler(AuthenticationStateProvider authent
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken) =>
         tracker.CircuitDownAsync(circuit.Id);
 }
-
-public static class PresenceServiceExtensions
-{
-    public static IServiceCollection AddPresence(this IServiceCollection services)
-    {
-        services.AddSingleton<PresenceBoard>();
-        services.AddSingleton<PresenceTracker>();
-        services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
-        return services;
-    }
-}

@@ -1,5 +1,4 @@
 using AgentWorkspace.Data;
-using AgentWorkspace.Features.Inbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Tickets;
@@ -32,7 +31,7 @@ public sealed class TicketQueries(IDbContextFactory<AppDbContext> dbFactory)
         var otherTickets = await db.Tickets.AsNoTracking().VisibleTo(scope)
             .Where(t => t.CustomerId == ticket.CustomerId && t.Id != ticket.Id)
             .OrderByDescending(t => t.LastActivityAt).Take(10)
-            .Select(t => new CustomerTicket(t.Number, t.Subject, t.Status, t.Channel, t.LastActivityAt))
+            .Select(t => new RelatedTicket(t.Number, t.Subject, t.Status, t.Channel, t.LastActivityAt))
             .ToListAsync();
         return new TicketDetails(ticket, timeline, otherTickets);
     }
@@ -64,9 +63,13 @@ public sealed class TicketQueries(IDbContextFactory<AppDbContext> dbFactory)
     }
 }
 
-public sealed record TicketDetails(Ticket Ticket, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<CustomerTicket> CustomerTickets);
+public sealed record TicketDetails(Ticket Ticket, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<RelatedTicket> CustomerTickets);
 
-public sealed record CustomerTicket(int Number, string Subject, TicketStatus Status, TicketChannel Channel, DateTimeOffset LastActivityAt);
+/// <summary>
+/// Another ticket of the same customer, listed for agents beside a ticket. Agent-side data: the customer-facing
+/// projection of a ticket is Chat's CustomerTicket (CustomerView), the only shape a customer ever receives.
+/// </summary>
+public sealed record RelatedTicket(int Number, string Subject, TicketStatus Status, TicketChannel Channel, DateTimeOffset LastActivityAt);
 
 /// <summary>A message (Body set) or a recorded change (Change set), in time order.</summary>
 public sealed record TimelineEntry(
@@ -74,16 +77,3 @@ public sealed record TimelineEntry(
     long MessageId = 0, DateTimeOffset? EditedAt = null);
 
 public sealed record TicketChange(string Field, string? OldValue, string? NewValue, string? Reason);
-
-public static class TicketServiceExtensions
-{
-    public static IServiceCollection AddTickets(this IServiceCollection services)
-    {
-        services.AddSingleton<TicketQueries>();
-        services.AddSingleton<TicketService>();
-        services.AddSingleton<AgentScopeResolver>();
-        services.AddSingleton<TicketPresence>();
-        services.AddSingleton<TicketReads>();
-        return services;
-    }
-}

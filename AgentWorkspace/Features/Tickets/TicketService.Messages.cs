@@ -1,6 +1,5 @@
 using AgentWorkspace.Components.Text;
 using AgentWorkspace.Data;
-using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;
 

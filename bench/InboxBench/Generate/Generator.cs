@@ -45,7 +45,7 @@ internal static class Generator
         LoadTickets(connection, world, ticketCount, messageCount, total);
 
         var terms = Stopwatch.StartNew();
-        Exec(connection, AgentWorkspace.Features.Inbox.TicketSearchIndex.RebuildTermsSql);
+        Exec(connection, AgentWorkspace.Features.Tickets.TicketSearchIndex.RebuildTermsSql);
         Log(total, $"search terms listed in {terms.Elapsed.TotalSeconds:F0} s");
 
         Exec(connection, $"UPDATE Counters SET Value = {1000 + ticketCount} WHERE Name = 'TicketNumber'");

@@ -4,7 +4,7 @@ using AgentWorkspace.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace AgentWorkspace.Features.Inbox;
+namespace AgentWorkspace.Features.Tickets;
 
 /// <summary>
 /// What an agent typed, made into an FTS5 query that FTS5 can answer from the newest matching ticket down,

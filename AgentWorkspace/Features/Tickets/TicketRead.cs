@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace AgentWorkspace.Features.Inbox;
+namespace AgentWorkspace.Features.Tickets;
 
 /// <summary>When an agent last opened a ticket: the inbox marks tickets with activity after that as updated.</summary>
 public sealed class TicketRead

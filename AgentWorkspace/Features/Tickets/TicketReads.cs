@@ -2,7 +2,7 @@ using AgentWorkspace.Data;
 using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;
 
-namespace AgentWorkspace.Features.Inbox;
+namespace AgentWorkspace.Features.Tickets;
 
 /// <summary>
 /// Remembers when each agent last saw each ticket, for the inbox's "updated" markers and the unread-chats badge.

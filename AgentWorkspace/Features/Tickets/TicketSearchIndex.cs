@@ -1,7 +1,7 @@
 using AgentWorkspace.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AgentWorkspace.Features.Inbox;
+namespace AgentWorkspace.Features.Tickets;
 
 /// <summary>
 /// The SQLite FTS5 index behind inbox search: one document per ticket (subject, customer name and email,

@@ -1,12 +1,12 @@
 using System.Threading.Channels;
 using AgentWorkspace.Data;
-using AgentWorkspace.Features.Inbox;
+using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Realtime;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AgentWorkspace.Tests.Features.Inbox;
+namespace AgentWorkspace.Tests.Features.Tickets;
 
 /// <summary>Seen marks are group-committed: every mark made at once is stored, and each agent hears of theirs after the commit.</summary>
 [Collection(AppCollection.Name)]

@@ -1,0 +1,10 @@
+namespace AgentWorkspace.Features.Agents;
+
+public static class AgentServiceExtensions
+{
+    public static IServiceCollection AddAgents(this IServiceCollection services)
+    {
+        services.AddScoped<AgentAdminService>();
+        return services;
+    }
+}
