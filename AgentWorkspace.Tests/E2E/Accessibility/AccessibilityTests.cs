@@ -28,7 +28,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     /// </summary>
     public static readonly IReadOnlySet<string> PagesAwaitingMigration = new HashSet<string>
     {
-        "inbox", "ticket", "kb-list", "kb-article", "kb-editor", "kb-insights", "help-home", "help-article",
+        "inbox", "ticket", "kb-list", "kb-article", "kb-editor", "kb-insights",
     };
 
     private const string Article = "{article}";
@@ -99,7 +99,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
             output.WriteLine($"{clean} has no violations in the {theme} theme: it can leave {nameof(PagesAwaitingMigration)}.");
         }
         var failing = violations.Except(awaiting).ToList();
-        failing.ShouldBeEmpty($"{failing.Count} WCAG 2.1 AA violation(s) in the {theme} theme:\n{string.Join("\n", failing)}\n");
+        if (failing.Count > 0)
+        {
+            Assert.Fail($"{failing.Count} WCAG 2.1 AA violation(s) in the {theme} theme:\n{string.Join("\n", failing)}");
+        }
     }
 
     /// <summary>An agent with every role (so one sign-in opens every page) and a published article to read.</summary>

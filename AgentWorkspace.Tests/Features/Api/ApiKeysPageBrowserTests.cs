@@ -28,6 +28,11 @@ public sealed class ApiKeysPageBrowserTests(BrowserFixture browser)
         (await http.GetAsync("/api/v1/tickets?limit=1")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" }).ClickAsync();
+        // Revoking can't be undone: it waits for the admin's confirmation.
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Expect(confirm).ToContainTextAsync($"Revoke {name}?");
+        (await http.GetAsync("/api/v1/tickets?limit=1")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" })).ToHaveCountAsync(0);
         (await http.GetAsync("/api/v1/tickets?limit=1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

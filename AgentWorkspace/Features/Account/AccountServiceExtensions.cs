@@ -13,6 +13,8 @@ public static class AccountServiceExtensions
 
     public static IServiceCollection AddAccount(this IServiceCollection services)
     {
+        // Identity's messages are worded in the admin's language (LocalizedIdentityErrors).
+        services.AddLocalization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AgentPreferences>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAgentStateProvider>();
@@ -49,6 +51,7 @@ public static class AccountServiceExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AgentSignInManager>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddClaimsPrincipalFactory<AgentClaimsFactory>()
             .AddDefaultTokenProviders();
 
