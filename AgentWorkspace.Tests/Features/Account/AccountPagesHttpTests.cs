@@ -105,6 +105,19 @@ public sealed class AccountPagesHttpTests(WorkspaceAppFactory app)
         notFound.ShouldContain("aw-auth-card");
     }
 
+    [Fact]
+    public async Task TheErrorPage_IsInTheVisitorsLanguage_WithAReferenceForSupport()
+    {
+        using var client = Browser("es");
+
+        var html = WebUtility.HtmlDecode(await client.Http.GetStringAsync("/error"));
+
+        html.ShouldContain("Algo ha fallado");
+        html.ShouldContain("No se ha perdido nada de lo que escribiste");
+        html.ShouldContain("data-testid=\"error-reference\"");
+        html.ShouldContain("aw-auth-card");
+    }
+
     private FormClient Browser(string acceptLanguage)
     {
         var client = new FormClient(app.ServerAddress);
