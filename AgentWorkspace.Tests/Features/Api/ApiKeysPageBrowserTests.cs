@@ -18,16 +18,24 @@ public sealed class ApiKeysPageBrowserTests(BrowserFixture browser)
         await admin.OpenAsync("/admin/api-keys");
 
         await page.Locator("input[name='KeyName']").FillAsync(name);
+        await page.GetByTestId("key-team").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = ApiTestClient.TechnicalTeam, Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
 
         await Expect(page.GetByTestId("new-key-secret")).ToContainTextAsync("shown only once");
         var secret = await page.GetByLabel("New API key").InputValueAsync();
         secret.ShouldStartWith("aw_");
         await Expect(page.GetByTestId("api-keys-grid").GetByText(name)).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("api-keys-grid").Locator("tr", new() { HasText = name })).ToContainTextAsync(ApiTestClient.TechnicalTeam);
         using var http = browser.App.ClientWithKey(secret);
         (await http.GetAsync("/api/v1/tickets?limit=1")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" }).ClickAsync();
+        // Revoking can't be undone: it waits for the admin's confirmation.
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Expect(confirm).ToContainTextAsync($"Revoke {name}?");
+        (await http.GetAsync("/api/v1/tickets?limit=1")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" })).ToHaveCountAsync(0);
         (await http.GetAsync("/api/v1/tickets?limit=1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

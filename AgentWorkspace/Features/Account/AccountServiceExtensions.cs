@@ -38,16 +38,7 @@ public static class AccountServiceExtensions
         // A deactivated agent's cookie stops working within a minute (the security stamp changes on deactivation).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.AddIdentityCore<Agent>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AppDbContext>()
+        services.AddAgentIdentity()
             .AddSignInManager<AgentSignInManager>()
             .AddClaimsPrincipalFactory<AgentClaimsFactory>()
             .AddDefaultTokenProviders();
@@ -59,6 +50,23 @@ public static class AccountServiceExtensions
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         return services;
+    }
+
+    /// <summary>Agents' accounts: password and lockout rules, roles, the store, and Identity's messages in the agent's language.</summary>
+    public static IdentityBuilder AddAgentIdentity(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        return services.AddIdentityCore<Agent>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
     }
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)

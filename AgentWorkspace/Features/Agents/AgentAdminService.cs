@@ -1,18 +1,22 @@
-using System.ComponentModel.DataAnnotations;
 using AgentWorkspace.Components.Text;
 using AgentWorkspace.Data;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentWorkspace.Features.Agents;
 
-/// <summary>Admin operations on agents and teams. Each returns a result rather than throwing on bad input.</summary>
+/// <summary>
+/// Admin operations on agents and teams. Each returns a result rather than throwing on bad input, with a message in the
+/// admin's language (the circuit's culture).
+/// </summary>
 public sealed class AgentAdminService(
     UserManager<Agent> users,
     IDbContextFactory<AppDbContext> dbFactory,
     WorkspaceNotifier notifier,
-    TimeProvider clock)
+    TimeProvider clock,
+    IStringLocalizer<AgentsStrings> L)
 {
     public const int MaxNameLength = 100;
     public const int MaxTeamDescriptionLength = 500;
@@ -46,7 +50,12 @@ public sealed class AgentAdminService(
         var displayName = TextInput.Line(input.DisplayName, "The display name", MaxNameLength);
         if (!displayName.IsValid)
         {
-            return AdminResult.Fail(displayName.Error!);
+            return AdminResult.Fail(AdminText.Refusal(L, displayName, L["FieldDisplayName"], MaxNameLength));
+        }
+        // Checked before the account exists: an agent without a role could sign in to nothing.
+        if (!input.Roles.Any(Roles.All.Contains))
+        {
+            return AdminResult.Fail(L["RoleRequired"]);
         }
         var agent = new Agent
         {
@@ -70,12 +79,12 @@ public sealed class AgentAdminService(
         var agent = await users.FindByIdAsync(agentId);
         if (agent is null)
         {
-            return AdminResult.Fail("That agent no longer exists.");
+            return AdminResult.Fail(L["AgentGone"]);
         }
         var wanted = roles.Where(Roles.All.Contains).Distinct().ToArray();
         if (wanted.Length == 0)
         {
-            return AdminResult.Fail("Give the agent at least one role.");
+            return AdminResult.Fail(L["RoleRequired"]);
         }
         var current = await users.GetRolesAsync(agent);
         var removed = await users.RemoveFromRolesAsync(agent, current.Except(wanted));
@@ -100,12 +109,12 @@ public sealed class AgentAdminService(
     {
         if (agentId == actingAdminId && !active)
         {
-            return AdminResult.Fail("You can't deactivate your own account.");
+            return AdminResult.Fail(L["CannotDeactivateSelf"]);
         }
         var agent = await users.FindByIdAsync(agentId);
         if (agent is null)
         {
-            return AdminResult.Fail("That agent no longer exists.");
+            return AdminResult.Fail(L["AgentGone"]);
         }
         agent.IsActive = active;
         var updated = await users.UpdateAsync(agent);
@@ -124,23 +133,39 @@ public sealed class AgentAdminService(
         return AdminResult.Ok(agentId);
     }
 
+    /// <summary>Lets a locked-out agent sign in again at once rather than after the lockout ends.</summary>
+    public async Task<AdminResult> ResetLockoutAsync(string agentId)
+    {
+        var agent = await users.FindByIdAsync(agentId);
+        if (agent is null)
+        {
+            return AdminResult.Fail(L["AgentGone"]);
+        }
+        var unlocked = await users.SetLockoutEndDateAsync(agent, null);
+        if (!unlocked.Succeeded) return AdminResult.From(unlocked);
+        var reset = await users.ResetAccessFailedCountAsync(agent);
+        if (!reset.Succeeded) return AdminResult.From(reset);
+        notifier.Publish(new AgentChanged(agentId));
+        return AdminResult.Ok(agentId);
+    }
+
     public async Task<AdminResult> CreateTeamAsync(string name, string? description)
     {
         var cleanName = TextInput.Line(name, "The team name", MaxNameLength);
         if (!cleanName.IsValid)
         {
-            return AdminResult.Fail(cleanName.Error!);
+            return AdminResult.Fail(AdminText.Refusal(L, cleanName, L["FieldTeamName"], MaxNameLength));
         }
         var cleanDescription = TextInput.Line(description, "The team description", MaxTeamDescriptionLength, required: false);
         if (!cleanDescription.IsValid)
         {
-            return AdminResult.Fail(cleanDescription.Error!);
+            return AdminResult.Fail(AdminText.Refusal(L, cleanDescription, L["FieldTeamDescription"], MaxTeamDescriptionLength));
         }
         name = cleanName.Value!;
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.Teams.AnyAsync(t => t.Name == name))
         {
-            return AdminResult.Fail($"A team called \"{name}\" already exists.");
+            return AdminResult.Fail(L["TeamExists", name]);
         }
         db.Teams.Add(new Team { Name = name, Description = cleanDescription.Value });
         await db.SaveChangesAsync();
@@ -150,17 +175,12 @@ public sealed class AgentAdminService(
 
 public sealed record AgentRow(string Id, string DisplayName, string Email, bool IsActive, bool IsLockedOut, IReadOnlyList<string> Roles, IReadOnlyList<int> TeamIds);
 
+/// <summary>What the "Add an agent" form collects. The page validates it as the admin types; Identity and the text policy decide.</summary>
 public sealed class NewAgent
 {
-    [Required, StringLength(100)]
     public string DisplayName { get; set; } = "";
-
-    [Required, EmailAddress]
     public string Email { get; set; } = "";
-
-    [Required, MinLength(10, ErrorMessage = "The password needs at least 10 characters.")]
     public string Password { get; set; } = "";
-
     public IEnumerable<string> Roles { get; set; } = [Agents.Roles.Agent];
     public IEnumerable<int> TeamIds { get; set; } = [];
 }
@@ -169,6 +189,7 @@ public sealed record AdminResult(bool Succeeded, string? Error, string? AgentId)
 {
     public static AdminResult Ok(string? agentId) => new(true, null, agentId);
     public static AdminResult Fail(string error) => new(false, error, null);
+    /// <summary>Identity's errors, worded by the workspace's describer; one sentence once (a duplicate user name is a duplicate email here).</summary>
     public static AdminResult From(IdentityResult result) =>
-        new(false, string.Join(" ", result.Errors.Select(e => e.Description)), null);
+        new(false, string.Join(" ", result.Errors.Select(e => e.Description).Distinct()), null);
 }

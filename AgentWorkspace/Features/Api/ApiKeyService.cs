@@ -4,6 +4,7 @@ using AgentWorkspace.Components.Text;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentWorkspace.Features.Api;
 
@@ -11,12 +12,17 @@ namespace AgentWorkspace.Features.Api;
 /// Issues, lists and revokes API keys, and recognises a presented key. The secret exists only in the
 /// answer to <see cref="CreateAsync"/>; the database keeps its prefix (to find the row) and its SHA-256.
 /// </summary>
-public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class ApiKeyService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    TimeProvider clock,
+    IStringLocalizer<ApiStrings> L,
+    IStringLocalizer<AgentsStrings> textL)
 {
     public const string KeyStart = "aw_";
     public const int RandomLength = 32;
     public const int KeyLength = 35;
     public const int PrefixLength = 12;
+    public const int MaxNameLength = 100;
 
     /// <summary>Writing LastUsedAt on every call would make each API read a write; once a minute is enough for "last used".</summary>
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -25,22 +31,22 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
 
     public async Task<ApiKeyCreated> CreateAsync(string adminId, string name, int? teamId)
     {
-        var cleanName = TextInput.Line(name, "The key's name", 100);
+        var cleanName = TextInput.Line(name, "The key's name", MaxNameLength);
         if (!cleanName.IsValid)
         {
             return ApiKeyCreated.Fail(cleanName.Problem is TextProblem.Empty or TextProblem.TooLong
-                ? "A key needs a name of 1 to 100 characters."
-                : cleanName.Error!);
+                ? L["KeyNameLength", MaxNameLength]
+                : AdminText.Refusal(textL, cleanName, L["FieldKeyName"], MaxNameLength));
         }
         name = cleanName.Value!;
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await IsActiveAdminAsync(db, adminId))
         {
-            return ApiKeyCreated.Fail("Only admins can issue API keys.");
+            return ApiKeyCreated.Fail(L["OnlyAdmins"]);
         }
         if (teamId is { } team && !await db.Teams.AnyAsync(t => t.Id == team))
         {
-            return ApiKeyCreated.Fail("That team does not exist.");
+            return ApiKeyCreated.Fail(L["TeamGone"]);
         }
         string secret;
         do

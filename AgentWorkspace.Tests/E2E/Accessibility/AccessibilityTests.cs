@@ -1,0 +1,124 @@
+using AgentWorkspace.Features.Account;
+using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace AgentWorkspace.Tests.E2E.Accessibility;
+
+/// <summary>Its own app and browser: the audit adds an agent and an article, and must not wait behind other browser tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class AccessibilityCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Accessibility";
+}
+
+/// <summary>
+/// Every kind of page agents and customers see, checked with axe-core's WCAG 2.1 AA rules in the light and the dark
+/// theme: each page is loaded once per theme and audited as it renders, and the test fails listing every violation
+/// (rule, element, what is wrong).
+/// </summary>
+[Collection(AccessibilityCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    /// <summary>
+    /// Pages still on Radzen while other branches move them to MudBlazor: their violations are reported in the test
+    /// output but do not fail the test yet. Empty this list once those branches are merged.
+    /// </summary>
+    public static readonly IReadOnlySet<string> PagesAwaitingMigration = new HashSet<string>
+    {
+        "inbox", "ticket", "kb-list", "kb-article", "kb-editor", "kb-insights",
+    };
+
+    private const string Article = "{article}";
+
+    /// <summary>In the order they are visited; the inbox is where signing in lands, so it is audited on that load.</summary>
+    private static readonly AuditedPage[] SignedInPages =
+    [
+        new("inbox", "/", "[data-testid=inbox-list]", Interactive: true),
+        new("ticket", "/tickets/1001", "[data-testid=timeline]", Interactive: true),
+        new("kb-list", "/kb", "[data-testid=kb-list]", Interactive: true),
+        new("kb-article", $"/kb/articles/{Article}", "[data-testid=article-page]", Interactive: true),
+        new("kb-editor", "/kb/articles/new", "[data-testid=article-editor]", Interactive: true),
+        new("kb-insights", "/kb/insights", "[data-testid=deflection]", Interactive: true),
+        new("agents", "/admin/agents", "[data-testid=agents-grid]", Interactive: true),
+        new("api-keys", "/admin/api-keys", "[data-testid=api-keys-grid]", Interactive: true),
+        new("access-denied", "/account/access-denied", "h1", Interactive: false),
+        new("not-found", "/no-such-page", "h1", Interactive: false),
+        new("help-home", "/help", "[data-testid=help-centre]", Interactive: false),
+        new("help-article", $"/help/a/{Article}", "[data-testid=help-article]", Interactive: false),
+    ];
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task EveryPage_PassesWcag21AA_InThisTheme(string theme)
+    {
+        var (email, articleId) = await AuditDataAsync();
+        await using var agent = await browser.NewPageAsync();
+        await agent.Context.AddCookiesAsync([new Cookie { Name = UiPreferences.ThemeCookie, Value = theme, Url = browser.BaseAddress.ToString() }]);
+        var page = agent.Page;
+        var violations = new List<AxeViolation>();
+
+        await page.GotoAsync("/account/login");
+        await ExpectThemeAsync(page, theme);
+        violations.AddRange(await Axe.CheckAsync(page, "sign-in", theme));
+
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoAgents.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+
+        foreach (var audited in SignedInPages)
+        {
+            if (audited.Path != "/")
+            {
+                await page.GotoAsync(audited.Path.Replace(Article, articleId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            if (audited.Interactive)
+            {
+                await AgentPageExtensions.WaitForCircuitAsync(page);
+            }
+            await Expect(page.Locator(audited.Ready).First).ToBeVisibleAsync();
+            await ExpectThemeAsync(page, theme);
+            violations.AddRange(await Axe.CheckAsync(page, audited.Name, theme));
+        }
+
+        var awaiting = violations.Where(v => PagesAwaitingMigration.Contains(v.Page)).ToList();
+        foreach (var group in awaiting.GroupBy(v => v.Page))
+        {
+            output.WriteLine($"Awaiting migration, not failing yet: {group.Key} has {group.Count()} violation(s)");
+            foreach (var violation in group)
+            {
+                output.WriteLine(violation.ToString());
+            }
+        }
+        foreach (var clean in PagesAwaitingMigration.Where(p => awaiting.All(v => v.Page != p)))
+        {
+            output.WriteLine($"{clean} has no violations in the {theme} theme: it can leave {nameof(PagesAwaitingMigration)}.");
+        }
+        var failing = violations.Except(awaiting).ToList();
+        if (failing.Count > 0)
+        {
+            Assert.Fail($"{failing.Count} WCAG 2.1 AA violation(s) in the {theme} theme:\n{string.Join("\n", failing)}");
+        }
+    }
+
+    /// <summary>An agent with every role (so one sign-in opens every page) and a published article to read.</summary>
+    private async Task<(string Email, int ArticleId)> AuditDataAsync()
+    {
+        var data = new KbTestData(browser.App.Services);
+        var (email, _) = await data.CreateAgentAsync("Alex Auditor", Roles.Admin, Roles.KbEditor, Roles.KbReviewer);
+        var (articleId, _) = await data.PublishedAsync(KbTestData.Draft(
+            KbTestData.Unique("Reset your password"),
+            "## Before you start\n\nYou need access to your **email**.\n\n1. Open *Settings*\n2. Choose `Security`\n\n" +
+            "| Step | Time |\n|---|---|\n| Request | 1 min |\n\nSee [the help centre](/help)."));
+        return (email, articleId);
+    }
+
+    private static Task ExpectThemeAsync(IPage page, string theme) =>
+        Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", theme);
+
+    private sealed record AuditedPage(string Name, string Path, string Ready, bool Interactive);
+}
