@@ -277,7 +277,7 @@ public sealed partial class InboxPage : LiveComponent
         if (firstRender)
         {
             // One listener on the page: j/k work before the list has the focus, and keys typed into a field stay there.
-            keys = await JS.InvokeAsync<IJSObjectReference>("import", Assets["Features/Inbox/InboxPage.razor.js"]);
+            keys = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["Features/Inbox/InboxPage.razor.js"]}");
             shortcutsTarget = DotNetObjectReference.Create(this);
             shortcuts = await keys.InvokeAsync<IJSObjectReference>("listen", list, shortcutsTarget);
             if (gone)

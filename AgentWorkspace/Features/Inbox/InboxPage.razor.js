@@ -27,8 +27,13 @@ export function listen(list, dotNet) {
     dotNet.invokeMethodAsync("OnShortcutAsync", event.key);
   };
   document.addEventListener("keydown", onKeyDown);
+  // Tells tests (and styles) that the shortcuts are live; the listener is set up just after the first render.
+  list.dataset.shortcuts = "on";
   return {
-    dispose: () => document.removeEventListener("keydown", onKeyDown),
+    dispose: () => {
+      document.removeEventListener("keydown", onKeyDown);
+      delete list.dataset.shortcuts;
+    },
   };
 }
 
