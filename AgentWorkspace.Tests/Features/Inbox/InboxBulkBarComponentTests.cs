@@ -64,7 +64,7 @@ public sealed class InboxBulkBarComponentTests : PopoverComponentTest
         var bar = RenderBar(3);
 
         bar.Find("[data-testid=bulk-count]").TextContent.ShouldBe("3 seleccionados");
-        bar.FindAll("label").Select(l => l.TextContent.Trim()).ShouldBe(["Asignar a", "Cambiar estado", "Cambiar prioridad", "Etiqueta que añadir"]);
+        bar.FindAll("label").Select(l => l.TextContent.Trim()).ShouldBe(["Asignar a", "Cambiar estado", "Cambiar prioridad", "Etiqueta"]);
         Choose(bar, "bulk-priority", "Urgente");
         raised.ShouldBe(["priority:Urgent"]);
     }

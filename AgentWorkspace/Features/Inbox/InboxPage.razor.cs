@@ -4,9 +4,6 @@ using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.Localization;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace AgentWorkspace.Features.Inbox;
@@ -34,12 +31,6 @@ public sealed partial class InboxPage : LiveComponent
     private bool loaded;
     private bool filtersOpen;
     private int cursor = -1;
-    private bool revealCursor;
-    private bool gone;
-    private ElementReference list;
-    private DotNetObjectReference<InboxPage>? shortcutsTarget;
-    private IJSObjectReference? keys;
-    private IJSObjectReference? shortcuts;
     private IDisposable? rowsSubscription;
     private HashSet<int> followedRows = [];
 
@@ -50,34 +41,12 @@ public sealed partial class InboxPage : LiveComponent
     [Inject] private AgentScopeResolver Scopes { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Toasts { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private Microsoft.EntityFrameworkCore.IDbContextFactory<Data.AppDbContext> DbFactory { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private bool HasFilters => filter with { View = InboxView.AllOpen, ViewTeamId = null, Sort = InboxSort.LastActivity } != new InboxFilter();
 
     private InboxFilter Shown => filter with { Search = search };
-
-    // The markup's localizer, under a name the resource parity test (AgentUiLanguageTests) checks in this file too.
-    private IStringLocalizer<InboxStrings> Words => L;
-
-    private string SortName(InboxSort sort) => sort switch
-    {
-        InboxSort.Priority => Words["SortPriority"],
-        InboxSort.Created => Words["SortCreated"],
-        InboxSort.LongestWaiting => Words["SortLongestWaiting"],
-        _ => Words["SortLastActivity"],
-    };
-
-    private string ViewName(InboxView view) => view switch
-    {
-        InboxView.Mine => Words["ViewMine"],
-        InboxView.Unassigned => Words["ViewUnassigned"],
-        InboxView.WaitingOnCustomer => Words["ViewWaitingOnCustomer"],
-        InboxView.OnHold => Words["ViewOnHold"],
-        InboxView.ResolvedAndClosed => Words["ViewResolvedAndClosed"],
-        _ => Words["ViewAllOpen"],
-    };
 
     protected override async Task OnInitializedAsync()
     {
@@ -226,21 +195,6 @@ public sealed partial class InboxPage : LiveComponent
         await LoadAsync();
     }
 
-    /// <summary>Enter on "#1234" or "1234" opens that ticket when the agent may see it; any other search stays a search.</summary>
-    private async Task OnSearchKeyDownAsync(KeyboardEventArgs e)
-    {
-        var term = search?.Trim().TrimStart('#');
-        if (e.Key != "Enter" || !int.TryParse(term, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
-        {
-            return;
-        }
-        var found = await Inbox.ListAsync(scope, new InboxFilter { AnyStatus = true, Search = $"#{number}" }, pageSize: 1);
-        if (found.Rows.Count > 0)
-        {
-            Navigation.NavigateTo($"/tickets/{number}");
-        }
-    }
-
     private async Task OlderAsync()
     {
         pages.Push(pageStart);
@@ -272,58 +226,6 @@ public sealed partial class InboxPage : LiveComponent
             selected.Clear();
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (firstRender)
-        {
-            // One listener on the page: j/k work before the list has the focus, and keys typed into a field stay there.
-            keys = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["Features/Inbox/InboxPage.razor.js"]}");
-            shortcutsTarget = DotNetObjectReference.Create(this);
-            shortcuts = await keys.InvokeAsync<IJSObjectReference>("listen", list, shortcutsTarget);
-            if (gone)
-            {
-                await StopShortcutsAsync(shortcuts, keys); // the agent left while the listener was being set up
-            }
-        }
-        if (revealCursor && keys is not null)
-        {
-            revealCursor = false;
-            await keys.InvokeVoidAsync("reveal", list);
-        }
-    }
-
-    /// <summary>A shortcut key pressed anywhere on the page (InboxPage.razor.js decides which presses are shortcuts).</summary>
-    [JSInvokable]
-    public async Task OnShortcutAsync(string key)
-    {
-        var before = cursor;
-        await RunShortcutAsync(key);
-        revealCursor = cursor != before;
-        StateHasChanged();
-    }
-
-    private async Task RunShortcutAsync(string key)
-    {
-        switch (key)
-        {
-            case "ArrowDown" or "j":
-                cursor = Math.Min(cursor + 1, rows.Count - 1);
-                break;
-            case "ArrowUp" or "k":
-                cursor = Math.Max(cursor - 1, 0);
-                break;
-            case "Enter" or "o" when cursor >= 0 && cursor < rows.Count:
-                Navigation.NavigateTo($"/tickets/{rows[cursor].Number}");
-                break;
-            case "x" when cursor >= 0 && cursor < rows.Count:
-                Toggle(rows[cursor].Id);
-                break;
-            case "a" when cursor >= 0 && cursor < rows.Count:
-                await RunAsync([rows[cursor]], row => new Assign(row.AssigneeId, scope.AgentId), BulkVerb.AssignedToYou);
-                break;
-        }
-    }
-
     private Task BulkAssignAsync(string? agentId) => RunAsync(Selected(), row => new Assign(row.AssigneeId, agentId), BulkVerb.Assigned);
     private Task BulkStatusAsync(TicketStatus status) => RunAsync(Selected(), row => new SetStatus(row.Status, status), BulkVerb.Updated);
     private Task BulkPriorityAsync(TicketPriority priority) => RunAsync(Selected(), row => new SetPriority(row.Priority, priority), BulkVerb.Updated);
@@ -344,9 +246,8 @@ public sealed partial class InboxPage : LiveComponent
             }
         }
         var done = targets.Count - failures.Count;
-        var summary = Done(verb, done);
         Toasts.Add(
-            failures.Count == 0 ? summary : $"{summary}. {Words["NotChanged", string.Join(" ", failures)]}",
+            Outcome(verb, done, failures),
             failures.Count == 0 ? Severity.Success : Severity.Warning,
             options => options.VisibleStateDuration = failures.Count == 0 ? 3000 : 10000);
         // No reload here: the changes reach this screen through the live backbone like everyone else's.
@@ -358,56 +259,6 @@ public sealed partial class InboxPage : LiveComponent
         await using var db = await DbFactory.CreateDbContextAsync();
         var list = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.Users.Where(a => a.IsActive).OrderBy(a => a.DisplayName).Select(a => new { a.Id, a.DisplayName }));
-        return list.Select(a => new Option<string>(a.Id, a.Id == scope.AgentId ? Words["Me", a.DisplayName] : a.DisplayName)).ToList();
-    }
-
-    private enum BulkVerb
-    {
-        Assigned,
-        AssignedToYou,
-        Updated,
-        Tagged,
-    }
-
-    private string Done(BulkVerb verb, int count) => (verb, count) switch
-    {
-        (BulkVerb.Assigned, 1) => Words["AssignedOne"],
-        (BulkVerb.Assigned, _) => Words["AssignedMany", count],
-        (BulkVerb.AssignedToYou, 1) => Words["AssignedToYouOne"],
-        (BulkVerb.AssignedToYou, _) => Words["AssignedToYouMany", count],
-        (BulkVerb.Tagged, 1) => Words["TaggedOne"],
-        (BulkVerb.Tagged, _) => Words["TaggedMany", count],
-        (_, 1) => Words["UpdatedOne"],
-        _ => Words["UpdatedMany", count],
-    };
-
-    protected override void OnDispose()
-    {
-        gone = true;
-        shortcutsTarget?.Dispose();
-        _ = StopShortcutsAsync(shortcuts, keys);
-    }
-
-    /// <summary>
-    /// Best effort, not awaited (LiveComponent disposes synchronously): when the circuit is already gone, so is the page,
-    /// and the listener also lets go by itself once the list has left the page.
-    /// </summary>
-    private static async Task StopShortcutsAsync(IJSObjectReference? registration, IJSObjectReference? module)
-    {
-        try
-        {
-            if (registration is not null)
-            {
-                await registration.InvokeVoidAsync("dispose");
-                await registration.DisposeAsync();
-            }
-            if (module is not null)
-            {
-                await module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-        }
+        return list.Select(a => new Option<string>(a.Id, a.Id == scope.AgentId ? OwnName(a.DisplayName) : a.DisplayName)).ToList();
     }
 }
