@@ -64,6 +64,7 @@ public sealed class InboxLiveTests(BrowserFixture browser)
         await Expect(page.GetByTestId("inbox-row").First).ToHaveAttributeAsync("data-ticket", ticket.Number.ToString());
         await Expect(row.GetByTestId("row-assignee")).ToHaveTextAsync("—");
         var list = page.GetByTestId("inbox-list");
+        await page.WaitForInboxShortcutsAsync();
         await list.FocusAsync();
 
         await page.Keyboard.PressAsync("ArrowDown");
@@ -82,6 +83,63 @@ public sealed class InboxLiveTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task JAndK_MoveThroughTheRows_AsSoonAsTheInboxIsShown_ButNotWhileTheAgentTypesInAField()
+    {
+        var older = await scenario.CreateTicketAsync();
+        var newer = await scenario.CreateTicketAsync();
+        await using var ana = await browser.NewPageAsync();
+        await ana.SignInAsync(DemoAgents.AnaEmail);
+        var page = ana.Page;
+        await Expect(page.GetByTestId("inbox-row").Nth(0)).ToHaveAttributeAsync("data-ticket", newer.Number.ToString());
+        await Expect(page.GetByTestId("inbox-row").Nth(1)).ToHaveAttributeAsync("data-ticket", older.Number.ToString());
+        await page.WaitForInboxShortcutsAsync();
+        var focused = page.Locator("[data-testid=inbox-row].focused");
+
+        // Nothing was clicked or tabbed to: the keys go to the page itself.
+        await page.Keyboard.PressAsync("j");
+        await Expect(focused).ToHaveAttributeAsync("data-ticket", newer.Number.ToString());
+        await page.Keyboard.PressAsync("j");
+        await Expect(focused).ToHaveAttributeAsync("data-ticket", older.Number.ToString());
+        await page.Keyboard.PressAsync("k");
+        await Expect(focused).ToHaveAttributeAsync("data-ticket", newer.Number.ToString());
+
+        // Keys typed into a field stay in it (the bulk bar's tag field: typing there changes nothing else on the page).
+        await page.InboxRow(newer.Number).Locator("input[type=checkbox]").CheckAsync();
+        var tag = page.GetByTestId("bulk-tag");
+        await tag.ClickAsync();
+        await page.Keyboard.TypeAsync("jj");
+        await Expect(tag).ToHaveValueAsync("jj");
+        await page.Locator("h1.aw-page-title").ClickAsync();
+
+        // One more j moves one row from where k left the cursor: the letters typed above never moved it (had they, it would
+        // now be two rows further down).
+        await page.Keyboard.PressAsync("j");
+        await Expect(focused).ToHaveAttributeAsync("data-ticket", older.Number.ToString());
+    }
+
+    [Fact]
+    public async Task EnterOnATicketNumberInTheSearch_OpensThatTicket_WithOrWithoutTheHash()
+    {
+        var ticket = await scenario.CreateTicketAsync();
+        await using var ana = await browser.NewPageAsync();
+        await ana.SignInAsync(DemoAgents.AnaEmail);
+        var page = ana.Page;
+        await Expect(page.InboxRow(ticket.Number)).ToBeVisibleAsync();
+
+        await page.GetByTestId("inbox-search").FillAsync($"#{ticket.Number}");
+        await page.GetByTestId("inbox-search").PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/tickets/{ticket.Number}$"));
+        await Expect(page.Locator("h1.aw-page-title")).ToContainTextAsync(ticket.Subject);
+
+        await ana.OpenAsync("/");
+        await page.GetByTestId("inbox-search").FillAsync($" {ticket.Number} ");
+        await page.GetByTestId("inbox-search").PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/tickets/{ticket.Number}$"));
+    }
+
+    [Fact]
     public async Task BulkPriority_ChangesExactlyTheSelectedTickets()
     {
         var first = await scenario.CreateTicketAsync();
@@ -95,7 +153,7 @@ public sealed class InboxLiveTests(BrowserFixture browser)
         await page.InboxRow(first.Number).Locator("input[type=checkbox]").CheckAsync();
         await page.InboxRow(second.Number).Locator("input[type=checkbox]").CheckAsync();
         await Expect(page.GetByTestId("bulk-bar")).ToContainTextAsync("2 selected");
-        await page.ChooseAsync("bulk-priority", "Urgent");
+        await page.PickAsync("bulk-priority", "Urgent");
 
         await Expect(page.InboxRow(first.Number).Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Urgent");
         await Expect(page.InboxRow(second.Number).Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Urgent");

@@ -76,6 +76,20 @@ public static class Workspace
             .ClickAsync();
     }
 
+    /// <summary>
+    /// Opens a MudSelect by the data-testid on its input and picks an option by its exact text (the options open in
+    /// the popover provider, outside the select). The Radzen helpers above stay until every page is converted.
+    /// </summary>
+    public static async Task PickAsync(this IPage page, string testId, string option)
+    {
+        await page.GetByTestId(testId).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>The inbox's keyboard shortcuts listen on the whole page once this is set (just after the first render).</summary>
+    public static Task WaitForInboxShortcutsAsync(this IPage page) =>
+        Assertions.Expect(page.Locator("[data-testid=inbox-list][data-shortcuts=on]")).ToHaveCountAsync(1);
+
     /// <summary>A second tab in the same agent's browser context (same sign-in, its own circuit).</summary>
     public static async Task<IPage> OpenTabAsync(this AgentPage agent, string path)
     {

@@ -4,19 +4,13 @@ using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 
 namespace AgentWorkspace.Features.Inbox;
 
 public sealed partial class InboxPage : LiveComponent
 {
-    private static readonly IReadOnlyList<Option<InboxSort>> sorts =
-    [
-        new(InboxSort.LastActivity, "Last activity"),
-        new(InboxSort.Priority, "Priority"),
-        new(InboxSort.Created, "Newest first"),
-        new(InboxSort.LongestWaiting, "Longest waiting"),
-    ];
+    private static readonly MarkupString VisibilityIcon = new(Icons.Material.Filled.Visibility);
 
     private const int PageSize = 25;
 
@@ -36,7 +30,6 @@ public sealed partial class InboxPage : LiveComponent
     private string? search;
     private bool loaded;
     private bool filtersOpen;
-    private bool preventKey;
     private int cursor = -1;
     private IDisposable? rowsSubscription;
     private HashSet<int> followedRows = [];
@@ -47,7 +40,7 @@ public sealed partial class InboxPage : LiveComponent
     [Inject] private TicketPresence Presence { get; set; } = default!;
     [Inject] private AgentScopeResolver Scopes { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private Radzen.NotificationService Toasts { get; set; } = default!;
+    [Inject] private ISnackbar Toasts { get; set; } = default!;
     [Inject] private Microsoft.EntityFrameworkCore.IDbContextFactory<Data.AppDbContext> DbFactory { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -194,9 +187,9 @@ public sealed partial class InboxPage : LiveComponent
 
     private Task SelectViewAsync(InboxView view, int? teamId) => ApplyAsync(filter with { View = view, ViewTeamId = teamId });
 
-    private async Task OnSearchInput(ChangeEventArgs e)
+    private async Task OnSearchChangedAsync(string? text)
     {
-        search = e.Value?.ToString();
+        search = text;
         pages.Clear();
         pageStart = null;
         await LoadAsync();
@@ -233,42 +226,15 @@ public sealed partial class InboxPage : LiveComponent
             selected.Clear();
     }
 
-    private async Task OnKeyDownAsync(KeyboardEventArgs e)
-    {
-        preventKey = e.Key is "ArrowDown" or "ArrowUp";
-        if (e.CtrlKey || e.AltKey || e.MetaKey)
-        {
-            return;
-        }
-        switch (e.Key)
-        {
-            case "ArrowDown" or "j":
-                cursor = Math.Min(cursor + 1, rows.Count - 1);
-                break;
-            case "ArrowUp" or "k":
-                cursor = Math.Max(cursor - 1, 0);
-                break;
-            case "Enter" or "o" when cursor >= 0 && cursor < rows.Count:
-                Navigation.NavigateTo($"/tickets/{rows[cursor].Number}");
-                break;
-            case "x" when cursor >= 0 && cursor < rows.Count:
-                Toggle(rows[cursor].Id);
-                break;
-            case "a" when cursor >= 0 && cursor < rows.Count:
-                await RunAsync([rows[cursor]], row => new Assign(row.AssigneeId, scope.AgentId), "assigned to you");
-                break;
-        }
-    }
-
-    private Task BulkAssignAsync(string? agentId) => RunAsync(Selected(), row => new Assign(row.AssigneeId, agentId), "assigned");
-    private Task BulkStatusAsync(TicketStatus status) => RunAsync(Selected(), row => new SetStatus(row.Status, status), "updated");
-    private Task BulkPriorityAsync(TicketPriority priority) => RunAsync(Selected(), row => new SetPriority(row.Priority, priority), "updated");
-    private Task BulkTagAsync(string tag) => RunAsync(Selected(), _ => new AddTag(tag), "tagged");
+    private Task BulkAssignAsync(string? agentId) => RunAsync(Selected(), row => new Assign(row.AssigneeId, agentId), BulkVerb.Assigned);
+    private Task BulkStatusAsync(TicketStatus status) => RunAsync(Selected(), row => new SetStatus(row.Status, status), BulkVerb.Updated);
+    private Task BulkPriorityAsync(TicketPriority priority) => RunAsync(Selected(), row => new SetPriority(row.Priority, priority), BulkVerb.Updated);
+    private Task BulkTagAsync(string tag) => RunAsync(Selected(), _ => new AddTag(tag), BulkVerb.Tagged);
 
     private List<InboxRow> Selected() => rows.Where(r => selected.Contains(r.Id)).ToList();
 
     /// <summary>Applies one change per ticket, each against the value the agent saw; conflicts are reported, not forced.</summary>
-    private async Task RunAsync(IReadOnlyList<InboxRow> targets, Func<InboxRow, TicketCommand> command, string verb)
+    private async Task RunAsync(IReadOnlyList<InboxRow> targets, Func<InboxRow, TicketCommand> command, BulkVerb verb)
     {
         var failures = new List<string>();
         foreach (var row in targets)
@@ -280,13 +246,10 @@ public sealed partial class InboxPage : LiveComponent
             }
         }
         var done = targets.Count - failures.Count;
-        Toasts.Notify(new Radzen.NotificationMessage
-        {
-            Severity = failures.Count == 0 ? Radzen.NotificationSeverity.Success : Radzen.NotificationSeverity.Warning,
-            Summary = $"{done} ticket{(done == 1 ? "" : "s")} {verb}",
-            Detail = string.Join(" ", failures),
-            Duration = failures.Count == 0 ? 3000 : 10000,
-        });
+        Toasts.Add(
+            Outcome(verb, done, failures),
+            failures.Count == 0 ? Severity.Success : Severity.Warning,
+            options => options.VisibleStateDuration = failures.Count == 0 ? 3000 : 10000);
         // No reload here: the changes reach this screen through the live backbone like everyone else's.
         selected.Clear();
     }
@@ -296,6 +259,6 @@ public sealed partial class InboxPage : LiveComponent
         await using var db = await DbFactory.CreateDbContextAsync();
         var list = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.Users.Where(a => a.IsActive).OrderBy(a => a.DisplayName).Select(a => new { a.Id, a.DisplayName }));
-        return list.Select(a => new Option<string>(a.Id, a.Id == scope.AgentId ? $"{a.DisplayName} (me)" : a.DisplayName)).ToList();
+        return list.Select(a => new Option<string>(a.Id, a.Id == scope.AgentId ? OwnName(a.DisplayName) : a.DisplayName)).ToList();
     }
 }
