@@ -145,7 +145,7 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
     public async Task<bool> RecordFeedbackAsync(int articleId, bool helpful)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var live = db.Articles.Where(a => a.Id == articleId && a.PublishedRevisionId != null && !a.IsInternal && a.Status != ArticleStatus.Archived);
+        var live = db.Articles.Where(a => a.Id == articleId).Where(Article.IsPublic);
         var updated = helpful
             ? await live.ExecuteUpdateAsync(s => s.SetProperty(a => a.HelpfulCount, a => a.HelpfulCount + 1))
             : await live.ExecuteUpdateAsync(s => s.SetProperty(a => a.NotHelpfulCount, a => a.NotHelpfulCount + 1));
