@@ -14,7 +14,8 @@ public enum DiffLineKind
     Folded,
 }
 
-public sealed record DiffLine(DiffLineKind Kind, string Text);
+/// <param name="FoldedLines">For a <see cref="DiffLineKind.Folded"/> line, how many unchanged lines it stands for.</param>
+public sealed record DiffLine(DiffLineKind Kind, string Text, int FoldedLines = 0);
 
 public sealed record RevisionComparison(IReadOnlyList<DiffLine> Lines, int Added, int Removed)
 {
@@ -90,5 +91,5 @@ public static class RevisionDiff
         return result;
     }
 
-    private static DiffLine Folded(int count) => new(DiffLineKind.Folded, $"{count} unchanged line{(count == 1 ? "" : "s")}");
+    private static DiffLine Folded(int count) => new(DiffLineKind.Folded, $"{count} unchanged line{(count == 1 ? "" : "s")}", count);
 }

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Localization;
+
+namespace AgentWorkspace.Features.KnowledgeBase;
+
+/// <summary>
+/// Why an article command did not go through, in the agent's language where the result carries the facts (a conflict
+/// names the latest revision); other refusals keep the service's words.
+/// </summary>
+internal static class KbMessages
+{
+    public static string? ErrorOf(ArticleResult result, IStringLocalizer<KnowledgeBaseStrings> L) => result.Outcome switch
+    {
+        ArticleOutcome.Ok => null,
+        ArticleOutcome.Conflict when result.Latest is { } latest =>
+            L["ConflictLatest", latest.AuthorName, latest.Number, KnowledgeBaseStrings.Status(latest.Status)],
+        ArticleOutcome.NotFound => L["ArticleGone"],
+        _ => result.Error,
+    };
+}
