@@ -41,6 +41,7 @@ public sealed partial class ArticleEditor
     [Inject] private ArticleQueries Queries { get; set; } = default!;
     [Inject] private ArticlePresence Presence { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private MudBlazor.ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Parameter] public int? Id { get; set; }
@@ -131,6 +132,7 @@ public sealed partial class ArticleEditor
             await formRef.ValidateAsync();
             if (!formRef.IsValid)
             {
+                Snackbar.Add(FixFieldsMessage, MudBlazor.Severity.Warning);
                 return;
             }
         }
@@ -191,9 +193,10 @@ public sealed partial class ArticleEditor
         var category = categories.FirstOrDefault(c => c.Id == form.CategoryId)?.Label;
         var current = latest.Current;
         var latestCategory = categories.FirstOrDefault(c => c.Id == current.CategoryId)?.Label;
+        var labels = KbMessages.DiffLabels(L);
         latestComparison = RevisionDiff.Compare(
-            RevisionDiff.ToText(current.Title, current.Slug, latestCategory, current.Keywords, current.IsInternal, current.Body),
-            RevisionDiff.ToText(form.Title, form.Slug, category, form.Keywords, form.IsInternal, form.Body));
+            RevisionDiff.ToText(current.Title, current.Slug, latestCategory, current.Keywords, current.IsInternal, current.Body, labels),
+            RevisionDiff.ToText(form.Title, form.Slug, category, form.Keywords, form.IsInternal, form.Body, labels));
         latestNumber = current.Number;
         latestVersion = latest.Version;
     }
