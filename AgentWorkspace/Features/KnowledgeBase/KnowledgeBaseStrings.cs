@@ -13,8 +13,9 @@ public sealed class KnowledgeBaseStrings
     private static readonly ResourceManager Resources = new(typeof(KnowledgeBaseStrings));
 
     /// <summary>Draft, In review, Published, Archived in the agent's language.</summary>
-    public static string Status(ArticleStatus status) => Get($"Status_{status}");
+    public static string Status(ArticleStatus status) => Word($"Status_{status}");
 
-    private static string Get(string key) =>
+    /// <summary>A word from KnowledgeBaseStrings.resx in the current UI culture, for plain-markup fragments with no localizer.</summary>
+    public static string Word(string key) =>
         Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"KnowledgeBaseStrings has no {key}");
 }
