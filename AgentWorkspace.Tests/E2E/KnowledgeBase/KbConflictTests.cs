@@ -28,8 +28,8 @@ public sealed class KbConflictTests(BrowserFixture browser)
         await ana.OpenAsync($"/kb/articles/{id}/edit");
 
         // Everyone sees who is editing.
-        await Expect(ben.Page.GetByTestId("article-viewers").Locator(".aw-viewer.typing[data-agent='Ana García']")).ToContainTextAsync("Ana García is editing");
-        await Expect(ben.Page.GetByTestId("article-viewers").Locator(".aw-viewer.typing[data-agent='Lee Second-Editor']")).ToBeVisibleAsync();
+        await Expect(ben.Page.GetByTestId("article-viewers").Locator("[data-agent='Ana García'][data-editing=true]")).ToContainTextAsync("Ana García is editing");
+        await Expect(ben.Page.GetByTestId("article-viewers").Locator("[data-agent='Lee Second-Editor'][data-editing=true]")).ToBeVisibleAsync();
         await Expect(leePage.Page.GetByTestId("article-viewers").Locator("[data-agent='Ana García']")).ToContainTextAsync("is editing");
 
         // Ana saves first; Lee's editor warns him at once.
@@ -41,7 +41,7 @@ public sealed class KbConflictTests(BrowserFixture browser)
         // Lee saves anyway: refused as a conflict, his text kept in his editor.
         await leePage.Page.FillBodyAsync("Lee's rewrite.", "Lee's rewrite.");
         await leePage.Page.GetByTestId("editor-save").ClickAsync();
-        await Expect(leePage.Page.GetByTestId("edit-conflict")).ToContainTextAsync("Ana García saved a new revision");
+        await Expect(leePage.Page.GetByTestId("edit-conflict")).ToContainTextAsync("it is now revision 2 by Ana García");
         await Expect(leePage.Page.GetByTestId("editor-body")).ToHaveValueAsync("Lee's rewrite.");
         await using (var db = await Data.DbAsync())
         {

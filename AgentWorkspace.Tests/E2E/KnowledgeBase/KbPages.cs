@@ -25,6 +25,13 @@ public static class KbPages
         await Expect(page.Locator($"[data-testid=kb-views] [data-view={view}]")).ToHaveAttributeAsync("aria-selected", "true");
     }
 
+    /// <summary>Says yes in the confirmation dialog a step like publishing or archiving opens, and waits for it to close.</summary>
+    public static async Task ConfirmAsync(this IPage page)
+    {
+        await page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(page.GetByTestId("confirm-ok")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Fills an editor field and waits until the circuit has it (the preview or the unsaved marker shows it).</summary>
     public static async Task FillBodyAsync(this IPage page, string body, string textInPreview)
     {

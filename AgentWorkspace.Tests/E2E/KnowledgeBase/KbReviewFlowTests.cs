@@ -68,6 +68,8 @@ public sealed class KbReviewFlowTests(BrowserFixture browser)
         await rita.Page.ExpectStatusAsync("InReview");
         await Expect(ben.Page.KbRow(articleId)).ToHaveCountAsync(0);
         await rita.Page.GetByTestId("action-approve").ClickAsync();
+        await Expect(rita.Page.GetByTestId("confirm-message")).ToContainTextAsync("Customers see it");
+        await rita.Page.ConfirmAsync();
         await rita.Page.ExpectStatusAsync("Published");
         await ana.Page.ExpectStatusAsync("Published");
         await Expect(ben.Page.KbRow(articleId)).ToBeVisibleAsync();

@@ -67,13 +67,23 @@ public static class Workspace
     public static ILocator DropDownLabel(this IPage page, string testId) =>
         page.GetByTestId(testId).Locator(".rz-dropdown-label");
 
-    /// <summary>Opens a Radzen drop-down and picks an item by its exact text (the open panel is moved under body).</summary>
+    /// <summary>
+    /// Opens a drop-down and picks an option by its exact text: a MudSelect (data-testid on its combobox input; the
+    /// options are role=option in the popover) or, while pages are still being converted, a Radzen drop-down.
+    /// </summary>
     public static async Task ChooseAsync(this IPage page, string testId, string option)
     {
-        await page.GetByTestId(testId).ClickAsync();
-        await page.Locator(".rz-dropdown-panel .rz-dropdown-item:visible")
-            .Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") })
-            .ClickAsync();
+        var dropDown = page.GetByTestId(testId);
+        await dropDown.ClickAsync();
+        if (await dropDown.EvaluateAsync<bool>("e => e.classList.contains('rz-dropdown')"))
+        {
+            await page.Locator(".rz-dropdown-panel .rz-dropdown-item:visible")
+                .Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") })
+                .ClickAsync();
+            return;
+        }
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(dropDown).ToHaveValueAsync(option);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class RevisionDiffTests
         diff.Removed.ShouldBe(1);
         diff.Lines.ShouldContain(new DiffLine(DiffLineKind.Removed, "Old ending"));
         diff.Lines.ShouldContain(new DiffLine(DiffLineKind.Added, "New ending"));
-        diff.Lines.First().ShouldBe(new DiffLine(DiffLineKind.Folded, $"{21 - RevisionDiff.Context} unchanged lines"));
+        diff.Lines.First().ShouldBe(new DiffLine(DiffLineKind.Folded, $"{21 - RevisionDiff.Context} unchanged lines", 21 - RevisionDiff.Context));
         diff.Lines.Count(l => l.Kind == DiffLineKind.Unchanged).ShouldBe(RevisionDiff.Context);
     }
 

@@ -207,7 +207,8 @@ public sealed class CustomerArticle
     public string Url { get; }
     public string Language { get; }
 
-    /// <summary>Internal-only articles never reach a customer, whatever the search returned.</summary>
+    /// <summary>Internal-only articles never reach a customer, whatever the search returned: the suggestion index flags
+    /// as internal every article that is not <see cref="Features.KnowledgeBase.Article.IsPublic"/>.</summary>
     internal static CustomerArticle? From(Features.Suggestions.KbSuggestion article, Uri helpCentre) =>
         article.IsInternal ? null
         : new(article.ArticleId, article.Title, new Uri(helpCentre, $"help/articles/{Uri.EscapeDataString(article.Slug)}").ToString(), article.Language);

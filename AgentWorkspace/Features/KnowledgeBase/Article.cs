@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 
@@ -14,6 +15,19 @@ public enum ArticleStatus
 /// <summary>A knowledge-base article in one language. Its content lives in revisions; the article points at the live one.</summary>
 public sealed class Article : IVersioned
 {
+    /// <summary>
+    /// The one rule for "customers may see this article", deny by default: a revision is live (published, not
+    /// archived) and neither the article nor that revision is internal. The help centre queries with it, the full-text
+    /// search filters its customer-facing results by it, and the suggestion index flags every article it does not hold
+    /// as internal (what the widget's <c>CustomerView</c> drops). An expression so EF translates it to SQL.
+    /// </summary>
+    public static readonly Expression<Func<Article, bool>> IsPublic = a =>
+        a.PublishedRevisionId != null && a.Status != ArticleStatus.Archived && !a.IsInternal
+        && a.PublishedRevision != null && !a.PublishedRevision.IsInternal;
+
+    /// <summary><see cref="IsPublic"/> for an article in memory; one whose published revision is not loaded is not public.</summary>
+    public static readonly Func<Article, bool> IsPublicInMemory = IsPublic.Compile();
+
     public int Id { get; set; }
     public required string Slug { get; set; }
 

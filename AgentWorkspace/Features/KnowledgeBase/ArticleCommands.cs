@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 
 namespace AgentWorkspace.Features.KnowledgeBase;
 
@@ -82,14 +83,14 @@ public static class ArticleLimits
     public static bool IsValidSlug(string? slug) =>
         slug is { Length: > 0 and <= MaxSlugLength } && slug == Slugify(slug);
 
-    /// <summary>Null when the draft can be saved; otherwise what to fix.</summary>
-    public static string? Validate(ArticleDraft draft) =>
-        string.IsNullOrWhiteSpace(draft.Title) ? "Give the article a title."
-        : draft.Title.Trim().Length > MaxTitleLength ? $"A title has at most {MaxTitleLength} characters."
-        : !IsValidSlug(draft.Slug) ? "The slug is 1 to 200 lower-case letters, digits and dashes (e.g. reset-your-password)."
-        : draft.Keywords.Length > MaxKeywordsLength ? $"Keywords have at most {MaxKeywordsLength} characters."
-        : string.IsNullOrWhiteSpace(draft.Body) ? "The article has no content yet."
-        : draft.Body.Length > MaxBodyLength ? $"The body is {draft.Body.Length:N0} characters long; the limit is {MaxBodyLength:N0}."
-        : draft.Note is { Length: > MaxNoteLength } ? $"A revision note has at most {MaxNoteLength} characters."
-        : null;
+    /// <summary>Null when the draft can be saved; otherwise what to fix, in the agent's language.</summary>
+    public static string? Validate(ArticleDraft draft, IStringLocalizer<KnowledgeBaseStrings> L) =>
+        string.IsNullOrWhiteSpace(draft.Title) ? L["TitleRequired"]
+        : draft.Title.Trim().Length > MaxTitleLength ? L["TitleTooLong", MaxTitleLength]
+        : !IsValidSlug(draft.Slug) ? L["SlugInvalid"]
+        : draft.Keywords.Length > MaxKeywordsLength ? L["KeywordsTooLong", MaxKeywordsLength]
+        : string.IsNullOrWhiteSpace(draft.Body) ? L["BodyRequired"]
+        : draft.Body.Length > MaxBodyLength ? L["BodyTooLong", draft.Body.Length, MaxBodyLength]
+        : draft.Note is { Length: > MaxNoteLength } ? L["NoteTooLong", MaxNoteLength]
+        : (string?)null;
 }

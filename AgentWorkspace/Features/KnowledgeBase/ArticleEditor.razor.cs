@@ -1,4 +1,3 @@
-using AgentWorkspace.Components;
 using AgentWorkspace.Features.Account;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -13,8 +12,6 @@ namespace AgentWorkspace.Features.KnowledgeBase;
 /// </summary>
 public sealed partial class ArticleEditor
 {
-    private static readonly IReadOnlyList<Option<string>> languages = [new("en", "English"), new("es", "Español")];
-
     private ArticleDraft form = new("", "", null, "", "", false);
     private string note = "";
     private string language = "en";
@@ -38,11 +35,13 @@ public sealed partial class ArticleEditor
     private IReadOnlyList<string> otherEditors = [];
     private KbActor actor = new("", false, false);
     private IDisposable? watch;
+    private MudBlazor.MudForm? formRef;
 
     [Inject] private ArticleService Articles { get; set; } = default!;
     [Inject] private ArticleQueries Queries { get; set; } = default!;
     [Inject] private ArticlePresence Presence { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private MudBlazor.ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Parameter] public int? Id { get; set; }
@@ -93,7 +92,7 @@ public sealed partial class ArticleEditor
         reviewComment = details.OpenReviewComment;
         status = details.Status;
         isLive = details.IsLive;
-        error = details.Status == ArticleStatus.Archived ? "This article is archived: take it out of the archive before editing." : null;
+        error = details.Status == ArticleStatus.Archived ? ArchivedMessage : null;
         dirty = false;
         return true;
     }
@@ -108,17 +107,17 @@ public sealed partial class ArticleEditor
         savedMessage = null;
     }
 
-    private void OnTitleInput(ChangeEventArgs e)
+    private void OnTitleChanged(string? text)
     {
-        var title = e.Value?.ToString() ?? "";
+        var title = text ?? "";
         // A new article's slug follows its title until the editor types one.
         Change(Id is null && !slugTouched ? form with { Title = title, Slug = ArticleLimits.Slugify(title) } : form with { Title = title });
     }
 
-    private void OnSlugInput(ChangeEventArgs e)
+    private void OnSlugChanged(string? slug)
     {
         slugTouched = true;
-        Change(form with { Slug = e.Value?.ToString() ?? "" });
+        Change(form with { Slug = slug ?? "" });
     }
 
     private async Task SaveAsync(bool submit)
@@ -126,6 +125,16 @@ public sealed partial class ArticleEditor
         if (busy)
         {
             return;
+        }
+        // Each field says what to fix, in the agent's language; nothing is sent until they all pass.
+        if (formRef is not null)
+        {
+            await formRef.ValidateAsync();
+            if (!formRef.IsValid)
+            {
+                Snackbar.Add(FixFieldsMessage, MudBlazor.Severity.Warning);
+                return;
+            }
         }
         busy = true;
         try
@@ -142,7 +151,7 @@ public sealed partial class ArticleEditor
             }
             if (!saved.Succeeded)
             {
-                error = saved.Error;
+                error = KbMessages.ErrorOf(saved, L);
                 return;
             }
             error = null;
@@ -157,7 +166,7 @@ public sealed partial class ArticleEditor
                 var submitted = await Articles.SubmitAsync(actor, saved.ArticleId!.Value, baseVersion);
                 if (!submitted.Succeeded)
                 {
-                    error = $"Saved, but not submitted: {submitted.Error}";
+                    error = NotSubmittedMessage(KbMessages.ErrorOf(submitted, L));
                     return;
                 }
             }
@@ -167,7 +176,7 @@ public sealed partial class ArticleEditor
                 return;
             }
             status = ArticleStatus.Draft;
-            savedMessage = "Saved as a new revision.";
+            savedMessage = SavedMessage;
         }
         finally
         {
@@ -184,9 +193,10 @@ public sealed partial class ArticleEditor
         var category = categories.FirstOrDefault(c => c.Id == form.CategoryId)?.Label;
         var current = latest.Current;
         var latestCategory = categories.FirstOrDefault(c => c.Id == current.CategoryId)?.Label;
+        var labels = KbMessages.DiffLabels(L);
         latestComparison = RevisionDiff.Compare(
-            RevisionDiff.ToText(current.Title, current.Slug, latestCategory, current.Keywords, current.IsInternal, current.Body),
-            RevisionDiff.ToText(form.Title, form.Slug, category, form.Keywords, form.IsInternal, form.Body));
+            RevisionDiff.ToText(current.Title, current.Slug, latestCategory, current.Keywords, current.IsInternal, current.Body, labels),
+            RevisionDiff.ToText(form.Title, form.Slug, category, form.Keywords, form.IsInternal, form.Body, labels));
         latestNumber = current.Number;
         latestVersion = latest.Version;
     }
@@ -198,7 +208,7 @@ public sealed partial class ArticleEditor
             conflict = null;
             changedElsewhere = false;
             latestComparison = null;
-            savedMessage = "Reloaded the latest revision.";
+            savedMessage = ReloadedMessage;
         }
     }
 
@@ -209,7 +219,7 @@ public sealed partial class ArticleEditor
         conflict = null;
         changedElsewhere = false;
         latestComparison = null;
-        savedMessage = $"Your next save becomes a new revision after revision {latestNumber}.";
+        savedMessage = KeepMineMessage(latestNumber);
     }
 
     protected override void OnDispose() => watch?.Dispose();

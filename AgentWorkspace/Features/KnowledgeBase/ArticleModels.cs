@@ -49,6 +49,7 @@ public sealed record CategoryOption(int Id, string Label, int? ParentId);
 /// <summary>
 /// A live article as a search index needs it (the suggestion engine's input): the published revision's text only,
 /// never a draft's. Internal articles are included and flagged: they are for agents, never for customers.
+/// <see cref="IsInternal"/> is "not <see cref="Article.IsPublic"/>", read with the text.
 /// </summary>
 public sealed record PublishedArticle(
     int Id, string Language, string Slug, string Title, string Keywords, string Body, bool IsInternal,

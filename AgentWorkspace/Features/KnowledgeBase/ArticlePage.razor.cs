@@ -68,26 +68,5 @@ public sealed partial class ArticlePage
         return true;
     }
 
-    internal static string Describe(HistoryEntry entry)
-    {
-        var revision = entry.RevisionNumber is { } n ? $" revision {n}" : "";
-        return entry.Kind switch
-        {
-            ArticleEventKind.Created => $"created the article ({revision.Trim()})",
-            ArticleEventKind.Saved => $"saved{revision}",
-            ArticleEventKind.Restored => $"restored an old revision as{revision}",
-            ArticleEventKind.Submitted => "submitted it for review",
-            ArticleEventKind.Withdrawn => "withdrew it from review",
-            ArticleEventKind.ChangesRequested => "requested changes",
-            ArticleEventKind.Published => $"approved and published{revision}",
-            ArticleEventKind.Unpublished => "unpublished it",
-            ArticleEventKind.Archived => "archived it",
-            ArticleEventKind.Unarchived => "took it out of the archive",
-            ArticleEventKind.TranslationLinked => "linked a translation",
-            ArticleEventKind.TranslationUnlinked => "unlinked its translation",
-            _ => entry.Kind.ToString(),
-        };
-    }
-
     protected override void OnDispose() => watch?.Dispose();
 }

@@ -134,29 +134,30 @@ public sealed class ArticleQueries(IDbContextFactory<AppDbContext> dbFactory, IA
     public async Task<IReadOnlyList<PublishedArticle>> PublishedArticlesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Published(db.Articles).ToListAsync(cancellationToken);
+        return await Published(db, db.Articles).ToListAsync(cancellationToken);
     }
 
     /// <summary>These live articles' published text, in no particular order (missing ids are not live).</summary>
     public async Task<IReadOnlyList<PublishedArticle>> PublishedArticlesAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Published(db.Articles.Where(a => articleIds.Contains(a.Id))).ToListAsync(cancellationToken);
+        return await Published(db, db.Articles.Where(a => articleIds.Contains(a.Id))).ToListAsync(cancellationToken);
     }
 
     /// <summary>One live article's published text, or null when it is not live (draft only, unpublished, archived): drop it from the index.</summary>
     public async Task<PublishedArticle?> PublishedArticleAsync(int articleId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Published(db.Articles.Where(a => a.Id == articleId)).FirstOrDefaultAsync(cancellationToken);
+        return await Published(db, db.Articles.Where(a => a.Id == articleId)).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static IQueryable<PublishedArticle> Published(IQueryable<Article> articles) =>
+    // Every live article is indexed (agents get internal ones too); the ones customers may not see are flagged internal.
+    private static IQueryable<PublishedArticle> Published(AppDbContext db, IQueryable<Article> articles) =>
         articles.AsNoTracking()
             .Where(a => a.PublishedRevisionId != null && a.Status != ArticleStatus.Archived)
             .OrderBy(a => a.Id)
             .Select(a => new PublishedArticle(a.Id, a.Language, a.Slug, a.PublishedRevision!.Title, a.PublishedRevision.Keywords,
-                a.PublishedRevision.Body, a.IsInternal, a.TranslationGroup,
+                a.PublishedRevision.Body, !db.Articles.Where(Article.IsPublic).Any(p => p.Id == a.Id), a.TranslationGroup,
                 a.Category != null ? a.Category.Name : null,
                 a.PublishedRevision.Number, a.PublishedAt));
 }

@@ -15,7 +15,7 @@ public interface IArticleSearch
 }
 
 /// <param name="Language">Only articles in this language ("en" or "es"); null for both.</param>
-/// <param name="IncludeInternal">False for anything a customer sees.</param>
+/// <param name="IncludeInternal">False for anything a customer sees: then only <see cref="Article.IsPublic"/> articles match.</param>
 public sealed record ArticleSearchOptions(string? Language = null, bool IncludeInternal = false, int Take = 20);
 
 /// <summary>A live article that matched, best first; a higher score is a better match.</summary>
@@ -31,15 +31,19 @@ public sealed class FtsArticleSearch(IDbContextFactory<AppDbContext> dbFactory) 
         {
             return [];
         }
-        var includeInternal = options.IncludeInternal ? 1 : 0;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Database.SqlQuery<FtsRow>($"""
+        var hits = db.Database.SqlQuery<FtsRow>($"""
             SELECT rowid AS ArticleId, -bm25(ArticleSearch, 10.0, 5.0, 1.0, 0.0, 0.0) AS Score
             FROM ArticleSearch
-            WHERE ArticleSearch MATCH {match} AND (Internal = 0 OR {includeInternal} = 1) AND ({options.Language} IS NULL OR Language = {options.Language})
-            ORDER BY Score DESC
-            LIMIT {options.Take}
-            """).ToListAsync(cancellationToken);
+            WHERE ArticleSearch MATCH {match} AND ({options.Language} IS NULL OR Language = {options.Language})
+            """);
+        if (!options.IncludeInternal)
+        {
+            // What a customer may find is decided by the article's own state now, not by the flag the row was indexed with.
+            var isPublic = db.Articles.Where(Article.IsPublic).Select(a => a.Id);
+            hits = hits.Where(h => isPublic.Contains(h.ArticleId));
+        }
+        var rows = await hits.OrderByDescending(h => h.Score).Take(options.Take).ToListAsync(cancellationToken);
         return rows.Select(r => new ArticleSearchHit(r.ArticleId, r.Score)).ToList();
     }
 

@@ -12,17 +12,17 @@ public sealed partial class ArticleService
     {
         if (!actor.CanEdit)
         {
-            return ArticleResult.Forbidden("Only KB editors submit articles for review.");
+            return ArticleResult.Forbidden(L["Error_OnlyEditorsSubmit"]);
         }
         var result = await RunAsync(actor, articleId, expectedVersion, (db, article, now) =>
         {
             if (article.Status != ArticleStatus.Draft)
             {
-                return Task.FromResult(Refuse($"Only a draft can be submitted; this article is {article.Status.Label().ToLowerInvariant()}."));
+                return Task.FromResult(Refuse(L["Error_OnlyDraftSubmitted", KnowledgeBaseStrings.Status(article.Status).ToLower(System.Globalization.CultureInfo.CurrentCulture)]));
             }
             if (article.CurrentRevisionId == article.PublishedRevisionId)
             {
-                return Task.FromResult(Refuse("Nothing new to review: the latest revision is the published one."));
+                return Task.FromResult(Refuse(L["Error_NothingNewToReview"]));
             }
             article.Status = ArticleStatus.InReview;
             db.ArticleEvents.Add(NewEvent(article, ArticleEventKind.Submitted, null, actor, now, null));
@@ -40,13 +40,13 @@ public sealed partial class ArticleService
     {
         if (!actor.CanEdit)
         {
-            return ArticleResult.Forbidden("Only KB editors withdraw articles from review.");
+            return ArticleResult.Forbidden(L["Error_OnlyEditorsWithdraw"]);
         }
         return await RunAsync(actor, articleId, expectedVersion, (db, article, now) =>
         {
             if (article.Status != ArticleStatus.InReview)
             {
-                return Task.FromResult(Refuse("The article is not in review."));
+                return Task.FromResult(Refuse(L["Error_NotInReview"]));
             }
             article.Status = ArticleStatus.Draft;
             db.ArticleEvents.Add(NewEvent(article, ArticleEventKind.Withdrawn, null, actor, now, null));
@@ -62,13 +62,13 @@ public sealed partial class ArticleService
     {
         if (!actor.CanReview)
         {
-            return ArticleResult.Forbidden("Only KB reviewers approve articles.");
+            return ArticleResult.Forbidden(L["Error_OnlyReviewersApprove"]);
         }
         var result = await RunAsync(actor, articleId, expectedVersion, async (db, article, now) =>
         {
             if (article.Status != ArticleStatus.InReview)
             {
-                return Refuse("Only an article in review can be approved.");
+                return Refuse(L["Error_OnlyInReviewApproved"]);
             }
             if ((await AuthorsSinceLastApprovalAsync(db, article.Id)).Contains(actor.AgentId))
             {
@@ -77,7 +77,7 @@ public sealed partial class ArticleService
             var revision = await db.ArticleRevisions.SingleAsync(r => r.Id == article.CurrentRevisionId);
             if (await db.Articles.AnyAsync(a => a.Language == article.Language && a.Id != article.Id && a.Slug == revision.Slug))
             {
-                return Refuse($"Another article went live with the slug \"{revision.Slug}\" meanwhile; ask the author to pick another.");
+                return Refuse(L["Error_SlugWentLive", revision.Slug]);
             }
             revision.ApprovedById = actor.AgentId;
             revision.ApprovedAt = now;
@@ -103,22 +103,22 @@ public sealed partial class ArticleService
     {
         if (!actor.CanReview)
         {
-            return ArticleResult.Forbidden("Only KB reviewers request changes.");
+            return ArticleResult.Forbidden(L["Error_OnlyReviewersRequestChanges"]);
         }
         comment = comment?.Trim() ?? "";
         if (comment.Length == 0)
         {
-            return ArticleResult.Invalid("Tell the author what to change.");
+            return ArticleResult.Invalid(L["CommentRequired"]);
         }
         if (comment.Length > ArticleLimits.MaxCommentLength)
         {
-            return ArticleResult.Invalid($"Comments have at most {ArticleLimits.MaxCommentLength} characters.");
+            return ArticleResult.Invalid(L["CommentTooLong", ArticleLimits.MaxCommentLength]);
         }
         var result = await RunAsync(actor, articleId, expectedVersion, async (db, article, now) =>
         {
             if (article.Status != ArticleStatus.InReview)
             {
-                return Refuse("Only an article in review can be sent back.");
+                return Refuse(L["Error_OnlyInReviewSentBack"]);
             }
             if ((await AuthorsSinceLastApprovalAsync(db, article.Id)).Contains(actor.AgentId))
             {
@@ -140,13 +140,13 @@ public sealed partial class ArticleService
     {
         if (!actor.CanRetire)
         {
-            return ArticleResult.Forbidden("Only KB editors and reviewers unpublish articles.");
+            return ArticleResult.Forbidden(L["Error_OnlyRetireUnpublish"]);
         }
         return await RunAsync(actor, articleId, expectedVersion, async (db, article, now) =>
         {
             if (article.PublishedRevisionId is null)
             {
-                return Refuse("The article is not published.");
+                return Refuse(L["Error_NotPublished"]);
             }
             article.PublishedRevisionId = null;
             if (article.Status == ArticleStatus.Published)
@@ -164,13 +164,13 @@ public sealed partial class ArticleService
     {
         if (!actor.CanRetire)
         {
-            return ArticleResult.Forbidden("Only KB editors and reviewers archive articles.");
+            return ArticleResult.Forbidden(L["Error_OnlyRetireArchive"]);
         }
         return await RunAsync(actor, articleId, expectedVersion, async (db, article, now) =>
         {
             if (article.Status == ArticleStatus.Archived)
             {
-                return Refuse("The article is already archived.");
+                return Refuse(L["Error_AlreadyArchived"]);
             }
             article.Status = ArticleStatus.Archived;
             article.PublishedRevisionId = null;
@@ -185,13 +185,13 @@ public sealed partial class ArticleService
     {
         if (!actor.CanRetire)
         {
-            return ArticleResult.Forbidden("Only KB editors and reviewers take articles out of the archive.");
+            return ArticleResult.Forbidden(L["Error_OnlyRetireUnarchive"]);
         }
         return await RunAsync(actor, articleId, expectedVersion, (db, article, now) =>
         {
             if (article.Status != ArticleStatus.Archived)
             {
-                return Task.FromResult(Refuse("The article is not archived."));
+                return Task.FromResult(Refuse(L["Error_NotArchived"]));
             }
             article.Status = ArticleStatus.Draft;
             db.ArticleEvents.Add(NewEvent(article, ArticleEventKind.Unarchived, null, actor, now, null));
@@ -199,8 +199,7 @@ public sealed partial class ArticleService
         });
     }
 
-    private static ArticleResult OwnDraft =>
-        ArticleResult.Forbidden("You wrote part of this draft, so another reviewer has to approve it or request changes.");
+    private ArticleResult OwnDraft => ArticleResult.Forbidden(L["OwnDraftNote"]);
 
     /// <summary>Everyone who wrote a revision after the last approved one: they may neither approve this draft nor send it back.</summary>
     internal static async Task<IReadOnlyList<string>> AuthorsSinceLastApprovalAsync(AppDbContext db, int articleId)

@@ -10,18 +10,18 @@ public sealed partial class ArticleService
     {
         if (!actor.CanEdit)
         {
-            return ArticleResult.Forbidden("Only KB editors link translations.");
+            return ArticleResult.Forbidden(L["Error_OnlyEditorsLink"]);
         }
         return await RunAsync(actor, articleId, expectedVersion, async (db, article, now) =>
         {
             var other = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == translationId);
             if (other is null || other.Language == article.Language)
             {
-                return Refuse("A translation is an existing article in the other language.");
+                return Refuse(L["Error_TranslationIsOther"]);
             }
             if (await db.Articles.AnyAsync(a => a.TranslationGroup == other.TranslationGroup && a.Language == article.Language && a.Id != article.Id))
             {
-                return Refuse($"That article already has a {ArticleLimits.LanguageName(article.Language)} translation.");
+                return Refuse(HasTranslation(article.Language));
             }
             article.TranslationGroup = other.TranslationGroup;
             db.ArticleEvents.Add(NewEvent(article, ArticleEventKind.TranslationLinked, null, actor, now, $"{ArticleLimits.LanguageName(other.Language)}: {other.Slug}"));
@@ -33,7 +33,7 @@ public sealed partial class ArticleService
     {
         if (!actor.CanEdit)
         {
-            return ArticleResult.Forbidden("Only KB editors unlink translations.");
+            return ArticleResult.Forbidden(L["Error_OnlyEditorsUnlink"]);
         }
         return await RunAsync(actor, articleId, expectedVersion, (db, article, now) =>
         {

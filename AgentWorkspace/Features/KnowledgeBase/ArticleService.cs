@@ -3,6 +3,7 @@ using AgentWorkspace.Data;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentWorkspace.Features.KnowledgeBase;
 
@@ -10,25 +11,28 @@ namespace AgentWorkspace.Features.KnowledgeBase;
 /// Every change to knowledge-base articles goes through here. Commands carry the article version the person saw
 /// and are refused as a conflict when it moved (no silent overwrite); each runs in one IMMEDIATE SQLite
 /// transaction, records the event in the article's history, keeps the search index of live articles in step,
-/// and publishes <see cref="ArticleChanged"/> only after commit. Roles are checked here, not only in the UI.
+/// and publishes <see cref="ArticleChanged"/> only after commit. Roles are checked here, not only in the UI. Refusals
+/// are worded in the acting agent's language (the circuit's culture); stored history and notifications stay as written.
 /// </summary>
-public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, NotificationCenter notifications, TimeProvider clock)
+public sealed partial class ArticleService(
+    IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, NotificationCenter notifications, TimeProvider clock,
+    IStringLocalizer<KnowledgeBaseStrings> L)
 {
     public async Task<ArticleResult> CreateAsync(KbActor actor, NewArticle request)
     {
         if (!actor.CanEdit)
         {
-            return ArticleResult.Forbidden("Only KB editors write articles.");
+            return ArticleResult.Forbidden(L["Error_OnlyEditorsWrite"]);
         }
         if (!ArticleLimits.Languages.Contains(request.Language))
         {
-            return ArticleResult.Invalid("An article is in English (en) or Spanish (es).");
+            return ArticleResult.Invalid(L["Error_Language"]);
         }
         if (Normalize(request.Draft, out var policyError) is not { } draft)
         {
             return ArticleResult.Invalid(policyError!);
         }
-        if (ArticleLimits.Validate(draft) is { } invalid)
+        if (ArticleLimits.Validate(draft, L) is { } invalid)
         {
             return ArticleResult.Invalid(invalid);
         }
@@ -44,11 +48,11 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
             var source = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == sourceId);
             if (source is null || source.Language == request.Language)
             {
-                return ArticleResult.Invalid("A translation is of an existing article in the other language.");
+                return ArticleResult.Invalid(L["Error_TranslationOfOther"]);
             }
             if (await db.Articles.AnyAsync(a => a.TranslationGroup == source.TranslationGroup && a.Language == request.Language))
             {
-                return ArticleResult.Invalid($"That article already has a {ArticleLimits.LanguageName(request.Language)} translation.");
+                return ArticleResult.Invalid(HasTranslation(request.Language));
             }
             group = source.TranslationGroup;
         }
@@ -87,14 +91,14 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
     {
         if (!actor.CanEdit)
         {
-            return ArticleResult.Forbidden("Only KB editors edit articles.");
+            return ArticleResult.Forbidden(L["Error_OnlyEditorsEdit"]);
         }
         if (Normalize(draft, out var policyError) is not { } cleaned)
         {
             return ArticleResult.Invalid(policyError!);
         }
         draft = cleaned;
-        if (ArticleLimits.Validate(draft) is { } invalid)
+        if (ArticleLimits.Validate(draft, L) is { } invalid)
         {
             return ArticleResult.Invalid(invalid);
         }
@@ -102,7 +106,7 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
         {
             if (article.Status == ArticleStatus.Archived)
             {
-                return Refuse("Unarchive the article before editing it.");
+                return Refuse(L["Error_UnarchiveBeforeEditing"]);
             }
             if (await CheckPlacementAsync(db, article.Language, draft, article.Id) is { } error)
             {
@@ -118,18 +122,18 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
     {
         if (!actor.CanEdit)
         {
-            return ArticleResult.Forbidden("Only KB editors restore revisions.");
+            return ArticleResult.Forbidden(L["Error_OnlyEditorsRestore"]);
         }
         return await RunAsync(actor, articleId, expectedVersion, async (db, article, now) =>
         {
             if (article.Status == ArticleStatus.Archived)
             {
-                return Refuse("Unarchive the article before restoring a revision.");
+                return Refuse(L["Error_UnarchiveBeforeRestoring"]);
             }
             var old = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == article.Id && r.Number == revisionNumber);
             if (old is null)
             {
-                return Refuse($"The article has no revision {revisionNumber}.");
+                return Refuse(L["Error_NoSuchRevision", revisionNumber]);
             }
             var draft = new ArticleDraft(old.Title, old.Slug, old.CategoryId, old.Keywords, old.Body, old.IsInternal, $"Restored from revision {revisionNumber}");
             if (await CheckPlacementAsync(db, article.Language, draft, article.Id) is { } error)
@@ -145,7 +149,7 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
     public async Task<bool> RecordFeedbackAsync(int articleId, bool helpful)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var live = db.Articles.Where(a => a.Id == articleId && a.PublishedRevisionId != null && !a.IsInternal && a.Status != ArticleStatus.Archived);
+        var live = db.Articles.Where(a => a.Id == articleId).Where(Article.IsPublic);
         var updated = helpful
             ? await live.ExecuteUpdateAsync(s => s.SetProperty(a => a.HelpfulCount, a => a.HelpfulCount + 1))
             : await live.ExecuteUpdateAsync(s => s.SetProperty(a => a.NotHelpfulCount, a => a.NotHelpfulCount + 1));
@@ -249,25 +253,25 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
         article.IsInternal = revision.IsInternal;
     }
 
-    private static async Task<ArticleResult?> CheckPlacementAsync(AppDbContext db, string language, ArticleDraft draft, int? articleId)
+    private async Task<ArticleResult?> CheckPlacementAsync(AppDbContext db, string language, ArticleDraft draft, int? articleId)
     {
         if (draft.CategoryId is { } categoryId && !await db.ArticleCategories.AnyAsync(c => c.Id == categoryId))
         {
-            return ArticleResult.Invalid("That category does not exist.");
+            return ArticleResult.Invalid(L["Error_NoSuchCategory"]);
         }
         var taken = await db.Articles.AnyAsync(a => a.Language == language && a.Id != articleId
             && (a.Slug == draft.Slug || (a.CurrentRevision != null && a.CurrentRevision.Slug == draft.Slug)));
-        return taken ? ArticleResult.Invalid($"Another {ArticleLimits.LanguageName(language)} article already uses the slug \"{draft.Slug}\".") : null;
+        return taken ? ArticleResult.Invalid(language == "es" ? L["Error_SlugTakenSpanish", draft.Slug] : L["Error_SlugTakenEnglish", draft.Slug]) : null;
     }
 
     /// <summary>The draft through the shared text policy (title, keywords and note one line each, body multi-line), or why not.</summary>
-    private static ArticleDraft? Normalize(ArticleDraft draft, out string? error)
+    private ArticleDraft? Normalize(ArticleDraft draft, out string? error)
     {
         error = null;
         var title = TextInput.Line(draft.Title, "The title", ArticleLimits.MaxTitleLength);
         if (!title.IsValid)
         {
-            error = title.Problem == TextProblem.Empty ? "Give the article a title." : title.Error;
+            error = title.Problem == TextProblem.Empty ? L["TitleRequired"] : title.Error;
             return null;
         }
         var keywords = new List<string>();
@@ -295,6 +299,9 @@ public sealed partial class ArticleService(IDbContextFactory<AppDbContext> dbFac
         var slug = string.IsNullOrWhiteSpace(draft.Slug) ? ArticleLimits.Slugify(title.Value) : draft.Slug.Trim();
         return draft with { Title = title.Value!, Slug = slug, Keywords = string.Join(", ", keywords), Body = body.Value ?? "", Note = note.Value };
     }
+
+    private string HasTranslation(string language) =>
+        language == "es" ? L["Error_HasSpanishTranslation"] : L["Error_HasEnglishTranslation"];
 
     private static ArticleRevision NewRevision(int number, ArticleDraft draft, string authorId, DateTimeOffset now) => new()
     {

@@ -1,4 +1,4 @@
-using AgentWorkspace.Components;
+using System.Globalization;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -8,8 +8,6 @@ namespace AgentWorkspace.Features.KnowledgeBase;
 /// <summary>The agents' KB browser: every article in every state, with search, filters, the review queue, and live updates.</summary>
 public sealed partial class KbPage
 {
-    private static readonly IReadOnlyList<Option<string>> languages = [new("en", "English"), new("es", "Español")];
-
     private KbListFilter filter = new();
     private IReadOnlyList<ArticleListRow> rows = [];
     private IReadOnlyList<CategoryOption> categories = [];
@@ -23,15 +21,11 @@ public sealed partial class KbPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
+
     private IEnumerable<KbView> Views => Enum.GetValues<KbView>().Where(v => v != KbView.WaitingForMyReview || actor.CanReview);
 
-    private static string Label(KbView view) => view switch
-    {
-        KbView.Live => "Published",
-        KbView.InReview => "In review",
-        KbView.WaitingForMyReview => "Waiting for my review",
-        _ => view.ToString(),
-    };
+    private string CategoryLabel(int? id) => categories.FirstOrDefault(c => c.Id == id)?.Label ?? "";
 
     protected override async Task OnInitializedAsync()
     {
@@ -69,11 +63,7 @@ public sealed partial class KbPage
         await LoadAsync();
     }
 
-    /// <summary>Searches as the agent types; keystrokes arriving during a reload coalesce into one more.</summary>
-    private Task OnSearchInput(ChangeEventArgs e)
-    {
-        var text = e.Value?.ToString();
-        filter = filter with { Search = string.IsNullOrWhiteSpace(text) ? null : text };
-        return LoadAsync();
-    }
+    /// <summary>Searches as the agent types (debounced by the field, so a burst of keystrokes is one query).</summary>
+    private Task OnSearchChanged(string? text) =>
+        ApplyAsync(filter with { Search = string.IsNullOrWhiteSpace(text) ? null : text });
 }

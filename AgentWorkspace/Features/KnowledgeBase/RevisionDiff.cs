@@ -14,11 +14,18 @@ public enum DiffLineKind
     Folded,
 }
 
-public sealed record DiffLine(DiffLineKind Kind, string Text);
+/// <param name="FoldedLines">For a <see cref="DiffLineKind.Folded"/> line, how many unchanged lines it stands for.</param>
+public sealed record DiffLine(DiffLineKind Kind, string Text, int FoldedLines = 0);
 
 public sealed record RevisionComparison(IReadOnlyList<DiffLine> Lines, int Added, int Removed)
 {
     public bool Identical => Added == 0 && Removed == 0;
+}
+
+/// <summary>The names of the fields listed above the body in a comparison, in the reader's language.</summary>
+public sealed record DiffFieldLabels(string Title, string Slug, string Category, string Keywords, string Visibility, string InternalOnly, string Public)
+{
+    public static readonly DiffFieldLabels English = new("Title", "Slug", "Category", "Keywords", "Visibility", "Internal only", "Public");
 }
 
 /// <summary>
@@ -29,13 +36,17 @@ public static class RevisionDiff
 {
     public const int Context = 3;
 
-    public static string ToText(string title, string slug, string? category, string keywords, bool isInternal, string body) =>
-        $"Title: {title}\nSlug: {slug}\nCategory: {category ?? "—"}\nKeywords: {keywords}\nVisibility: {(isInternal ? "Internal only" : "Public")}\n\n{body}";
+    public static string ToText(string title, string slug, string? category, string keywords, bool isInternal, string body, DiffFieldLabels? labels = null)
+    {
+        var l = labels ?? DiffFieldLabels.English;
+        return $"{l.Title}: {title}\n{l.Slug}: {slug}\n{l.Category}: {category ?? "—"}\n{l.Keywords}: {keywords}\n{l.Visibility}: {(isInternal ? l.InternalOnly : l.Public)}\n\n{body}";
+    }
 
-    public static string ToText(RevisionView revision) =>
-        ToText(revision.Title, revision.Slug, revision.CategoryName, revision.Keywords, revision.IsInternal, revision.Body);
+    public static string ToText(RevisionView revision, DiffFieldLabels? labels = null) =>
+        ToText(revision.Title, revision.Slug, revision.CategoryName, revision.Keywords, revision.IsInternal, revision.Body, labels);
 
-    public static RevisionComparison Compare(RevisionView older, RevisionView newer) => Compare(ToText(older), ToText(newer));
+    public static RevisionComparison Compare(RevisionView older, RevisionView newer, DiffFieldLabels? labels = null) =>
+        Compare(ToText(older, labels), ToText(newer, labels));
 
     public static RevisionComparison Compare(string older, string newer)
     {
@@ -90,5 +101,5 @@ public static class RevisionDiff
         return result;
     }
 
-    private static DiffLine Folded(int count) => new(DiffLineKind.Folded, $"{count} unchanged line{(count == 1 ? "" : "s")}");
+    private static DiffLine Folded(int count) => new(DiffLineKind.Folded, $"{count} unchanged line{(count == 1 ? "" : "s")}", count);
 }

@@ -5,15 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentWorkspace.Features.KnowledgeBase.HelpCentre;
 
 /// <summary>
-/// The one place that decides what a help-centre visitor may read. Deny by default: an article is shown only when
-/// it has a published revision, is not archived, and neither the article nor that revision is internal; and only
-/// the published revision's text leaves here, never a draft, a revision in review, notes or reviewers' comments.
+/// What a help-centre visitor may read. Deny by default: an article is shown only when <see cref="Article.IsPublic"/>
+/// holds (a live revision, not archived, nothing internal); and only the published revision's text leaves here, never
+/// a draft, a revision in review, notes or reviewers' comments.
 /// </summary>
 public sealed partial class HelpCentreQueries(IDbContextFactory<AppDbContext> dbFactory, IArticleSearch search)
 {
     private static IQueryable<Article> Live(AppDbContext db) =>
-        db.Articles.AsNoTracking().Where(a => a.PublishedRevisionId != null && a.Status != ArticleStatus.Archived
-            && !a.IsInternal && !a.PublishedRevision!.IsInternal);
+        db.Articles.AsNoTracking().Where(Article.IsPublic);
 
     public async Task<HelpHome> HomeAsync(string language)
     {

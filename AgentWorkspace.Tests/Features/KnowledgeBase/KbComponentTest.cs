@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.KnowledgeBase;
+using AgentWorkspace.Features.Notifications;
+using AgentWorkspace.Features.Presence;
+using AgentWorkspace.Realtime;
+using AgentWorkspace.Tests.Infrastructure;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentWorkspace.Tests.Features.KnowledgeBase;
+
+/// <summary>
+/// A <see cref="ComponentTest"/> whose services are disposed asynchronously: MudBlazor registers services that only
+/// implement IAsyncDisposable (MudChip's key interceptor, MudSelect's pointer-events service), and the synchronous
+/// container disposal throws on them.
+/// </summary>
+public abstract class MudComponentTest : ComponentTest
+{
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            DisposeComponentsAsync().GetAwaiter().GetResult();
+            Services.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>
+/// Knowledge-base components rendered with the app's real services on a real (migrated, empty) SQLite database,
+/// signed in as a KB editor.
+/// </summary>
+public abstract class KbComponentTest : MudComponentTest
+{
+    protected const string AgentId = "agent-ana";
+
+    private readonly TempDatabase database = new();
+
+    protected KbComponentTest()
+    {
+        using (var db = database.CreateContext())
+        {
+            db.Database.Migrate();
+            db.Users.Add(new Agent { Id = AgentId, UserName = "ana@nimbus.test", Email = "ana@nimbus.test", DisplayName = "Ana García", CreatedAt = DateTimeOffset.UtcNow });
+            db.SaveChanges();
+        }
+        Services.AddLogging();
+        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        Services.AddSingleton<WorkspaceNotifier>();
+        Services.AddSingleton<PresenceBoard>();
+        Services.AddNotifications();
+        Services.AddKnowledgeBase();
+        AddAuthorization()
+            .SetAuthorized("Ana García")
+            .SetRoles(Roles.Agent, Roles.KbEditor)
+            .SetClaims(new Claim(ClaimTypes.NameIdentifier, AgentId), new Claim(AgentWorkspace.Features.Account.AgentClaims.DisplayNameType, "Ana García"));
+    }
+
+    protected AppDbContext Db() => database.CreateContext();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            database.Dispose();
+        }
+    }
+}
