@@ -78,7 +78,7 @@ public sealed class InboxLiveTests(BrowserFixture browser)
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/tickets/{ticket.Number}$"));
         await Expect(page.Locator("h1.aw-page-title")).ToContainTextAsync(ticket.Subject);
-        await Expect(page.DropDownLabel("prop-assignee")).ToHaveTextAsync("Ana García");
+        await Expect(page.SelectInput("prop-assignee")).ToHaveValueAsync("Ana García");
     }
 
     [Fact]

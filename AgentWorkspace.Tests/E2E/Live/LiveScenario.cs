@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Tickets;
@@ -63,17 +62,15 @@ public static class Workspace
     public static ILocator TimelineMessage(this IPage page, string body) =>
         page.Locator("[data-testid=timeline] li[data-seq]", new() { HasText = body });
 
-    /// <summary>The text a Radzen drop-down shows for its current value.</summary>
-    public static ILocator DropDownLabel(this IPage page, string testId) =>
-        page.GetByTestId(testId).Locator(".rz-dropdown-label");
+    /// <summary>A MudSelect's read-only input (it carries the data-testid): its value is the text shown for the current choice.</summary>
+    public static ILocator SelectInput(this IPage page, string testId) =>
+        page.GetByTestId(testId);
 
-    /// <summary>Opens a Radzen drop-down and picks an item by its exact text (the open panel is moved under body).</summary>
+    /// <summary>Opens a MudSelect and picks an option by its exact text (the list opens in a popover under the page's popover provider).</summary>
     public static async Task ChooseAsync(this IPage page, string testId, string option)
     {
         await page.GetByTestId(testId).ClickAsync();
-        await page.Locator(".rz-dropdown-panel .rz-dropdown-item:visible")
-            .Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") })
-            .ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
     }
 
     /// <summary>A second tab in the same agent's browser context (same sign-in, its own circuit).</summary>
