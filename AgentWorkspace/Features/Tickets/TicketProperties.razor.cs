@@ -34,6 +34,9 @@ public sealed partial class TicketProperties
     [Parameter] public IReadOnlyList<Option<string>> Agents { get; set; } = [];
     [Parameter] public IReadOnlyList<Option<int?>> Teams { get; set; } = [];
 
+    /// <summary>A change was refused as a conflict: the page reads the ticket again, so the other agent's value shows at once.</summary>
+    [Parameter] public EventCallback Conflicted { get; set; }
+
     protected override void OnParametersSet()
     {
         if (shownTicketId != Ticket.Id)
@@ -114,6 +117,7 @@ public sealed partial class TicketProperties
             case CommandOutcome.Conflict:
                 conflict = ConflictMessage(command);
                 refusals++;
+                await Conflicted.InvokeAsync();
                 return false;
             case CommandOutcome.NotFound:
                 refusals++;

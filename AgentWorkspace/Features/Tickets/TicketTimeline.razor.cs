@@ -79,6 +79,7 @@ public sealed partial class TicketTimeline
         "Team" => L["FieldTeam"],
         "Category" => L["FieldCategory"],
         "Tier" => L["FieldTier"],
+        "Tags" => L["FieldTags"],
         _ => field.ToLowerInvariant(),
     };
 
