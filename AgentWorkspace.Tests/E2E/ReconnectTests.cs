@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using AgentWorkspace.Tests.E2E.Live;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -48,6 +49,54 @@ public sealed class ReconnectTests : IAsyncLifetime
         await Expect(page.Locator("html[data-circuit='up']")).ToHaveCountAsync(1, new() { Timeout = 90_000 });
         await Expect(page.GetByTestId("agent-name")).ToHaveTextAsync("Ben Carter");
         await Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
+        pageErrors.ShouldBeEmpty();
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ServerRestart_WhileAnAgentWritesANote_BringsTheDraftBackIntoTheComposer_UntilItIsSent()
+    {
+        var first = WorkspaceAppFactory.Create(seedDemoData: true, dataDirectory, port);
+        var address = first.ServerAddress;
+        var ticket = await new TicketTestData(first.Services).CreateAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var pageErrors = new List<string>();
+        page.PageError += (_, error) => pageErrors.Add(error);
+        var agent = new AgentPage(context, page);
+        await agent.SignInAsync(DemoAgents.AnaEmail);
+        await agent.OpenAsync($"/tickets/{ticket.Number}");
+        var draft = $"Checked the ledger: the refund is due ({Guid.NewGuid():N})";
+        await page.GetByTestId("mode-note").ClickAsync();
+        await page.GetByTestId("composer-input").FillAsync(draft);
+        // The browser keeps the draft once typing pauses: wait for that before pulling the server away.
+        await page.WaitForFunctionAsync("text => Object.keys(localStorage).some(key => (localStorage.getItem(key) ?? '').includes(text))", draft);
+
+        await first.DisposeAsync();
+        await Expect(page.Locator("#components-reconnect-modal")).ToBeAttachedAsync();
+        await page.EvaluateAsync("() => delete document.documentElement.dataset.circuit");
+        await using var second = WorkspaceAppFactory.Create(seedDemoData: true, dataDirectory, port);
+        second.ServerAddress.Port.ShouldBe(port);
+
+        // The new server has no such circuit: the page reloads itself and the composer comes back with the draft, still a note.
+        await Expect(page.Locator("html[data-circuit='up']")).ToHaveCountAsync(1, new() { Timeout = 90_000 });
+        var composer = page.GetByTestId("composer-input");
+        await Expect(composer).ToHaveValueAsync(draft);
+        await Expect(page.GetByTestId("mode-note")).ToHaveAttributeAsync("aria-checked", "true");
+        await Expect(page.GetByTestId("draft-restored")).ToBeVisibleAsync();
+
+        await page.GetByTestId("composer-send").ClickAsync();
+        await Expect(page.TimelineMessage(draft)).ToHaveAttributeAsync("data-kind", "note");
+        await Expect(composer).ToHaveValueAsync("");
+
+        // Sent means gone: loading the ticket again starts from an empty reply.
+        await page.ReloadAsync();
+        await AgentPageExtensions.WaitForCircuitAsync(page);
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync(draft);
+        await Expect(composer).ToHaveValueAsync("");
+        await Expect(page.GetByTestId("mode-reply")).ToHaveAttributeAsync("aria-checked", "true");
+        await Expect(page.GetByTestId("draft-restored")).ToHaveCountAsync(0);
         pageErrors.ShouldBeEmpty();
         await context.CloseAsync();
     }

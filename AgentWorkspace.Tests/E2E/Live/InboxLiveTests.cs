@@ -79,7 +79,7 @@ public sealed class InboxLiveTests(BrowserFixture browser)
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/tickets/{ticket.Number}$"));
         await Expect(page.Locator("h1.aw-page-title")).ToContainTextAsync(ticket.Subject);
-        await Expect(page.DropDownLabel("prop-assignee")).ToHaveTextAsync("Ana García");
+        await Expect(page.SelectInput("prop-assignee")).ToHaveValueAsync("Ana García");
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class InboxLiveTests(BrowserFixture browser)
         await page.InboxRow(first.Number).Locator("input[type=checkbox]").CheckAsync();
         await page.InboxRow(second.Number).Locator("input[type=checkbox]").CheckAsync();
         await Expect(page.GetByTestId("bulk-bar")).ToContainTextAsync("2 selected");
-        await page.PickAsync("bulk-priority", "Urgent");
+        await page.ChooseAsync("bulk-priority", "Urgent");
 
         await Expect(page.InboxRow(first.Number).Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Urgent");
         await Expect(page.InboxRow(second.Number).Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Urgent");

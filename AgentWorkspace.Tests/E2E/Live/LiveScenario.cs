@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Tickets;
@@ -63,37 +62,20 @@ public static class Workspace
     public static ILocator TimelineMessage(this IPage page, string body) =>
         page.Locator("[data-testid=timeline] li[data-seq]", new() { HasText = body });
 
-    /// <summary>The text a Radzen drop-down shows for its current value.</summary>
-    public static ILocator DropDownLabel(this IPage page, string testId) =>
-        page.GetByTestId(testId).Locator(".rz-dropdown-label");
+    /// <summary>A MudSelect's read-only input (it carries the data-testid): its value is the text shown for the current choice.</summary>
+    public static ILocator SelectInput(this IPage page, string testId) =>
+        page.GetByTestId(testId);
 
     /// <summary>
-    /// Opens a drop-down and picks an option by its exact text: a MudSelect (data-testid on its combobox input; the
-    /// options are role=option in the popover) or, while pages are still being converted, a Radzen drop-down.
+    /// Opens a MudSelect (data-testid on its combobox input) and picks an option by its exact text: the options open
+    /// as role=option in the popover provider, outside the select. Waits until the select shows the choice.
     /// </summary>
     public static async Task ChooseAsync(this IPage page, string testId, string option)
     {
-        var dropDown = page.GetByTestId(testId);
-        await dropDown.ClickAsync();
-        if (await dropDown.EvaluateAsync<bool>("e => e.classList.contains('rz-dropdown')"))
-        {
-            await page.Locator(".rz-dropdown-panel .rz-dropdown-item:visible")
-                .Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") })
-                .ClickAsync();
-            return;
-        }
+        var select = page.GetByTestId(testId);
+        await select.ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Assertions.Expect(dropDown).ToHaveValueAsync(option);
-    }
-
-    /// <summary>
-    /// Opens a MudSelect by the data-testid on its input and picks an option by its exact text (the options open in
-    /// the popover provider, outside the select). The Radzen helpers above stay until every page is converted.
-    /// </summary>
-    public static async Task PickAsync(this IPage page, string testId, string option)
-    {
-        await page.GetByTestId(testId).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(select).ToHaveValueAsync(option);
     }
 
     /// <summary>The inbox's keyboard shortcuts listen on the whole page once this is set (just after the first render).</summary>

@@ -1,7 +1,7 @@
-using AgentWorkspace.Components;
 using AgentWorkspace.Features.Suggestions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 
 namespace AgentWorkspace.Features.Tickets;
 
@@ -12,12 +12,7 @@ namespace AgentWorkspace.Features.Tickets;
 /// </summary>
 public sealed partial class Composer
 {
-    private static readonly IReadOnlyList<Option<TicketStatus?>> afterOptions =
-    [
-        new(TicketStatus.WaitingOnCustomer, "…and wait on customer"),
-        new(TicketStatus.OnHold, "…and put on hold"),
-        new(TicketStatus.Resolved, "…and resolve"),
-    ];
+    private static readonly TicketStatus?[] AfterOptions = [TicketStatus.WaitingOnCustomer, TicketStatus.OnHold, TicketStatus.Resolved];
 
     private MessageVisibility mode = MessageVisibility.Public;
     private string draft = "";
@@ -27,6 +22,8 @@ public sealed partial class Composer
     private TicketStatus? statusAfter;
     private List<TimelineEntry>? stale;
     private DateTimeOffset lastTypingSignal;
+    private MudTextField<string>? field;
+    private ComposerSuggestions? suggestions;
 
     [Inject] private TicketQueries Queries { get; set; } = default!;
 
@@ -42,14 +39,29 @@ public sealed partial class Composer
     /// <summary>Opens a suggested article beside the ticket.</summary>
     [Parameter] public EventCallback<int> OpenArticle { get; set; }
 
-    private ComposerSuggestions? suggestions;
-
     /// <summary>Asks the page to highlight messages after this sequence number.</summary>
     [Parameter] public EventCallback<int> Review { get; set; }
 
-    private void OnInput(ChangeEventArgs e)
+    private bool IsNote => mode == MessageVisibility.Internal;
+
+    private string ModeName => IsNote ? "note" : "reply";
+
+    /// <summary>The textarea stops typing at the limit; text inserted or restored can still pass it.</summary>
+    private bool TooLong => draft.Length > MessageLimits.MaxBodyLength;
+
+    private string? ErrorText => TooLong ? L["TooLong", draft.Length, MessageLimits.MaxBodyLength] : error;
+
+    private string AfterText(TicketStatus? status) => status switch
     {
-        draft = e.Value?.ToString() ?? "";
+        TicketStatus.WaitingOnCustomer => L["AndWaitOnCustomer"],
+        TicketStatus.OnHold => L["AndPutOnHold"],
+        TicketStatus.Resolved => L["AndResolve"],
+        _ => L["KeepStatus"],
+    };
+
+    private void OnDraftChanged(string? value)
+    {
+        draft = value ?? "";
         error = null;
         if (draft.Length == 0)
         {
@@ -82,6 +94,8 @@ public sealed partial class Composer
             return;
         }
         mode = value;
+        // The saved draft moves to the new mode once the section says it (after this render).
+        modeChanged = true;
         // The indicator must follow the switch at once: a reply turned into a note stops showing as typing to the customer.
         SignalTyping(draft.Length > 0);
     }
@@ -104,7 +118,7 @@ public sealed partial class Composer
 
     private async Task SendAsync(bool force)
     {
-        if (sending || string.IsNullOrWhiteSpace(draft))
+        if (sending || TooLong || string.IsNullOrWhiteSpace(draft))
         {
             return;
         }
@@ -120,17 +134,17 @@ public sealed partial class Composer
                 new AgentMessage(draft, mode, Guid.NewGuid().ToString("N"), mode == MessageVisibility.Public ? statusAfter : null));
             if (!result.Succeeded)
             {
-                error = result.Error;
+                error = result.Outcome == CommandOutcome.NotFound ? L["TicketGone"] : L["NotSent", result.Error ?? ""];
                 return;
             }
             if (mode == MessageVisibility.Public && suggestions is not null)
             {
                 await suggestions.ReplySentAsync(Scope.AgentId, Ticket.Id);
             }
-            draft = "";
+            await ForgetDraftAsync();
             stale = null;
-            startedAtSeq = null;
             statusAfter = null;
+            restored = false;
             SignalTyping(false);
         }
         finally
@@ -153,6 +167,4 @@ public sealed partial class Composer
     }
 
     private static string Excerpt(string? body) => body is null ? "" : body.Length > 120 ? body[..120] + "…" : body;
-
-    public void Dispose() => SignalTyping(false);
 }

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Components;
+
+namespace AgentWorkspace.Features.Tickets;
+
+/// <summary>
+/// The conversation and the ticket's history in time order. History is stored in invariant English (field names and
+/// <see cref="TicketLabels"/>' labels, for the API and the audit); it is told here in the agent's language wherever the
+/// stored value is a known status, priority or channel. Names, tags and reasons typed by people stay as stored.
+/// </summary>
+public sealed partial class TicketTimeline
+{
+    private static readonly Dictionary<string, TicketStatus> StatusByLabel = Enum.GetValues<TicketStatus>().ToDictionary(s => s.Label());
+    private static readonly Dictionary<string, TicketPriority> PriorityByLabel = Enum.GetValues<TicketPriority>().ToDictionary(p => p.Label());
+    private static readonly Dictionary<string, TicketChannel> ChannelByLabel = Enum.GetValues<TicketChannel>().ToDictionary(c => c.Label());
+
+    private const string FollowUpPrefix = "Follow-up to #";
+
+    private long? editing;
+    private string editText = "";
+    private string? editError;
+
+    [Parameter, EditorRequired] public IReadOnlyList<TimelineEntry> Entries { get; set; } = [];
+
+    /// <summary>Messages after this sequence number are marked new (the stale-send review).</summary>
+    [Parameter] public int HighlightAfterSeq { get; set; }
+
+    /// <summary>The signed-in agent: they may edit their own replies and notes.</summary>
+    [Parameter] public string? CurrentAgentId { get; set; }
+
+    /// <summary>Saves an edit; returns an error to show, or null.</summary>
+    [Parameter] public Func<TimelineEntry, string, Task<string?>>? Edit { get; set; }
+
+    private bool CanEdit(TimelineEntry entry) =>
+        Edit is not null && entry.MessageId > 0 && entry.AuthorKind == AuthorKind.Agent && entry.AuthorAgentId == CurrentAgentId;
+
+    private void BeginEdit(TimelineEntry entry)
+    {
+        editing = entry.MessageId;
+        editText = entry.Body ?? "";
+        editError = null;
+    }
+
+    private async Task SaveEditAsync(TimelineEntry entry)
+    {
+        editError = await Edit!(entry, editText);
+        if (editError is null)
+        {
+            editing = null;
+        }
+    }
+
+    internal static string KindOf(TimelineEntry entry) =>
+        entry.AuthorKind == AuthorKind.System ? "system"
+        : entry.Visibility == MessageVisibility.Internal ? "note"
+        : entry.AuthorKind == AuthorKind.Customer ? "customer"
+        : "agent";
+
+    /// <summary>People keep their names; the system (automatic changes, system messages) is named in the agent's language.</summary>
+    private string ActorName(TimelineEntry entry) =>
+        entry.Change is not null ? (entry.AuthorAgentId is null ? L["System"] : entry.AuthorName)
+        : entry.AuthorKind == AuthorKind.System ? L["System"] : entry.AuthorName;
+
+    internal string Describe(TicketChange change) => change.Field switch
+    {
+        "Created" => L["EventCreated", CreatedFrom(change.NewValue)],
+        "Tags" when change.NewValue is ['+', .. var added] => L["EventTagAdded", added],
+        "Tags" when change.OldValue is ['-', .. var removed] => L["EventTagRemoved", removed],
+        _ when change.NewValue == "(edited)" => L["EventEdited", EditedMessage(change.Field), change.OldValue ?? ""],
+        _ when change.OldValue is null => L["EventSet", FieldName(change.Field), Value(change.Field, change.NewValue)],
+        _ when change.NewValue is null => L["EventCleared", FieldName(change.Field), Value(change.Field, change.OldValue)],
+        _ => L["EventChanged", FieldName(change.Field), Value(change.Field, change.OldValue), Value(change.Field, change.NewValue)],
+    };
+
+    private string FieldName(string field) => field switch
+    {
+        "Status" => L["FieldStatus"],
+        "Priority" => L["FieldPriority"],
+        "Assignee" => L["FieldAssignee"],
+        "Team" => L["FieldTeam"],
+        "Category" => L["FieldCategory"],
+        "Tier" => L["FieldTier"],
+        "Tags" => L["FieldTags"],
+        _ => field.ToLowerInvariant(),
+    };
+
+    /// <summary>A stored status or priority label in the agent's words; anything else (names, categories, tiers) as stored.</summary>
+    private static string Value(string field, string? stored) => (field, stored) switch
+    {
+        ("Status", { } label) when StatusByLabel.TryGetValue(label, out var status) => TicketWords.Status(status),
+        ("Priority", { } label) when PriorityByLabel.TryGetValue(label, out var priority) => TicketWords.Priority(priority),
+        _ => stored ?? "",
+    };
+
+    /// <summary>A new ticket records its channel; a follow-up records "Follow-up to #N".</summary>
+    private string CreatedFrom(string? stored) => stored switch
+    {
+        { } label when ChannelByLabel.TryGetValue(label, out var channel) => TicketWords.Channel(channel),
+        { } text when text.StartsWith(FollowUpPrefix, StringComparison.Ordinal) && int.TryParse(text[FollowUpPrefix.Length..], out var number) =>
+            L["EventFollowUpTo", number],
+        _ => stored ?? "",
+    };
+
+    /// <summary>Edits are recorded as "Reply #N" or "Note #N".</summary>
+    private string EditedMessage(string field) => field.Split(" #") switch
+    {
+        ["Reply", var n] when int.TryParse(n, out var seq) => L["EventReplyNumber", seq],
+        ["Note", var n] when int.TryParse(n, out var seq) => L["EventNoteNumber", seq],
+        _ => field,
+    };
+
+    /// <summary>The one reason the system writes itself; reasons typed by agents stay as they wrote them.</summary>
+    private string Reason(string reason) => reason == "The customer replied" ? L["ReasonCustomerReplied"] : reason;
+}
