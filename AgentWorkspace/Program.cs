@@ -11,22 +11,15 @@ using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Realtime;
-using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
-// Serve package and build-output assets (blazor.web.js, Radzen, the widget) from a build in any environment, not only
+// Serve package and build-output assets (blazor.web.js, MudBlazor, the widget) from a build in any environment, not only
 // Development; a published app has them in wwwroot and this does nothing.
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddWorkspaceData();
 builder.Services.AddWorkspaceUi();
-builder.Services.AddRadzenComponents();
-builder.Services.AddRadzenCookieThemeService(options =>
-{
-    options.Name = "AgentWorkspaceTheme";
-    options.Duration = TimeSpan.FromDays(365);
-});
 builder.Services.AddSingleton<WorkspaceNotifier>();
 builder.Services.AddAccount();
 builder.Services.AddAgents();

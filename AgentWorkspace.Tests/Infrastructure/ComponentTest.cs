@@ -8,8 +8,10 @@ namespace AgentWorkspace.Tests.Infrastructure;
 /// <summary>
 /// A bUnit context with what the workspace's components expect: MudBlazor's services, string localizers (English
 /// unless a test asks for another language) and a JS runtime that answers every call (MudBlazor calls it freely).
+/// Disposed asynchronously (xunit runs IAsyncLifetime.DisposeAsync before Dispose): some MudBlazor services (the
+/// popover's pointer-events service, MudChip's key interceptor) only implement IAsyncDisposable.
 /// </summary>
-public abstract class ComponentTest : BunitContext
+public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
     private readonly CultureInfo culture = CultureInfo.CurrentCulture;
     private readonly CultureInfo uiCulture = CultureInfo.CurrentUICulture;
@@ -22,6 +24,10 @@ public abstract class ComponentTest : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         UseLanguage("en");
     }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     /// <summary>Renders in this language from now on ("en" or "es"), as a circuit opened with that culture cookie would.</summary>
     protected static void UseLanguage(string language)

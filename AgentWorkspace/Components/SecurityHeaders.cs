@@ -2,7 +2,7 @@ namespace AgentWorkspace.Components;
 
 /// <summary>
 /// Browser-side defence in depth for every response: a Content-Security-Policy with no inline or eval'd
-/// script, no framing of the workspace, and no MIME sniffing. Radzen sets inline styles, hence 'unsafe-inline'
+/// script, no framing of the workspace, and no MIME sniffing. MudBlazor sets inline styles (its theme variables, popover positions), hence 'unsafe-inline'
 /// for styles only. Images come from this site only (and data: URIs, which fetch nothing): the Markdown renderer
 /// shows images as links, and should anything still slip an image of another site into a page, the browser
 /// refuses to fetch it rather than tell that site who is reading.

@@ -28,7 +28,6 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     /// </summary>
     public static readonly IReadOnlySet<string> PagesAwaitingMigration = new HashSet<string>
     {
-        "inbox", "ticket", "kb-list", "kb-article", "kb-editor", "kb-insights",
     };
 
     private const string Article = "{article}";

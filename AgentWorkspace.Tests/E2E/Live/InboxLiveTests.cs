@@ -153,7 +153,7 @@ public sealed class InboxLiveTests(BrowserFixture browser)
         await page.InboxRow(first.Number).Locator("input[type=checkbox]").CheckAsync();
         await page.InboxRow(second.Number).Locator("input[type=checkbox]").CheckAsync();
         await Expect(page.GetByTestId("bulk-bar")).ToContainTextAsync("2 selected");
-        await page.ChooseAsync("bulk-priority", "Urgent");
+        await page.ChooseAsync("bulk-priority", "Urgent", keepsChoice: false);
 
         await Expect(page.InboxRow(first.Number).Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Urgent");
         await Expect(page.InboxRow(second.Number).Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Urgent");

@@ -68,14 +68,18 @@ public static class Workspace
 
     /// <summary>
     /// Opens a MudSelect (data-testid on its combobox input) and picks an option by its exact text: the options open
-    /// as role=option in the popover provider, outside the select. Waits until the select shows the choice.
+    /// as role=option in the popover provider, outside the select. Waits until the select shows the choice, unless it
+    /// is an action (the bulk bar's selects act at once and clear).
     /// </summary>
-    public static async Task ChooseAsync(this IPage page, string testId, string option)
+    public static async Task ChooseAsync(this IPage page, string testId, string option, bool keepsChoice = true)
     {
         var select = page.GetByTestId(testId);
         await select.ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Assertions.Expect(select).ToHaveValueAsync(option);
+        if (keepsChoice)
+        {
+            await Assertions.Expect(select).ToHaveValueAsync(option);
+        }
     }
 
     /// <summary>The inbox's keyboard shortcuts listen on the whole page once this is set (just after the first render).</summary>

@@ -49,9 +49,6 @@ public sealed class AgentsPageTests : ComponentTest, IAsyncLifetime
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, ids["Morgan Lee"]));
     }
 
-    /// <summary>MudBlazor's key interceptor can only be disposed asynchronously; xunit then calls Dispose, which finds nothing left.</summary>
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

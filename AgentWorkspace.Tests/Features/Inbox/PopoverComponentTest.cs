@@ -7,9 +7,8 @@ using MudBlazor;
 namespace AgentWorkspace.Tests.Features.Inbox;
 
 /// <summary>
-/// A component test whose component opens MudBlazor popovers (selects, pickers): it renders the popover provider, and
-/// disposes asynchronously, since MudBlazor's popover services can only be disposed that way (xunit 2 calls only
-/// Dispose, which then finds the context already disposed).
+/// A component test whose component opens MudBlazor popovers (selects, pickers): it renders the popover provider,
+/// where their content appears.
 /// </summary>
 public abstract class PopoverComponentTest : ComponentTest, IAsyncLifetime
 {
@@ -20,8 +19,6 @@ public abstract class PopoverComponentTest : ComponentTest, IAsyncLifetime
         Popovers = Render<MudPopoverProvider>();
         return Task.CompletedTask;
     }
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     /// <summary>Opens the MudSelect whose input carries <paramref name="testId"/> and picks the item with exactly <paramref name="option"/> as its text.</summary>
     protected void Choose<T>(IRenderedComponent<T> rendered, string testId, string option) where T : IComponent

@@ -1,9 +1,10 @@
 using AgentWorkspace.Features.KnowledgeBase;
 using Bunit;
+using AgentWorkspace.Tests.Infrastructure;
 
 namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 
-public sealed class ArticleStatusBadgeTests : MudComponentTest
+public sealed class ArticleStatusBadgeTests : ComponentTest
 {
     [Theory]
     [InlineData(ArticleStatus.Draft, "Borrador")]

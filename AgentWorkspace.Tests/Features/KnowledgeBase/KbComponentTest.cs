@@ -13,28 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 
 /// <summary>
-/// A <see cref="ComponentTest"/> whose services are disposed asynchronously: MudBlazor registers services that only
-/// implement IAsyncDisposable (MudChip's key interceptor, MudSelect's pointer-events service), and the synchronous
-/// container disposal throws on them.
-/// </summary>
-public abstract class MudComponentTest : ComponentTest
-{
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            DisposeComponentsAsync().GetAwaiter().GetResult();
-            Services.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-        base.Dispose(disposing);
-    }
-}
-
-/// <summary>
 /// Knowledge-base components rendered with the app's real services on a real (migrated, empty) SQLite database,
 /// signed in as a KB editor.
 /// </summary>
-public abstract class KbComponentTest : MudComponentTest
+public abstract class KbComponentTest : ComponentTest
 {
     protected const string AgentId = "agent-ana";
 
