@@ -23,3 +23,10 @@ public sealed class TextPolicyCollection : ICollectionFixture<WorkspaceAppFactor
 {
     public const string Name = "TextPolicy";
 }
+
+/// <summary>Tests that stop and start their own app hosts (server restarts): apart from the shared host.</summary>
+[CollectionDefinition(Name)]
+public sealed class ReconnectCollection
+{
+    public const string Name = "Reconnect";
+}

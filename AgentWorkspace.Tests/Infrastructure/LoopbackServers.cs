@@ -151,3 +151,15 @@ public sealed class HostPageServer : IAsyncDisposable
         stop.Dispose();
     }
 }
+
+/// <summary>Loopback ports for app hosts a test starts and restarts itself.</summary>
+public static class LoopbackPorts
+{
+    /// <summary>A port free right now (the OS picks it); a restarted host binds the same one again.</summary>
+    public static int Free()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -317,4 +317,26 @@ public sealed class ArticleWorkflowTests(WorkspaceAppFactory app)
     [InlineData("Ñandú & Co.", "nandu-co")]
     public void Slugify_FoldsAccentsAndPunctuationIntoDashes(string title, string slug) =>
         ArticleLimits.Slugify(title).ShouldBe(slug);
+
+    [Fact]
+    public async Task ASpanishSpeakingAgent_SeesCategoryNamesInSpanish()
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("es");
+            var categories = await Data.Queries.CategoriesAsync();
+            categories.Select(c => c.Label).ShouldContain("Pedidos y envíos › Pedidos y devoluciones");
+
+            var rows = await Data.Queries.ListAsync(new KbListFilter(KbView.Live), (await Data.ActorAsync(DemoAgents.AnaEmail)).AgentId);
+            rows.ShouldContain(r => r.CategoryName == "Pedidos y devoluciones");
+
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+            (await Data.Queries.CategoriesAsync()).Select(c => c.Label).ShouldContain("Orders & shipping › Orders & returns");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
 }

@@ -8,8 +8,12 @@ public sealed class ArticleQueries(IDbContextFactory<AppDbContext> dbFactory, IA
 {
     public const int ListLimit = 200;
 
+    /// <summary>Category names follow the agent's language (the circuit's culture); Spanish falls back to English when unnamed.</summary>
+    private static bool AgentSpeaksSpanish => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es";
+
     public async Task<IReadOnlyList<ArticleListRow>> ListAsync(KbListFilter filter, string agentId)
     {
+        var spanish = AgentSpeaksSpanish;
         await using var db = await dbFactory.CreateDbContextAsync();
         var articles = db.Articles.AsNoTracking();
         articles = filter.View switch
@@ -43,7 +47,7 @@ public sealed class ArticleQueries(IDbContextFactory<AppDbContext> dbFactory, IA
         var rows = await articles.OrderByDescending(a => a.UpdatedAt).Take(ListLimit)
             .Select(a => new ArticleListRow(a.Id, a.CurrentRevision!.Title, a.Language, a.Status, a.PublishedRevisionId != null,
                 a.CurrentRevision.IsInternal,
-                db.ArticleCategories.Where(c => c.Id == a.CurrentRevision.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                db.ArticleCategories.Where(c => c.Id == a.CurrentRevision.CategoryId).Select(c => spanish && c.NameEs != null ? c.NameEs : c.Name).FirstOrDefault(),
                 a.UpdatedAt, a.CurrentRevision.Author!.DisplayName, a.HelpfulCount, a.NotHelpfulCount, a.CurrentRevision.Number))
             .ToListAsync();
         if (hits.Count == 0)
@@ -114,8 +118,9 @@ public sealed class ArticleQueries(IDbContextFactory<AppDbContext> dbFactory, IA
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var all = await db.ArticleCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync();
-        var names = all.ToDictionary(c => c.Id, c => c.Name);
-        return all.Select(c => new CategoryOption(c.Id, c.ParentId is { } parent ? $"{names[parent]} › {c.Name}" : c.Name, c.ParentId)).ToList();
+        var spanish = AgentSpeaksSpanish;
+        var names = all.ToDictionary(c => c.Id, c => spanish && c.NameEs is { } es ? es : c.Name);
+        return all.Select(c => new CategoryOption(c.Id, c.ParentId is { } parent ? $"{names[parent]} › {names[c.Id]}" : names[c.Id], c.ParentId)).ToList();
     }
 
     /// <summary>Articles in the other language that have no translation in <paramref name="language"/> yet.</summary>

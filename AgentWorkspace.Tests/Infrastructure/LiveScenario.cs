@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-namespace AgentWorkspace.Tests.E2E.Live;
+namespace AgentWorkspace.Tests.Infrastructure;
 
 /// <summary>A ticket a test opened for itself, so it never depends on what other tests did to the seeded ones.</summary>
 public sealed record TestTicket(int Id, int Number, int CustomerId, string Subject);

@@ -1,8 +1,7 @@
-using AgentWorkspace.Tests.E2E.Live;
 using AgentWorkspace.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Chat;
+namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>Two strangers on the demo shop, each in their own browser, each giving only a name.</summary>
 [Collection(BrowserCollection.Name)]

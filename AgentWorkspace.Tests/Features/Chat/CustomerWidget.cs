@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Chat;
+namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>The customer's side: the widget on the demo shop, driven through its shadow DOM like a visitor would.</summary>
 public sealed class CustomerWidget(IPage page)

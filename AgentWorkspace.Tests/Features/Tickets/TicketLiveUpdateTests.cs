@@ -1,7 +1,7 @@
 using AgentWorkspace.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Live;
+namespace AgentWorkspace.Tests.Features.Tickets;
 
 /// <summary>What one agent does on a ticket reaches a teammate's open pages without a reload.</summary>
 [Collection(BrowserCollection.Name)]

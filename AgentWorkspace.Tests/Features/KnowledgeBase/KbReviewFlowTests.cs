@@ -1,11 +1,10 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.KnowledgeBase;
-using AgentWorkspace.Tests.E2E.Live;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.KnowledgeBase;
+namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 
 /// <summary>The whole review flow in Chromium, with the reviewer, the author and another agent watching live.</summary>
 [Collection(BrowserCollection.Name)]

@@ -2,7 +2,7 @@ using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.KnowledgeBase;
+namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 
 /// <summary>What each role is offered in the browser (the service enforces the same rules: see ArticleWorkflowTests).</summary>
 [Collection(BrowserCollection.Name)]

@@ -1,12 +1,11 @@
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Tickets;
-using AgentWorkspace.Tests.E2E.Live;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Chat;
+namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>The XSS corpus as customer messages, agent replies, internal notes and customer names, rendered in Chromium on both sides.</summary>
 [Collection(BrowserCollection.Name)]

@@ -1,7 +1,7 @@
 using AgentWorkspace.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Live;
+namespace AgentWorkspace.Tests.Features.Tickets;
 
 /// <summary>The property panel in Chromium: a refused change is said in a toast that never sits over the panel.</summary>
 [Collection(BrowserCollection.Name)]

@@ -2,7 +2,7 @@ using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Live;
+namespace AgentWorkspace.Tests.Features.Tickets;
 
 /// <summary>Collision detection: who else is on a ticket, who is typing, and the stale-send guard.</summary>
 [Collection(BrowserCollection.Name)]

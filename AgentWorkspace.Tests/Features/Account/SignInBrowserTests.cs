@@ -2,10 +2,10 @@ using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E;
+namespace AgentWorkspace.Tests.Features.Account;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SignInTests(BrowserFixture browser)
+public sealed class SignInBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task DemoAgent_SignsIn_AndSeesTheDemoTicketsInTheShell()

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Accessibility;
+namespace AgentWorkspace.Tests.Accessibility;
 
 /// <summary>Its own app and browser: the audit adds an agent and an article, and must not wait behind other browser tests.</summary>
 [CollectionDefinition(Name)]

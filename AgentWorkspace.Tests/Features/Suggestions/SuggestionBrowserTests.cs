@@ -1,13 +1,12 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Suggestions;
-using AgentWorkspace.Tests.E2E.Chat;
-using AgentWorkspace.Tests.E2E.Live;
+using AgentWorkspace.Tests.Features.Chat;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Suggestions;
+namespace AgentWorkspace.Tests.Features.Suggestions;
 
 /// <summary>Suggestions in the agent's composer and in the customer's widget, in Chromium.</summary>
 [Collection(BrowserCollection.Name)]

@@ -1,10 +1,9 @@
 using AgentWorkspace.Features.Tickets;
-using AgentWorkspace.Tests.E2E.Live;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Chat;
+namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>
 /// A Markdown image in a message is a tracking pixel: whoever's browser loads it tells the sender who read the

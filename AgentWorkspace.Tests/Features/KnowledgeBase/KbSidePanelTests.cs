@@ -1,9 +1,8 @@
-using AgentWorkspace.Tests.E2E.Live;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.KnowledgeBase;
+namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 
 /// <summary>The knowledge base beside a ticket: find an article, read it, insert its link into the reply.</summary>
 [Collection(BrowserCollection.Name)]

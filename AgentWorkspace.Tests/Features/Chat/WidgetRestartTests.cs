@@ -6,14 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Chat;
+namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>The real widget in Chromium while the server stops and starts again on the same port and database.</summary>
 [Collection(ReconnectCollection.Name)]
 public sealed class WidgetRestartTests : IAsyncLifetime
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "aw-tests", Guid.NewGuid().ToString("N"));
-    private readonly int port = ReconnectTests.FreePort();
+    private readonly int port = LoopbackPorts.Free();
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 

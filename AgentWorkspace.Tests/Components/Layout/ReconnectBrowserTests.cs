@@ -1,18 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
-using AgentWorkspace.Tests.E2E.Live;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E;
+namespace AgentWorkspace.Tests.Components.Layout;
 
 /// <summary>Stops the server under an open page and starts it again: its own app hosts, so it runs apart from the shared one.</summary>
 [Collection(ReconnectCollection.Name)]
-public sealed class ReconnectTests : IAsyncLifetime
+public sealed class ReconnectBrowserTests : IAsyncLifetime
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "aw-tests", Guid.NewGuid().ToString("N"));
-    private readonly int port = FreePort();
+    private readonly int port = LoopbackPorts.Free();
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
@@ -108,17 +107,4 @@ public sealed class ReconnectTests : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         WorkspaceAppFactory.TryDeleteDirectory(dataDirectory);
     }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ReconnectCollection
-{
-    public const string Name = "Reconnect";
 }

@@ -1,7 +1,7 @@
 using AgentWorkspace.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Live;
+namespace AgentWorkspace.Tests.Features.Inbox;
 
 /// <summary>A team's tickets are for its members: not openable by URL, not listed, not found by search for anyone else.</summary>
 [Collection(BrowserCollection.Name)]

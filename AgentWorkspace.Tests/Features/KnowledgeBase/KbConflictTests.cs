@@ -3,7 +3,7 @@ using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.KnowledgeBase;
+namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 
 /// <summary>Two editors on one article: presence, and the second save is a conflict they can compare and reload, never an overwrite.</summary>
 [Collection(BrowserCollection.Name)]

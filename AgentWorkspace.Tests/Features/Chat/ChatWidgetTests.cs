@@ -1,11 +1,10 @@
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Tickets;
-using AgentWorkspace.Tests.E2E.Live;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Chat;
+namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>A customer on the demo shop and an agent in the workspace, each in their own browser.</summary>
 [Collection(BrowserCollection.Name)]

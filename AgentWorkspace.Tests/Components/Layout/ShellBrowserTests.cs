@@ -2,10 +2,10 @@ using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E;
+namespace AgentWorkspace.Tests.Components.Layout;
 
 [Collection(BrowserCollection.Name)]
-public sealed class ShellTests(BrowserFixture browser)
+public sealed class ShellBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task ClickingAView_IsAnsweredThroughTheLiveCircuit()

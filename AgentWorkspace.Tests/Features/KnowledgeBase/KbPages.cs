@@ -2,7 +2,7 @@ using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.KnowledgeBase;
+namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 
 /// <summary>Locators and gestures on the knowledge-base pages, by their data-testid hooks.</summary>
 public static class KbPages

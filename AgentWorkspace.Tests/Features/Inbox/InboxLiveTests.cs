@@ -4,7 +4,7 @@ using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Live;
+namespace AgentWorkspace.Tests.Features.Inbox;
 
 /// <summary>The inbox list: live arrivals, search, keyboard work and bulk changes.</summary>
 [Collection(BrowserCollection.Name)]

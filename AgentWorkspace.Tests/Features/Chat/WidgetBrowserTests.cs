@@ -2,10 +2,10 @@ using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E;
+namespace AgentWorkspace.Tests.Features.Chat;
 
 [Collection(BrowserCollection.Name)]
-public sealed class WidgetTests(BrowserFixture browser)
+public sealed class WidgetBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task DemoShop_EmbedsTheWidget_WhichConnectsToTheHub()

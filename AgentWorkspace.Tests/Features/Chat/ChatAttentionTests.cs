@@ -2,7 +2,7 @@ using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.Chat;
+namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>What pulls an agent to a new chat: the unread badge, and (opted in) a browser notification with a sound.</summary>
 [Collection(BrowserCollection.Name)]

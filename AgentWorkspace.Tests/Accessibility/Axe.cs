@@ -2,7 +2,7 @@ using System.Text.Json;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace AgentWorkspace.Tests.E2E.Accessibility;
+namespace AgentWorkspace.Tests.Accessibility;
 
 /// <summary>One element axe-core found breaking a rule.</summary>
 public sealed record AxeViolation(string Page, string Theme, string Rule, string Impact, string Help, string Target, string Summary)

@@ -2,7 +2,7 @@ using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E.KnowledgeBase;
+namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 
 /// <summary>Its own app and browser: the payload articles would otherwise crowd the other browser tests' lists.</summary>
 [CollectionDefinition(Name)]

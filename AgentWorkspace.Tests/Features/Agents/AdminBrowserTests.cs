@@ -2,10 +2,10 @@ using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AgentWorkspace.Tests.E2E;
+namespace AgentWorkspace.Tests.Features.Agents;
 
 [Collection(BrowserCollection.Name)]
-public sealed class AdminTests(BrowserFixture browser)
+public sealed class AdminBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task Admin_CreatesAnAgent_WhoCanThenSignIn()
