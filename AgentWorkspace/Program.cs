@@ -6,10 +6,10 @@ using AgentWorkspace.Features.Api;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.KnowledgeBase;
-using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Features.Suggestions;
+using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -49,7 +49,7 @@ public static class Axe
             await page.EvaluateAsync(Script.Value);
         }
         var json = await page.EvaluateAsync<string>(Run, WcagTags);
-        var found = JsonSerializer.Deserialize<List<Found>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+        var found = JsonSerializer.Deserialize<List<Found>>(json, JsonSerializerOptions.Web) ?? [];
         return found.Select(f => new AxeViolation(pageName, theme, f.Rule, f.Impact, f.Help, f.Target, f.Summary)).ToList();
     }
 

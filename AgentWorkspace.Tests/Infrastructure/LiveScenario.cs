@@ -1,7 +1,6 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Tickets;
-using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,7 +1,6 @@
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Api;
 using AgentWorkspace.Features.Chat;
-using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Notifications;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 namespace AgentWorkspace.Realtime;
 
 /// <summary>
-/// The one way a component follows the live backbone: <see cref="Follow(IReadOnlyCollection{Topic}, Func{IReadOnlyList{WorkspaceEvent}, Task{bool}})"/>
+/// The one way a component follows the live backbone: <see cref="Follow(IReadOnlyCollection{Topic}, Func{IReadOnlyList{WorkspaceEvent}, Task{bool}}, int)"/>
 /// subscribes to topics; events arrive in batches (a burst while the component is busy becomes one batch) on the
 /// component's own dispatcher; the handler says whether anything it shows changed, and only then does the component
 /// render. Exceptions go to the circuit's error handling, and every subscription ends with the component.

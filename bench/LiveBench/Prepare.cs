@@ -113,8 +113,10 @@ internal static class Prepare
         }
     }
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public static void Write(Prepared prepared, string path) =>
-        File.WriteAllText(path, JsonSerializer.Serialize(prepared, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(path, JsonSerializer.Serialize(prepared, Indented));
 
     public static Prepared Read(string path) =>
         JsonSerializer.Deserialize<Prepared>(File.ReadAllText(path)) ?? throw new InvalidOperationException($"{path} is empty.");

@@ -45,12 +45,16 @@ var luceneExactResults = RelevanceEvaluator.Run(luceneExact, queries);
 if (args.Contains("--lucene-variants"))
 {
     foreach (var bm25 in new[] { true, false })
-    foreach (var fuzzy in new[] { true, false })
-    foreach (var both in new[] { false, true })
     {
-        using var variant = new LuceneBaseline(articles, bm25, fuzzy, both);
-        var s = RelevanceEvaluator.Score(RelevanceEvaluator.Run(variant, queries));
-        Console.WriteLine($"lucene bm25={bm25} fuzzy={fuzzy} bothLanguages={both}: {s.RecallAt1:F3} / {s.RecallAt3:F3} / {s.Mrr:F3}");
+        foreach (var fuzzy in new[] { true, false })
+        {
+            foreach (var both in new[] { false, true })
+            {
+                using var variant = new LuceneBaseline(articles, bm25, fuzzy, both);
+                var s = RelevanceEvaluator.Score(RelevanceEvaluator.Run(variant, queries));
+                Console.WriteLine($"lucene bm25={bm25} fuzzy={fuzzy} bothLanguages={both}: {s.RecallAt1:F3} / {s.RecallAt3:F3} / {s.Mrr:F3}");
+            }
+        }
     }
 }
 
@@ -67,10 +71,12 @@ foreach (var combination in EvalGrid.Combinations(grid))
 if (args.Contains("--sentence-max"))
 {
     foreach (var (name, tuning) in candidateTunings.ToList())
-    foreach (var weight in new[] { 0.25f, 0.5f, 1f })
     {
-        var ranker = new SentenceMaxRanker(SuggestionIndex.Build(documents, synonyms, tuning), weight);
-        candidates.Add(($"{name} + {ranker.Name}", RelevanceEvaluator.Run(ranker, queries)));
+        foreach (var weight in new[] { 0.25f, 0.5f, 1f })
+        {
+            var ranker = new SentenceMaxRanker(SuggestionIndex.Build(documents, synonyms, tuning), weight);
+            candidates.Add(($"{name} + {ranker.Name}", RelevanceEvaluator.Run(ranker, queries)));
+        }
     }
 }
 var lexical = KFold.Select(candidates, foldOf, folds);
@@ -79,7 +85,7 @@ if (args.Contains("--grid-table"))
     // Every candidate on all queries (in-sample): to see what a knob does, not to choose by.
     foreach (var (name, results) in candidates)
     {
-        var kinds = RelevanceEvaluator.Slices(results).Where(s => s.Name.StartsWith("kind=") || s.Name == "overall")
+        var kinds = RelevanceEvaluator.Slices(results).Where(s => s.Name.StartsWith("kind=", StringComparison.Ordinal) || s.Name == "overall")
             .Select(s => $"{s.Score.RecallAt1:F3}/{s.Score.RecallAt3:F3}/{s.Score.Mrr:F3}");
         Console.WriteLine($"  {name,-70} {string.Join("  ", kinds)}");
     }
@@ -102,11 +108,15 @@ if (!args.Contains("--no-dense"))
     {
         var index = SuggestionIndex.Build(documents, synonyms, tuning);
         foreach (var weight in new[] { 0.35f, 0.5f, 0.65f, 0.8f })
-        foreach (var minWords in new[] { 0, 8 })
-        foreach (var englishOnly in new[] { true, false })
         {
-            var ranker = new HybridRanker(index, dense, weight, minWords, englishOnly);
-            hybridCandidates.Add(($"{name} + {ranker.Name}", RelevanceEvaluator.Run(ranker, queries)));
+            foreach (var minWords in new[] { 0, 8 })
+            {
+                foreach (var englishOnly in new[] { true, false })
+                {
+                    var ranker = new HybridRanker(index, dense, weight, minWords, englishOnly);
+                    hybridCandidates.Add(($"{name} + {ranker.Name}", RelevanceEvaluator.Run(ranker, queries)));
+                }
+            }
         }
     }
     hybrid = KFold.Select(hybridCandidates, foldOf, folds);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

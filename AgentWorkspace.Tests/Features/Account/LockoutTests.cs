@@ -1,5 +1,4 @@
 using System.Net;
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

@@ -9,8 +9,13 @@ public sealed class CustomerViewTests
 {
     private static Message NewMessage(AuthorKind author, MessageVisibility visibility, string body = "Hello", int seq = 3) => new()
     {
-        Seq = seq, AuthorKind = author, Visibility = visibility, Body = body, AuthorAgentId = "agent-id-123",
-        CreatedAt = DateTimeOffset.UnixEpoch, ClientMessageId = "client-1",
+        Seq = seq,
+        AuthorKind = author,
+        Visibility = visibility,
+        Body = body,
+        AuthorAgentId = "agent-id-123",
+        CreatedAt = DateTimeOffset.UnixEpoch,
+        ClientMessageId = "client-1",
     };
 
     [Fact]

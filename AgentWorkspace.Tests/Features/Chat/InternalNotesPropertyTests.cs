@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

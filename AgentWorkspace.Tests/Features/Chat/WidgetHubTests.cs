@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -182,7 +181,7 @@ public sealed class WidgetHubTests(ChatFixture chat)
         var missed = resumed.GetProperty("conversation").GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString()!).ToList();
 
         var received = Driver.Pushes(id).Where(p => p.Method == "Message").Select(p => p.Argument.GetProperty("body").GetString()!).Concat(missed).ToList();
-        received.Where(b => b.StartsWith("stream ")).ShouldBe(Enumerable.Range(1, 40).Select(i => $"stream {i}"));
+        received.Where(b => b.StartsWith("stream ", StringComparison.Ordinal)).ShouldBe(Enumerable.Range(1, 40).Select(i => $"stream {i}"));
         received.ShouldNotContain(b => b.StartsWith("note "));
     }
 

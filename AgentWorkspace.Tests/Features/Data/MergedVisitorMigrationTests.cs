@@ -21,7 +21,7 @@ public sealed class MergedVisitorMigrationTests
         await using (var setup = database.CreateContext())
         {
             var migrations = setup.Database.GetMigrations().ToList();
-            var repair = migrations.FindIndex(m => m.EndsWith(Migration));
+            var repair = migrations.FindIndex(m => m.EndsWith(Migration, StringComparison.Ordinal));
             repair.ShouldBeGreaterThan(0);
             await setup.GetService<IMigrator>().MigrateAsync(migrations[repair - 1]);
         }

@@ -23,7 +23,7 @@ public sealed class MigrationTests
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(previous);
         // Until PriorityRanksAndSearchIndex, priorities were stored by name; from it on, by rank.
-        var priorityByName = migrations.IndexOf(previous) < migrations.FindIndex(m => m.EndsWith("_PriorityRanksAndSearchIndex"));
+        var priorityByName = migrations.IndexOf(previous) < migrations.FindIndex(m => m.EndsWith("_PriorityRanksAndSearchIndex", StringComparison.Ordinal));
         await SeedRowsAsync(database.ConnectionString, priorityByName ? "'High'" : "2");
 
         await db.Database.MigrateAsync();

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text;
 using AgentWorkspace.Data;
-using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;

@@ -1,7 +1,6 @@
 using AgentWorkspace.Components;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Tickets;
-using AgentWorkspace.Tests.Infrastructure;
 using Bunit;
 
 namespace AgentWorkspace.Tests.Features.Inbox;
@@ -73,7 +72,12 @@ public sealed class InboxFiltersComponentTests : PopoverComponentTest
     {
         var filters = RenderFilters(new InboxFilter
         {
-            View = InboxView.Team, ViewTeamId = 7, Sort = InboxSort.Created, Statuses = [TicketStatus.Open], Tag = "vip", AssigneeId = "agent-ana",
+            View = InboxView.Team,
+            ViewTeamId = 7,
+            Sort = InboxSort.Created,
+            Statuses = [TicketStatus.Open],
+            Tag = "vip",
+            AssigneeId = "agent-ana",
         });
 
         filters.Find("[data-testid=clear-filters]").Click();

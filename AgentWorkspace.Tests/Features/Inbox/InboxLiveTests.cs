@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace AgentWorkspace.Tests.Features.Inbox;

@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
-using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;

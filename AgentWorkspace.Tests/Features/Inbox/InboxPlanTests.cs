@@ -115,8 +115,11 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
             {
                 yield return new InboxFilter
                 {
-                    Statuses = [TicketStatus.Open, TicketStatus.InProgress], Priorities = [TicketPriority.High, TicketPriority.Urgent],
-                    Tag = tag, Channels = [TicketChannel.Email, TicketChannel.Chat], Sort = sort,
+                    Statuses = [TicketStatus.Open, TicketStatus.InProgress],
+                    Priorities = [TicketPriority.High, TicketPriority.Urgent],
+                    Tag = tag,
+                    Channels = [TicketChannel.Email, TicketChannel.Chat],
+                    Sort = sort,
                 };
                 yield return new InboxFilter { View = InboxView.ResolvedAndClosed, Priorities = [TicketPriority.Urgent], Tag = tag, Sort = sort };
             }
@@ -128,8 +131,11 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
             yield return new InboxFilter { View = InboxView.Mine, Statuses = [TicketStatus.Closed], Sort = sort };
             yield return new InboxFilter
             {
-                View = InboxView.ResolvedAndClosed, TeamId = 3, Sort = sort,
-                UpdatedFrom = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), CreatedTo = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero),
+                View = InboxView.ResolvedAndClosed,
+                TeamId = 3,
+                Sort = sort,
+                UpdatedFrom = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero),
+                CreatedTo = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero),
             };
         }
     }

@@ -1,5 +1,4 @@
 using AgentWorkspace.Tests.Infrastructure;
-using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

@@ -1,6 +1,6 @@
 using AgentWorkspace.Features.KnowledgeBase;
-using Bunit;
 using AgentWorkspace.Tests.Infrastructure;
+using Bunit;
 
 namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 

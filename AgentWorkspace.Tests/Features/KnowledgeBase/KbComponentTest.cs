@@ -6,7 +6,6 @@ using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Realtime;
 using AgentWorkspace.Tests.Infrastructure;
-using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

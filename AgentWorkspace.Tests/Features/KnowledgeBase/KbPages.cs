@@ -1,4 +1,3 @@
-using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,7 +1,5 @@
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace AgentWorkspace.Tests.Features.KnowledgeBase;

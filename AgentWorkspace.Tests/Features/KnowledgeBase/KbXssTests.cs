@@ -1,5 +1,4 @@
 using AgentWorkspace.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace AgentWorkspace.Tests.Features.KnowledgeBase;

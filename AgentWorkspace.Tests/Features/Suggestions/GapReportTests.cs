@@ -1,7 +1,7 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Suggestions;
-using Microsoft.EntityFrameworkCore;
 using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentWorkspace.Tests.Features.Suggestions;

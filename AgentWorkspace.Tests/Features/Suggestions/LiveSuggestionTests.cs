@@ -36,7 +36,8 @@ public sealed class LiveSuggestionTests(WorkspaceAppFactory app)
     {
         // A second engine on the same app, with merges off, so that any full build would show in its counter.
         var suggestions = new KbSuggestions(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Kb.Queries,
-            app.Services.GetRequiredService<WorkspaceNotifier>(), NullLogger<KbSuggestions>.Instance) { MergeInBackground = false };
+            app.Services.GetRequiredService<WorkspaceNotifier>(), NullLogger<KbSuggestions>.Instance)
+        { MergeInBackground = false };
         await suggestions.StartAsync(CancellationToken.None);
         try
         {

@@ -61,7 +61,12 @@ public abstract class TicketPageTest : ComponentTest, IAsyncLifetime
 
     private static Agent Agent(string id, string name) => new()
     {
-        Id = id, UserName = id, NormalizedUserName = id.ToUpperInvariant(), Email = $"{id}@example.test", DisplayName = name, CreatedAt = DateTimeOffset.UtcNow,
+        Id = id,
+        UserName = id,
+        NormalizedUserName = id.ToUpperInvariant(),
+        Email = $"{id}@example.test",
+        DisplayName = name,
+        CreatedAt = DateTimeOffset.UtcNow,
     };
 
     /// <summary>A customer's new ticket, as the widget opens one, read back the way the ticket page reads it.</summary>

@@ -100,7 +100,7 @@ public static class MarkdownRenderer
             return false;
         }
         var trimmed = url.Trim();
-        if (trimmed.StartsWith('/') && !trimmed.StartsWith("//") && !trimmed.StartsWith("/\\"))
+        if (trimmed.StartsWith('/') && !trimmed.StartsWith("//", StringComparison.Ordinal) && !trimmed.StartsWith("/\\", StringComparison.Ordinal))
         {
             return true;
         }

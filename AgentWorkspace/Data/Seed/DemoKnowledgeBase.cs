@@ -1,5 +1,4 @@
 using AgentWorkspace.Features.KnowledgeBase;
-using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Data.Seed;
 

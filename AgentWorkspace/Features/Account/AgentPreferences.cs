@@ -1,6 +1,5 @@
 using System.Globalization;
 using AgentWorkspace.Data;
-using AgentWorkspace.Features.Agents;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 

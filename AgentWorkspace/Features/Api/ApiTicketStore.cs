@@ -101,7 +101,9 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Ti
             return await db.Teams.AnyAsync(t => t.Id == id) ? id : null;
         }
         var lowered = value.ToLowerInvariant();
+#pragma warning disable CA1862 // SQL, not .NET: EF translates ToLower() to SQLite's lower(); string.Equals(..., comparison) does not translate.
         return await db.Teams.Where(t => t.Name.ToLower() == lowered).Select(t => (int?)t.Id).FirstOrDefaultAsync();
+#pragma warning restore CA1862
     }
 
     private static IQueryable<MessageRow> Rows(IQueryable<Message> messages) =>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using AgentWorkspace.Data;
-using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Features.Presence;
+using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;

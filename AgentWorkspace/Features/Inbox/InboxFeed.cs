@@ -89,10 +89,20 @@ public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, Workspa
         var rows = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new
             {
-                t.Id, t.Number, t.Subject, CustomerName = t.Customer.Name, t.Status, t.Priority, t.Channel,
-                t.AssigneeId, AssigneeName = t.Assignee != null ? t.Assignee.DisplayName : null,
-                t.TeamId, TeamName = t.Team != null ? t.Team.Name : null,
-                t.CreatedAt, t.LastActivityAt, t.WaitingSince,
+                t.Id,
+                t.Number,
+                t.Subject,
+                CustomerName = t.Customer.Name,
+                t.Status,
+                t.Priority,
+                t.Channel,
+                t.AssigneeId,
+                AssigneeName = t.Assignee != null ? t.Assignee.DisplayName : null,
+                t.TeamId,
+                TeamName = t.Team != null ? t.Team.Name : null,
+                t.CreatedAt,
+                t.LastActivityAt,
+                t.WaitingSince,
                 Tags = t.Tags.Select(x => x.Tag).ToList(),
                 SeenBy = db.TicketReads.Where(r => r.TicketId == t.Id && r.SeenAt >= t.LastActivityAt).Select(r => r.AgentId).ToList(),
             })

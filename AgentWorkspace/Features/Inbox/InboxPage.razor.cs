@@ -1,6 +1,6 @@
 using AgentWorkspace.Components;
-using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Features.Presence;
+using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

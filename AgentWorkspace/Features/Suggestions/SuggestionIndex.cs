@@ -4,7 +4,7 @@ namespace AgentWorkspace.Features.Suggestions;
 
 /// <summary>An immutable BM25F index of published articles. Every term's per-document score (field-weighted,
 /// length-normalised, saturated, times idf) is computed at build time, so a search only walks postings and adds
-/// floats. A publish makes a new index with <see cref="WithChanges"/>, which shares the compact index and adds the
+/// floats. A publish makes a new index with <c>WithChanges</c>, which shares the compact index and adds the
 /// changed articles as a small <see cref="DeltaSegment"/>; <see cref="Merged"/> folds them back in once
 /// <see cref="NeedsMerge"/>. <see cref="SuggestionIndexHolder"/> swaps the reference: searches in flight keep the old
 /// one. Safe for concurrent searches.</summary>

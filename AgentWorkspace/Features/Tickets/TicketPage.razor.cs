@@ -1,6 +1,5 @@
 using AgentWorkspace.Components;
 using AgentWorkspace.Features.Account;
-using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

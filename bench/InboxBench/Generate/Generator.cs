@@ -64,7 +64,8 @@ internal static class Generator
         using var tx = connection.BeginTransaction();
         using var users = new Inserter(connection, "AspNetUsers", "Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
             "EmailConfirmed", "DisplayName", "IsActive", "Availability", "CreatedAt", "SecurityStamp", "ConcurrencyStamp",
-            "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount") { Transaction = tx };
+            "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+        { Transaction = tx };
         foreach (var a in world.Agents)
         {
             users.Insert(a.Id, a.Email, a.Email.ToUpperInvariant(), a.Email, a.Email.ToUpperInvariant(), 1, a.DisplayName, 1, "Online",
