@@ -106,6 +106,26 @@ public sealed class ShellBrowserTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
     }
 
+    [Theory]
+    [InlineData(DemoAgents.AdminEmail, "/", "nav-inbox")]
+    [InlineData(DemoAgents.AdminEmail, "/kb", "nav-kb")]
+    [InlineData(DemoAgents.AdminEmail, "/kb/insights", "nav-kb-insights")]
+    [InlineData(DemoAgents.RitaEmail, "/kb/review", "nav-review-queue")]
+    [InlineData(DemoAgents.AdminEmail, "/admin/agents", "nav-agents")]
+    public async Task TheNavigation_HighlightsExactlyThePageTheAgentIsOn(string email, string path, string current)
+    {
+        await using var agent = await browser.NewPageAsync();
+        await agent.SignInAsync(email);
+        var page = agent.Page;
+
+        await page.GotoAsync(path);
+        await Expect(page.Locator("html[data-circuit='up']")).ToHaveCountAsync(1);
+
+        var highlighted = page.Locator("nav [aria-current=page]");
+        await Expect(highlighted).ToHaveCountAsync(1);
+        await Expect(highlighted).ToHaveAttributeAsync("data-testid", current);
+    }
+
     [Fact]
     public async Task NonAdmin_CannotOpenTheAdminPage()
     {
