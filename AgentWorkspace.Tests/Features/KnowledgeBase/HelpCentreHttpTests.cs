@@ -40,6 +40,22 @@ public sealed partial class HelpCentreHttpTests(WorkspaceAppFactory app)
     }
 
     [Fact]
+    public async Task AnAgentsDarkThemeCookie_LeavesTheHelpCentreLight_WhileAgentPagesRenderDark()
+    {
+        using var visitor = Visitor();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/help");
+        request.Headers.Add("Cookie", "AgentWorkspace.Theme=dark");
+
+        var html = await (await visitor.Http.SendAsync(request)).Content.ReadAsStringAsync();
+        html.ShouldContain("data-theme=\"light\"");
+        html.ShouldContain("<meta name=\"color-scheme\" content=\"light\"");
+
+        var signIn = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        signIn.Headers.Add("Cookie", "AgentWorkspace.Theme=dark");
+        (await (await visitor.Http.SendAsync(signIn)).Content.ReadAsStringAsync()).ShouldContain("data-theme=\"dark\"");
+    }
+
+    [Fact]
     public async Task DraftsArticlesInReviewInternalAndArchivedArticles_AreUnreachable_BySlugOrById()
     {
         var ana = await Data.ActorAsync(DemoAgents.AnaEmail);
