@@ -48,4 +48,29 @@ public sealed class MentionNotificationTests(WorkspaceAppFactory app)
         notes.Count.ShouldBe(before + 1);
         notes[0].Title.ShouldBe($"Rita Okafor mentioned you on #{ticket.Number}");
     }
+
+    [Fact]
+    public async Task AnAgentWhoWorksInSpanish_IsNotifiedInSpanish()
+    {
+        var data = new TicketTestData(app.Services);
+        var ticket = await data.CreateAsync();
+        var rita = await data.ScopeAsync(DemoAgents.RitaEmail);
+        await using var db = await data.DbAsync();
+        var lucasId = await db.Users.Where(a => a.Email == DemoAgents.LucasEmail).Select(a => a.Id).SingleAsync();
+        var preferences = app.Services.CreateScope().ServiceProvider.GetRequiredService<AgentWorkspace.Features.Account.AgentPreferences>();
+        var center = app.Services.GetRequiredService<NotificationCenter>();
+        try
+        {
+            (await preferences.SetLanguageAsync(lucasId, "es")).ShouldBeTrue();
+
+            (await data.Tickets.AddAgentMessageAsync(rita, ticket.Id, new AgentMessage("@lucas ¿lo miras tú?", MessageVisibility.Internal))).Succeeded.ShouldBeTrue();
+
+            var latest = (await center.RecentAsync(lucasId, 100)).First(n => n.Link == $"/tickets/{ticket.Number}");
+            latest.Title.ShouldBe($"Rita Okafor te ha mencionado en el ticket #{ticket.Number}");
+        }
+        finally
+        {
+            await db.Users.Where(a => a.Id == lucasId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Language, (string?)null));
+        }
+    }
 }

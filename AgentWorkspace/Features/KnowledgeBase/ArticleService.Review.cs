@@ -1,5 +1,6 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.KnowledgeBase;
@@ -90,7 +91,7 @@ public sealed partial class ArticleService
         });
         if (result.Succeeded)
         {
-            await NotifyAuthorAsync(actor, articleId, "published", null);
+            await NotifyAuthorAsync(actor, articleId, NotificationText.ArticlePublished, null);
         }
         return result;
     }
@@ -130,7 +131,7 @@ public sealed partial class ArticleService
         });
         if (result.Succeeded)
         {
-            await NotifyAuthorAsync(actor, articleId, "requested changes to", comment);
+            await NotifyAuthorAsync(actor, articleId, NotificationText.ChangesRequested, comment);
         }
         return result;
     }
@@ -219,12 +220,12 @@ public sealed partial class ArticleService
                                select user.Id).Distinct().ToListAsync();
         foreach (var reviewer in reviewers)
         {
-            await notifications.NotifyAsync(reviewer, $"{by} submitted “{title}” for review", null, $"/kb/articles/{articleId}");
+            await notifications.NotifyAsync(reviewer, NotificationText.ReviewRequested(by, title), null, $"/kb/articles/{articleId}");
         }
     }
 
     /// <summary>Tells whoever submitted the article (and the latest revision's author) what the reviewer decided.</summary>
-    private async Task NotifyAuthorAsync(KbActor actor, int articleId, string verb, string? comment)
+    private async Task NotifyAuthorAsync(KbActor actor, int articleId, Func<string, string, NotificationText> decision, string? comment)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var (title, by) = await TitleAndActorAsync(db, articleId, actor);
@@ -233,7 +234,7 @@ public sealed partial class ArticleService
         var author = await db.Articles.Where(a => a.Id == articleId).Select(a => a.CurrentRevision!.AuthorId).FirstOrDefaultAsync();
         foreach (var recipient in new[] { submitter, author }.OfType<string>().Distinct().Where(id => id != actor.AgentId))
         {
-            await notifications.NotifyAsync(recipient, $"{by} {verb} “{title}”", comment, $"/kb/articles/{articleId}");
+            await notifications.NotifyAsync(recipient, decision(by, title), comment, $"/kb/articles/{articleId}");
         }
     }
 

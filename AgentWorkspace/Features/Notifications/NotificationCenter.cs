@@ -8,6 +8,18 @@ namespace AgentWorkspace.Features.Notifications;
 
 public sealed class NotificationCenter(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, TimeProvider clock)
 {
+    /// <summary>Notifies in the recipient's language (their stored choice; English until they make one).</summary>
+    public async Task<Notification> NotifyAsync(string agentId, NotificationText title, string? body = null, string? link = null)
+    {
+        string? language;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            language = await db.Users.Where(a => a.Id == agentId).Select(a => a.Language).FirstOrDefaultAsync();
+        }
+        return await NotifyAsync(agentId, title.In(language), body, link);
+    }
+
+    /// <summary>Notifies with a title already written (in the recipient's language).</summary>
     public async Task<Notification> NotifyAsync(string agentId, string title, string? body = null, string? link = null)
     {
         var notification = new Notification

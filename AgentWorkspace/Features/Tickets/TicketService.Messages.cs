@@ -1,5 +1,6 @@
 using AgentWorkspace.Components.Text;
 using AgentWorkspace.Data;
+using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,7 +82,7 @@ public sealed partial class TicketService
         var excerpt = body.Length > 140 ? body[..140] + "…" : body;
         foreach (var agentId in mentioned.Where(id => id != authorId))
         {
-            await notifications.NotifyAsync(agentId, $"{author} mentioned you on #{ticket.Number}", excerpt, $"/tickets/{ticket.Number}");
+            await notifications.NotifyAsync(agentId, NotificationText.Mentioned(author, ticket.Number), excerpt, $"/tickets/{ticket.Number}");
         }
     }
 

@@ -65,7 +65,7 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
         if (ticket.AssigneeId is { } assignee && assignee != previousAssignee && assignee != scope.AgentId)
         {
             var by = await db.Users.Where(a => a.Id == scope.AgentId).Select(a => a.DisplayName).FirstOrDefaultAsync() ?? "Someone";
-            await notifications.NotifyAsync(assignee, $"{by} assigned #{ticket.Number} to you", ticket.Subject, $"/tickets/{ticket.Number}");
+            await notifications.NotifyAsync(assignee, NotificationText.TicketAssigned(by, ticket.Number), ticket.Subject, $"/tickets/{ticket.Number}");
         }
         return CommandResult.Ok(ticket.Id, ticket.Number) with { Version = ticket.Version };
     }
