@@ -6,25 +6,14 @@ namespace AgentWorkspace.Tests.Components.Layout;
 
 /// <summary>Stops the server under an open page and starts it again: its own app hosts, so it runs apart from the shared one.</summary>
 [Collection(ReconnectCollection.Name)]
-public sealed class ReconnectBrowserTests : IAsyncLifetime
+public sealed class ReconnectBrowserTests : RestartTest
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "aw-tests", Guid.NewGuid().ToString("N"));
-    private readonly int port = LoopbackPorts.Free();
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        playwright = await Playwright.CreateAsync();
-        browser = await BrowserFixture.LaunchChromiumAsync(playwright);
-    }
-
     [Fact]
     public async Task ServerRestart_UnderAnOpenPage_RecoversWithoutAnUncaughtError()
     {
-        var first = WorkspaceAppFactory.Create(seedDemoData: true, dataDirectory, port);
+        var first = StartApp();
         var address = first.ServerAddress;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var pageErrors = new List<string>();
@@ -38,8 +27,8 @@ public sealed class ReconnectBrowserTests : IAsyncLifetime
         await Expect(page.Locator("#components-reconnect-modal")).ToBeAttachedAsync();
         await page.EvaluateAsync("() => delete document.documentElement.dataset.circuit");
 
-        await using var second = WorkspaceAppFactory.Create(seedDemoData: true, dataDirectory, port);
-        second.ServerAddress.Port.ShouldBe(port);
+        await using var second = StartApp();
+        second.ServerAddress.Port.ShouldBe(Port);
 
         // The old circuit is gone with the old process: the page must reload itself (or reconnect) and come back live.
         // Blazor retries at once ten times, then every 5 s, later every 30 s: allow for that while the new host starts.
@@ -53,10 +42,10 @@ public sealed class ReconnectBrowserTests : IAsyncLifetime
     [Fact]
     public async Task ServerRestart_WhileAnAgentWritesANote_BringsTheDraftBackIntoTheComposer_UntilItIsSent()
     {
-        var first = WorkspaceAppFactory.Create(seedDemoData: true, dataDirectory, port);
+        var first = StartApp();
         var address = first.ServerAddress;
         var ticket = await new TicketTestData(first.Services).CreateAsync();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var pageErrors = new List<string>();
@@ -73,8 +62,8 @@ public sealed class ReconnectBrowserTests : IAsyncLifetime
         await first.DisposeAsync();
         await Expect(page.Locator("#components-reconnect-modal")).ToBeAttachedAsync();
         await page.EvaluateAsync("() => delete document.documentElement.dataset.circuit");
-        await using var second = WorkspaceAppFactory.Create(seedDemoData: true, dataDirectory, port);
-        second.ServerAddress.Port.ShouldBe(port);
+        await using var second = StartApp();
+        second.ServerAddress.Port.ShouldBe(Port);
 
         // The new server has no such circuit: the page reloads itself and the composer comes back with the draft, still a note.
         await Expect(page.Locator("html[data-circuit='up']")).ToHaveCountAsync(1, new() { Timeout = 90_000 });
@@ -98,11 +87,4 @@ public sealed class ReconnectBrowserTests : IAsyncLifetime
         await context.CloseAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await browser.CloseAsync();
-        playwright.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        WorkspaceAppFactory.TryDeleteDirectory(dataDirectory);
-    }
 }

@@ -10,24 +10,13 @@ namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>The real widget in Chromium while the server stops and starts again on the same port and database.</summary>
 [Collection(ReconnectCollection.Name)]
-public sealed class WidgetRestartTests : IAsyncLifetime
+public sealed class WidgetRestartTests : RestartTest
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "aw-tests", Guid.NewGuid().ToString("N"));
-    private readonly int port = LoopbackPorts.Free();
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        playwright = await Playwright.CreateAsync();
-        browser = await BrowserFixture.LaunchChromiumAsync(playwright);
-    }
-
     [Fact]
     public async Task MessagesTypedWhileTheServerIsDown_AndRepliesSentWhileTheWidgetIsAway_AllArriveOnce_InOrder()
     {
-        var first = WorkspaceAppFactory.Create(seedDemoData: true, dataDirectory, port);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = first.ServerAddress.ToString() });
+        var first = StartApp();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = first.ServerAddress.ToString() });
         var page = await context.NewPageAsync();
         var widget = new CustomerWidget(page);
         await widget.OpenAsync();
@@ -49,8 +38,8 @@ public sealed class WidgetRestartTests : IAsyncLifetime
         await widget.Input.PressAsync("Enter");
         await Expect(widget.Messages.Locator("li.pending")).ToHaveCountAsync(2);
 
-        await using var second = WorkspaceAppFactory.Create(seedDemoData: true, dataDirectory, port);
-        second.ServerAddress.Port.ShouldBe(port);
+        await using var second = StartApp();
+        second.ServerAddress.Port.ShouldBe(Port);
         await ReplyAsync(second, number, "Reply while the widget was away");
 
         await Expect(widget.Root).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
@@ -80,11 +69,4 @@ public sealed class WidgetRestartTests : IAsyncLifetime
         (await app.Services.GetRequiredService<TicketService>().AddAgentMessageAsync(scope, ticketId, new AgentMessage(body, MessageVisibility.Public))).Succeeded.ShouldBeTrue();
     }
 
-    public async Task DisposeAsync()
-    {
-        await browser.CloseAsync();
-        playwright.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        WorkspaceAppFactory.TryDeleteDirectory(dataDirectory);
-    }
 }

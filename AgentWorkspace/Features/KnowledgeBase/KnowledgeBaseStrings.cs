@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Resources;
+using AgentWorkspace.Components.Text;
 
 namespace AgentWorkspace.Features.KnowledgeBase;
 
@@ -10,12 +9,9 @@ namespace AgentWorkspace.Features.KnowledgeBase;
 /// </summary>
 public sealed class KnowledgeBaseStrings
 {
-    private static readonly ResourceManager Resources = new(typeof(KnowledgeBaseStrings));
-
     /// <summary>Draft, In review, Published, Archived in the agent's language.</summary>
     public static string Status(ArticleStatus status) => Word($"Status_{status}");
 
     /// <summary>A word from KnowledgeBaseStrings.resx in the current UI culture, for plain-markup fragments with no localizer.</summary>
-    public static string Word(string key) =>
-        Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"KnowledgeBaseStrings has no {key}");
+    public static string Word(string key) => ResourceText<KnowledgeBaseStrings>.Get(key);
 }

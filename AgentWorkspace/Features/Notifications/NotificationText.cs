@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Resources;
+using AgentWorkspace.Components.Text;
 
 namespace AgentWorkspace.Features.Notifications;
 
@@ -9,13 +9,10 @@ namespace AgentWorkspace.Features.Notifications;
 /// </summary>
 public sealed record NotificationText(string Key, params object[] Args)
 {
-    private static readonly ResourceManager Resources = new(typeof(NotificationStrings));
-
     public string In(string? language)
     {
         var culture = CultureInfo.GetCultureInfo(language is "es" ? "es" : "en");
-        var template = Resources.GetString(Key, culture) ?? throw new KeyNotFoundException($"NotificationStrings has no {Key}");
-        return string.Format(culture, template, Args);
+        return string.Format(culture, ResourceText<NotificationStrings>.Get(Key, culture), Args);
     }
 
     public static NotificationText TicketAssigned(string by, int number) => new(nameof(TicketAssigned), by, number);

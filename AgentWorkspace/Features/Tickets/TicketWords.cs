@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Resources;
+using AgentWorkspace.Components.Text;
 
 namespace AgentWorkspace.Features.Tickets;
 
@@ -10,8 +9,6 @@ namespace AgentWorkspace.Features.Tickets;
 /// </summary>
 public sealed class TicketWords
 {
-    private static readonly ResourceManager Resources = new(typeof(TicketWords));
-
     public static string Status(TicketStatus status) => Get($"Status_{status}");
 
     public static string Priority(TicketPriority priority) => Get($"Priority_{priority}");
@@ -19,6 +16,5 @@ public sealed class TicketWords
     public static string Channel(TicketChannel channel) => Get($"Channel_{channel}");
 
     /// <summary>A word from TicketWords.resx in the current UI culture.</summary>
-    public static string Get(string key) =>
-        Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"TicketWords has no {key}");
+    public static string Get(string key) => ResourceText<TicketWords>.Get(key);
 }
