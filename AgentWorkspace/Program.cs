@@ -9,6 +9,8 @@ using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Presence;
+using AgentWorkspace.Features.Scheduling;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Realtime;
 using Radzen;
@@ -38,6 +40,8 @@ builder.Services.AddKnowledgeBase();
 builder.Services.AddApi();
 builder.Services.AddChat(builder.Configuration);
 builder.Services.AddSuggestions();
+builder.Services.AddScheduling(builder.Configuration);
+builder.Services.AddSla(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

@@ -5,6 +5,8 @@ using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Notifications;
+using AgentWorkspace.Features.Scheduling;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Features.Tickets;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +36,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ChatConversation> ChatConversations => Set<ChatConversation>();
     public DbSet<SuggestionRequest> SuggestionRequests => Set<SuggestionRequest>();
     public DbSet<SynonymList> SynonymLists => Set<SynonymList>();
+    public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
+    public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<SlaState> SlaStates => Set<SlaState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
