@@ -181,10 +181,13 @@ public sealed class SlaEngine(
                 SlaHistory.Record(db, ticket.Id, ticket.CreatedAt, SlaHistory.PolicyField, null, policy.Name, calendarName);
             }
         }
-        else if (state.PolicyId != policy?.Id || (policy is not null && state.CalendarName != calendarName))
+        else if (state.PolicyId != policy?.Id)
         {
-            SlaHistory.Record(db, ticket.Id, now, SlaHistory.PolicyField, state.PolicyName, policy?.Name,
-                WhyChanged(state, ticket, calendarName) ?? reason);
+            SlaHistory.Record(db, ticket.Id, now, SlaHistory.PolicyField, state.PolicyName, policy?.Name, WhyChanged(state, ticket) ?? reason);
+        }
+        else if (policy is not null && state.CalendarName != calendarName)
+        {
+            SlaHistory.Record(db, ticket.Id, now, SlaHistory.CalendarField, state.CalendarName, calendarName, WhyChanged(state, ticket) ?? reason);
         }
         var computation = policy is null ? null : SlaCalculator.Compute(policy, businessTime, timeline, now);
         var policyName = policy?.Name;
@@ -326,12 +329,11 @@ public sealed class SlaEngine(
     private static SlaAction Action(TicketFacts ticket, SlaPolicy policy, SlaTargetKind kind, DateTimeOffset? dueAt, bool warning) =>
         new(ticket.Id, ticket.Number, ticket.Subject, ticket.AssigneeId, ticket.TeamId, ticket.Priority, ticket.Tier, kind, warning, policy, dueAt);
 
-    private static string? WhyChanged(SlaState state, TicketFacts ticket, string? calendarName) =>
+    private static string? WhyChanged(SlaState state, TicketFacts ticket) =>
         state.Priority != ticket.Priority ? $"Priority changed to {ticket.Priority.Label()}"
         : state.TeamId != ticket.TeamId ? "Team changed"
         : state.IsVip != ticket.IsVip ? (ticket.IsVip ? "The customer became VIP" : "The customer is no longer VIP")
         : state.Channel != ticket.Channel ? "Channel changed"
-        : state.CalendarName != calendarName ? $"Calendar changed to {calendarName ?? "none"}"
         : null;
 
     private static void Reset(SlaTarget target)

@@ -10,6 +10,7 @@ namespace AgentWorkspace.Features.Sla;
 internal static class SlaHistory
 {
     public const string PolicyField = "SLA policy";
+    public const string CalendarField = "SLA calendar";
     public const string ClockField = "SLA";
 
     public const string Paused = "Paused";
