@@ -59,6 +59,16 @@ public sealed class SlaAdminService(
         return await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync();
     }
 
+    /// <summary>Teams and active agents, for the editors' choices.</summary>
+    public async Task<SlaChoices> ChoicesAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new Components.Option<int>(t.Id, t.Name)).ToListAsync();
+        var agents = await db.Users.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.DisplayName)
+            .Select(a => new Components.Option<string>(a.Id, a.DisplayName)).ToListAsync();
+        return new SlaChoices(teams, agents);
+    }
+
     /// <summary>Creates (Id 0) or replaces a calendar with <paramref name="input"/>'s name, zone, teams, blocks and holidays.</summary>
     public async Task<SlaAdminResult> SaveCalendarAsync(BusinessCalendar input)
     {
@@ -127,7 +137,7 @@ public sealed class SlaAdminService(
         calendar.Holidays = holidays;
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        Recompute(L["RecomputeCalendar", calendar.Name]);
+        Recompute($"Calendar {calendar.Name} edited");
         return SlaAdminResult.Ok(calendar.Id);
     }
 
@@ -141,7 +151,7 @@ public sealed class SlaAdminService(
             return SlaAdminResult.Fail(L["DefaultCalendarStays"]);
         db.BusinessCalendars.Remove(calendar);
         await db.SaveChangesAsync();
-        Recompute(L["RecomputeCalendar", calendar.Name]);
+        Recompute($"Calendar {calendar.Name} edited");
         return SlaAdminResult.Ok(id);
     }
 
@@ -159,7 +169,7 @@ public sealed class SlaAdminService(
         if (input.WarningPercent is < 1 or > 99)
             return SlaAdminResult.Fail(L["WarningRange"]);
         if (input.PauseStatuses.Any(s => !SlaPolicyRules.PausableStatuses.Contains(s)))
-            return SlaAdminResult.Fail(L["PauseStatuses"]);
+            return SlaAdminResult.Fail(L["PauseStatusesInvalid"]);
         if (input.EscalateTier is < 1 or > 3)
             return SlaAdminResult.Fail(L["TierRange"]);
 
@@ -204,7 +214,7 @@ public sealed class SlaAdminService(
         policy.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        Recompute(L["RecomputePolicy", policy.Name]);
+        Recompute($"Policy {policy.Name} edited");
         return SlaAdminResult.Ok(policy.Id);
     }
 
@@ -227,7 +237,7 @@ public sealed class SlaAdminService(
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        Recompute(L["RecomputeOrder"]);
+        Recompute("Policies reordered");
         return SlaAdminResult.Ok(id);
     }
 
@@ -239,7 +249,7 @@ public sealed class SlaAdminService(
             return SlaAdminResult.Fail(L["PolicyGone"]);
         db.SlaPolicies.Remove(policy);
         await db.SaveChangesAsync();
-        Recompute(L["RecomputePolicy", policy.Name]);
+        Recompute($"Policy {policy.Name} edited");
         return SlaAdminResult.Ok(id);
     }
 
@@ -274,7 +284,7 @@ public sealed class SlaAdminService(
         }
     }
 
-    /// <summary>Recomputes after the previous recomputation, in the background: saving stays quick at any number of tickets.</summary>
+    /// <summary>Recomputes after the previous recomputation (the reason goes into ticket histories, which are stored in English), in the background: saving stays quick at any number of tickets.</summary>
     private void Recompute(string reason)
     {
         var previous = Recomputing;
