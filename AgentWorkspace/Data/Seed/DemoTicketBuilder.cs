@@ -108,7 +108,8 @@ internal sealed class DemoTicketBuilder(DateTimeOffset now, Random random)
             TicketStatus.InProgress => (10, 30 * 60),
             TicketStatus.WaitingOnCustomer => (60, 3 * 24 * 60),
             TicketStatus.OnHold => (3 * 60, 5 * 24 * 60),
-            TicketStatus.Resolved => (4 * 60, 12 * 24 * 60),
+            // Resolved within the auto-close delay: older ones would have been closed by the rule already.
+            TicketStatus.Resolved => (4 * 60, (int)(AutoCloseDelay.TotalMinutes - (6 * 60))),
             _ => (4 * 24 * 60, 55 * 24 * 60),
         };
         var end = now.AddMinutes(-random.Next(minAge, maxAge));
