@@ -81,27 +81,32 @@ internal static class DemoSla
 
     /// <summary>
     /// Moves two new, unanswered tickets in time so that, at <paramref name="now"/>, one has used a quarter of its
-    /// first-response target (on track) and one 85 % (at risk). The rest of the demo's times are left as they are.
+    /// first-response target (on track) and one a little over its warning share (at risk, for the longest target there
+    /// is, so it stays at risk for a good while after seeding). The rest of the demo's times are left as they are.
     /// </summary>
     public static void ArrangeClocks(IReadOnlyList<Ticket> tickets, IReadOnlySet<int> vipCustomers, IReadOnlyList<SlaPolicy> policies,
         IReadOnlyList<BusinessCalendar> calendars, DateTimeOffset now)
     {
         var candidates = tickets
             .Where(t => t.Status == TicketStatus.Open && t.Messages.All(m => m.AuthorKind != AuthorKind.Agent))
-            .OrderBy(t => Span(t))
-            .ThenBy(t => t.CreatedAt)
-            .Take(2)
+            .Select(t => (Ticket: t, Policy: policies.FirstOrDefault(p => p.Matches(t.Priority, t.Channel, t.TeamId, vipCustomers.Contains(t.CustomerId)))))
+            .Where(c => c.Policy?.FirstResponseMinutes is not null)
+            .OrderBy(c => Span(c.Ticket)).ThenBy(c => c.Ticket.CreatedAt)
             .ToList();
-        foreach (var (ticket, share) in candidates.Zip([0.25, 0.85]))
+        if (candidates.Count < 2)
         {
-            var policy = policies.FirstOrDefault(p => p.Matches(ticket.Priority, ticket.Channel, ticket.TeamId, vipCustomers.Contains(ticket.CustomerId)));
-            if (policy?.FirstResponseMinutes is not { } minutes)
-            {
-                continue;
-            }
+            return;
+        }
+        var atRisk = candidates.OrderByDescending(c => c.Policy!.FirstResponseMinutes).First();
+        var onTrack = candidates.First(c => c.Ticket != atRisk.Ticket);
+        Arrange(onTrack.Ticket, onTrack.Policy!, 0.25);
+        Arrange(atRisk.Ticket, atRisk.Policy!, (atRisk.Policy!.WarningPercent + 2) / 100.0);
+
+        void Arrange(Ticket ticket, SlaPolicy policy, double share)
+        {
             var calendar = calendars.FirstOrDefault(c => ticket.TeamId is { } team && c.TeamIds.Contains(team)) ?? calendars.First(c => c.IsDefault);
             WorkingTime time = policy.FirstResponseBusinessHours ? BusinessSchedule.For(calendar) : WorkingTime.Continuous;
-            if (time.Subtract(now, TimeSpan.FromMinutes(minutes * share)) is { } created)
+            if (time.Subtract(now, TimeSpan.FromMinutes(policy.FirstResponseMinutes!.Value * share)) is { } created)
             {
                 Retime(ticket, created, now.AddMinutes(-1));
             }
