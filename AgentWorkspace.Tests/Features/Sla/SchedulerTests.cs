@@ -63,6 +63,30 @@ public sealed class SchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AJobLeasedByARunnerThatDied_RunsOnceItsLeaseRunsOut()
+    {
+        await using (var db = world.Db())
+        {
+            // As a process killed mid-job leaves it: claimed, never completed.
+            db.ScheduledJobs.Add(new ScheduledJob
+            {
+                Kind = Kind, Key = "orphan", DueAt = SlaWorld.Start, CreatedAt = SlaWorld.Start,
+                LeaseOwner = "killed-node:1234", LeaseUntil = SlaWorld.Start.AddSeconds(120), Attempts = 1,
+            });
+            await db.SaveChangesAsync();
+        }
+        world.Services.GetRequiredService<JobScheduler>().Nudge(SlaWorld.Start);
+
+        await world.AdvanceAsync(TimeSpan.FromSeconds(119));
+        world.JobRuns.ContainsKey("orphan").ShouldBeFalse();
+        world.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        await SlaWorld.WaitUntilAsync(() => Task.FromResult(world.JobRuns.ContainsKey("orphan")), "the orphaned job ran");
+        await world.AdvanceAsync(TimeSpan.FromMinutes(10));
+        world.JobRuns["orphan"].ShouldBe(1);
+    }
+
+    [Fact]
     public async Task SchedulingEarlierWork_WakesTheSleepingRunner()
     {
         var scheduler = world.Services.GetRequiredService<JobScheduler>();
