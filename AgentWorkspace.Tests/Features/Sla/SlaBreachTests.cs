@@ -83,6 +83,7 @@ public sealed class SlaBreachTests : IAsyncLifetime
 
         await world.AdvanceAsync(TimeSpan.FromHours(2));
         await WaitForLineAsync(ticket, "Breached");
+        await world.AdvanceAsync(TimeSpan.FromMinutes(1)); // whatever the breach would do is done
 
         (await world.NotificationsAsync(world.Id.Ana)).ShouldNotContain(t => t.StartsWith("SLA breached"));
         (await ReadAsync(ticket)).Priority.ShouldBe(TicketPriority.Normal);
@@ -98,7 +99,7 @@ public sealed class SlaBreachTests : IAsyncLifetime
         world.Clock.Advance(TimeSpan.FromHours(1)); // the 09:30 first-response due passes while nothing runs
         await world.RestartAsync();
         await WaitForLineAsync(ticket, "Breached");
-        await world.AdvanceAsync(TimeSpan.FromMinutes(1));
+        await world.AdvanceAsync(TimeSpan.FromMinutes(1)); // and the breach's actions are done
 
         (await world.SlaHistoryAsync(ticket)).Count(e => e.NewValue == "Breached").ShouldBe(1);
         (await world.NotificationsAsync(world.Id.Sam)).ShouldBe([$"SLA breached on #{number}: first response (Urgent)"]);

@@ -137,7 +137,8 @@ public sealed class SlaWorld : IAsyncDisposable
         {
             await using var db = Db();
             var now = Clock.GetUtcNow();
-            return !await db.ScheduledJobs.AnyAsync(j => j.State == JobState.Pending && j.DueAt <= now && j.Kind != CountingJobs.Kind);
+            // A running job may already have moved its own row to its next due time: wait for its lease to be given back too.
+            return !await db.ScheduledJobs.AnyAsync(j => j.State == JobState.Pending && (j.DueAt <= now || j.LeaseOwner != null) && j.Kind != CountingJobs.Kind);
         }, "the scheduler ran what fell due");
     }
 
