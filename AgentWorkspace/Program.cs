@@ -8,6 +8,8 @@ using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Presence;
+using AgentWorkspace.Features.Scheduling;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Realtime;
@@ -31,6 +33,8 @@ builder.Services.AddKnowledgeBase();
 builder.Services.AddApi();
 builder.Services.AddChat(builder.Configuration);
 builder.Services.AddSuggestions();
+builder.Services.AddScheduling(builder.Configuration);
+builder.Services.AddSla(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

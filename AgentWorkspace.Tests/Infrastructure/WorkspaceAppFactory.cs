@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AgentWorkspace.Tests.Infrastructure;
@@ -18,21 +20,25 @@ public sealed class WorkspaceAppFactory : WebApplicationFactory<Program>
     private readonly bool ownsDataDirectory;
 
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
-    public WorkspaceAppFactory() : this(seedDemoData: true, dataDirectory: null, port: 0, settings: null)
+    public WorkspaceAppFactory() : this(seedDemoData: true, dataDirectory: null, port: 0, settings: null, services: null)
     {
     }
 
     /// <summary>An app host with its own settings (xunit fixtures may only have one public constructor).</summary>
+    /// <param name="services">Replaces app services, e.g. the <see cref="TimeProvider"/> with a fake clock.</param>
     public static WorkspaceAppFactory Create(
-        bool seedDemoData = true, string? dataDirectory = null, int port = 0, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(seedDemoData, dataDirectory, port, settings);
+        bool seedDemoData = true, string? dataDirectory = null, int port = 0, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null) =>
+        new(seedDemoData, dataDirectory, port, settings, services);
 
     /// <param name="seedDemoData">Seed the demo agents, tickets and articles into the empty database.</param>
     /// <param name="dataDirectory">Reuse an existing data folder (database and keys), e.g. to restart the app on it; the caller then deletes it.</param>
     /// <param name="port">A fixed loopback port, so a restarted app answers where the old one did; 0 picks a free one.</param>
-    private WorkspaceAppFactory(bool seedDemoData, string? dataDirectory, int port, IReadOnlyDictionary<string, string?>? settings)
+    private WorkspaceAppFactory(bool seedDemoData, string? dataDirectory, int port, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
+        this.services = services;
         this.seedDemoData = seedDemoData;
         this.settings = settings ?? new Dictionary<string, string?>();
         ownsDataDirectory = dataDirectory is null;
@@ -51,6 +57,10 @@ public sealed class WorkspaceAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

@@ -4,6 +4,8 @@ using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Notifications;
+using AgentWorkspace.Features.Scheduling;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Features.Tickets;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +35,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ChatConversation> ChatConversations => Set<ChatConversation>();
     public DbSet<SuggestionRequest> SuggestionRequests => Set<SuggestionRequest>();
     public DbSet<SynonymList> SynonymLists => Set<SynonymList>();
+    public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
+    public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<SlaState> SlaStates => Set<SlaState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -75,6 +75,7 @@ internal static class DemoCustomers
                 Phone = p.Phone,
                 Company = p.Company,
                 Language = p.Country is "es" or "mx" ? "es" : "en",
+                IsVip = p.Vip,
                 CreatedAt = now.AddDays(-daysAgo).AddMinutes(-random.Next(0, 24 * 60)),
             };
             result.Add(new DemoCustomer(customer, p.Country, p.Vip, p.Domain));

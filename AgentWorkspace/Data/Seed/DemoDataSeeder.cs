@@ -6,7 +6,8 @@ namespace AgentWorkspace.Data.Seed;
 
 /// <summary>
 /// Fills an empty database with the Nimbus support team's demo world: five agents in two teams, forty shop
-/// owners, eighty tickets in English and Spanish with their conversations and history, and the help centre.
+/// owners, eighty tickets in English and Spanish with their conversations and history, business calendars and SLA
+/// policies (each ticket's SLA state is computed from its history when the app starts), and the help centre.
 /// Runs once, when there are no agents yet. The same seed gives the same data on every run; only the
 /// timestamps move with the clock, so the inbox always looks current.
 /// </summary>
@@ -21,7 +22,7 @@ internal static class DemoDataSeeder
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
         var random = new Random(RandomSeed);
 
         // Identity saves each user itself, so agents are created before (and outside) the transaction.
@@ -36,11 +37,15 @@ internal static class DemoDataSeeder
         db.Customers.AddRange(customers.Select(c => c.Customer));
         await db.SaveChangesAsync(cancellationToken);
 
+        var calendars = DemoSla.Calendars(now, technical);
+        var policies = DemoSla.Policies(agents, now);
+        db.BusinessCalendars.AddRange(calendars);
+        db.SlaPolicies.AddRange(policies);
+
         var builder = new DemoTicketBuilder(now, random);
-        var tickets = DemoTicketPlanner.Plan(customers, agents, billing, technical, random)
-            .Select(builder.Build)
-            .OrderBy(t => t.CreatedAt)
-            .ToList();
+        var built = DemoTicketPlanner.Plan(customers, agents, billing, technical, random).Select(builder.Build).ToList();
+        DemoSla.ArrangeClocks(built, customers.Where(c => c.Customer.IsVip).Select(c => c.Customer.Id).ToHashSet(), policies, calendars, now);
+        var tickets = built.OrderBy(t => t.CreatedAt).ToList();
         // Numbers follow creation time, as they would have been allocated live.
         var number = FirstTicketNumber - 1;
         foreach (var ticket in tickets)

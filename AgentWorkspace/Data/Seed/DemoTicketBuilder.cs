@@ -12,12 +12,13 @@ internal sealed class DemoTicketBuilder(DateTimeOffset now, Random random)
 {
     private sealed record Step(ScriptLine Line, DateTimeOffset At);
 
-    private static readonly TimeSpan AutoCloseDelay = TimeSpan.FromDays(3);
+    /// <summary>The auto-close rule's default (Sla:AutoCloseResolvedAfterDays): resolved tickets close after four quiet days.</summary>
+    private static readonly TimeSpan AutoCloseDelay = TimeSpan.FromDays(4);
 
     public Ticket Build(TicketPlan plan)
     {
         var spanish = plan.Script.Language == "es";
-        var lines = Compose(plan, spanish, out var autoClose);
+        var lines = Compose(plan, spanish);
         var steps = Schedule(plan, lines);
         var order = $"#{random.Next(1040, 9890)}";
 
@@ -47,18 +48,8 @@ internal sealed class DemoTicketBuilder(DateTimeOffset now, Random random)
             ticket.ResolvedAt = last.AddMinutes(random.Next(1, 20));
             if (plan.Status == TicketStatus.Closed)
             {
+                // Closed by the auto-close rule, which records it in the history and posts nothing to the customer.
                 ticket.ClosedAt = ticket.ResolvedAt + AutoCloseDelay;
-                if (autoClose)
-                {
-                    ticket.Messages.Add(new Message
-                    {
-                        Seq = ticket.Messages.Count + 1,
-                        AuthorKind = AuthorKind.System,
-                        Visibility = MessageVisibility.Public,
-                        Body = DemoTicketTexts.AutoClosed(spanish),
-                        CreatedAt = ticket.ClosedAt.Value,
-                    });
-                }
             }
         }
 
@@ -78,7 +69,7 @@ internal sealed class DemoTicketBuilder(DateTimeOffset now, Random random)
         return ticket;
     }
 
-    private List<ScriptLine> Compose(TicketPlan plan, bool spanish, out bool autoClose)
+    private List<ScriptLine> Compose(TicketPlan plan, bool spanish)
     {
         var lines = plan.Script.Cut(plan.Status).ToList();
         var createdFrom = DemoTicketTexts.CreatedFrom(plan.Channel, spanish);
@@ -92,7 +83,11 @@ internal sealed class DemoTicketBuilder(DateTimeOffset now, Random random)
         {
             lines.Add(new ScriptLine(Speaker.Customer, DemoTicketTexts.Nudge(spanish, plan.Channel == TicketChannel.Chat, random)));
         }
-        autoClose = plan.Status == TicketStatus.Closed && lines.Count < 8 && random.Next(2) == 0;
+        if (plan.Status == TicketStatus.Closed && lines.Count < 8)
+        {
+            // This draw once chose which closed tickets got an auto-close message; kept so the rest of the demo stays as it was.
+            random.Next(2);
+        }
         return lines;
     }
 
@@ -113,7 +108,8 @@ internal sealed class DemoTicketBuilder(DateTimeOffset now, Random random)
             TicketStatus.InProgress => (10, 30 * 60),
             TicketStatus.WaitingOnCustomer => (60, 3 * 24 * 60),
             TicketStatus.OnHold => (3 * 60, 5 * 24 * 60),
-            TicketStatus.Resolved => (4 * 60, 12 * 24 * 60),
+            // Resolved within the auto-close delay: older ones would have been closed by the rule already.
+            TicketStatus.Resolved => (4 * 60, (int)(AutoCloseDelay.TotalMinutes - (6 * 60))),
             _ => (4 * 24 * 60, 55 * 24 * 60),
         };
         var end = now.AddMinutes(-random.Next(minAge, maxAge));

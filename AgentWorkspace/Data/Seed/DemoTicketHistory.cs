@@ -25,10 +25,6 @@ internal sealed class DemoTicketHistory(TicketPlan plan, IReadOnlyList<(ScriptLi
         {
             Add(created.AddSeconds(2), "Team", null, team.Name, null);
         }
-        if (plan.PriorityRaisedForVip)
-        {
-            Add(created.AddSeconds(3), "Priority", TicketPriority.Normal.Label(), plan.Priority.Label(), null, DemoTicketTexts.VipPriorityReason);
-        }
 
         if (assignee is not null)
         {
@@ -53,7 +49,7 @@ internal sealed class DemoTicketHistory(TicketPlan plan, IReadOnlyList<(ScriptLi
             }
         }
 
-        if (touched && !plan.PriorityRaisedForVip && plan.Priority != TicketPriority.Normal && random.Next(2) == 0)
+        if (touched && plan.Priority != TicketPriority.Normal && random.Next(2) == 0)
         {
             Add(firstTouch.At.AddSeconds(-10), "Priority", TicketPriority.Normal.Label(), plan.Priority.Label(), assignee);
         }
@@ -107,7 +103,8 @@ internal sealed class DemoTicketHistory(TicketPlan plan, IReadOnlyList<(ScriptLi
             Add(resolved, "Status", current.Label(), TicketStatus.Resolved.Label(), plan.Assignee);
             if (closedAt is { } closed)
             {
-                Add(closed, "Status", TicketStatus.Resolved.Label(), TicketStatus.Closed.Label(), null);
+                // As the auto-close rule does it (Features/Sla/TimedRules.cs).
+                Add(closed, "Status", TicketStatus.Resolved.Label(), TicketStatus.Closed.Label(), null, DemoTicketTexts.AutoCloseReason);
             }
         }
     }

@@ -9,7 +9,6 @@ internal sealed record TicketPlan(
     ConversationScript Script,
     TicketStatus Status,
     TicketPriority Priority,
-    bool PriorityRaisedForVip,
     TicketChannel Channel,
     Agent? Assignee,
     Team? Team,
@@ -71,12 +70,8 @@ internal static class DemoTicketPlanner
             var people = customers.Where(c => c.Customer.Language == language && (script.Country is null || c.Country == script.Country)).ToList();
             var customer = people[random.Next(people.Count)];
 
+            // VIPs keep the script's priority: the VIP SLA policy promises them faster answers instead.
             var priority = script.Priority;
-            var raisedForVip = customer.IsVip && priority == TicketPriority.Normal;
-            if (raisedForVip)
-            {
-                priority = TicketPriority.High;
-            }
 
             var isBilling = BillingCategories.Contains(script.Category);
             // Half of the new tickets still sit in the triage queue: no team, nobody assigned.
@@ -85,7 +80,7 @@ internal static class DemoTicketPlanner
             var team = triage ? null : isBilling ? billing : technical;
 
             string[] tags = customer.IsVip ? [.. script.Tags, "vip"] : script.Tags;
-            plans.Add(new TicketPlan(customer, script, status, priority, raisedForVip, channels[i], assignee, team, tags));
+            plans.Add(new TicketPlan(customer, script, status, priority, channels[i], assignee, team, tags));
         }
         return plans;
     }

@@ -19,9 +19,8 @@ internal static class DemoTicketTexts
         _ => null,
     };
 
-    public static string AutoClosed(bool spanish) => spanish
-        ? "Este ticket se cerró automáticamente tras 3 días sin respuesta. Si vuelves a escribir, se abrirá uno de seguimiento."
-        : "This ticket was closed automatically after 3 days without a reply. Writing again will open a follow-up.";
+    /// <summary>The history line's reason when the auto-close rule closes a ticket, with the default delay.</summary>
+    public const string AutoCloseReason = "Resolved for 4 days without a reply";
 
     // Chat nudges come minutes later, email ones the next day, so they read differently.
     private static readonly string[] ChatNudgesEn = ["Hello? Is anyone there? 🙂", "Still here, waiting for someone to answer."];
@@ -55,5 +54,4 @@ internal static class DemoTicketTexts
         ? "Error reproducido por soporte; necesita al equipo de ingeniería o al desarrollador de la app."
         : "Bug reproduced by support; needs engineering or the app partner.";
 
-    public const string VipPriorityReason = "VIP customer: priority raised by routing rule";
 }

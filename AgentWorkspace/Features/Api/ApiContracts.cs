@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Tickets;
 
 namespace AgentWorkspace.Features.Api;
@@ -76,7 +77,9 @@ public sealed record TicketListResponse(IReadOnlyList<TicketSummaryResponse> Ite
 public sealed record TicketSummaryResponse(
     int Number, string Subject, TicketStatus Status, TicketPriority Priority, TicketChannel Channel,
     string CustomerName, NamedRef? Assignee, TeamRef? Team,
-    DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince);
+    DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince,
+    [property: Description("When an agent first replied in public; null until then.")] DateTimeOffset? FirstResponseAt,
+    [property: Description("The service level: policy, state, next target due. Null when no policy applies.")] SlaResponse? Sla);
 
 public sealed record TicketResponse(
     int Number, string Subject, TicketStatus Status, TicketPriority Priority, TicketChannel Channel,
@@ -84,6 +87,9 @@ public sealed record TicketResponse(
     CustomerResponse Customer, NamedRef? Assignee, TeamRef? Team, IReadOnlyList<string> Tags,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince,
     DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt, int? FollowUpOf,
+    [property: Description("When an agent first replied in public; null until then.")] DateTimeOffset? FirstResponseAt,
+    [property: Description("Seconds from the ticket's creation to that reply (wall-clock time).")] long? FirstResponseSeconds,
+    [property: Description("The service level: policy, state and every target. Null when no policy applies.")] SlaResponse? Sla,
     IReadOnlyList<MessageResponse> Messages);
 
 public sealed record CustomerResponse(int Id, string Name, string? Email, string Language);
@@ -101,3 +107,26 @@ public sealed record MessageResponse(
 public sealed record MessageCreatedResponse(
     [property: Description("The ticket the message is on: a follow-up ticket when a customer wrote on a closed one.")] int TicketNumber,
     MessageResponse Message);
+
+public sealed record SlaResponse(
+    string Policy,
+    [property: Description("The business calendar its business-hours targets run on.")] string? Calendar,
+    [property: Description("OnTrack, AtRisk, Breached, Paused or Met: the state of the next target due, else of the clock as a whole.")] SlaStatus Status,
+    [property: Description("The running target that falls due first; null while paused or when every target is over.")] SlaTargetResponse? Next,
+    [property: Description("Since when the clock stands still (a pause status such as WaitingOnCustomer).")] DateTimeOffset? PausedSince,
+    IReadOnlyList<SlaTargetResponse> Targets);
+
+public sealed record SlaTargetResponse(
+    [property: Description("FirstResponse, NextResponse (after each customer message) or Resolution.")] SlaTargetKind Target,
+    int Minutes,
+    [property: Description("True: counted in the calendar's opening hours; false: round the clock.")] bool BusinessHours,
+    [property: Description("OnTrack, AtRisk, Breached, Paused, Met, or Stopped (resolved before a reply).")] SlaStatus Status,
+    DateTimeOffset? StartedAt, DateTimeOffset? DueAt, DateTimeOffset? MetAt, DateTimeOffset? BreachedAt,
+    [property: Description("Working time spent on the target, in seconds, as last computed.")] long ElapsedSeconds)
+{
+    public static SlaResponse? From(TicketSla? sla) => sla?.PolicyName is not { } policy ? null : new SlaResponse(
+        policy, sla.CalendarName, sla.Status, sla.Next is { } next ? Of(next) : null, sla.PausedSince, sla.Targets.Select(Of).ToList());
+
+    private static SlaTargetResponse Of(SlaTargetView t) =>
+        new(t.Kind, t.Minutes, t.BusinessHours, t.Status, t.StartedAt, t.DueAt, t.MetAt, t.BreachedAt, (long)t.Elapsed.TotalSeconds);
+}

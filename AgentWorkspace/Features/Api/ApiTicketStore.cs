@@ -1,6 +1,7 @@
 using AgentWorkspace.Components.Markdown;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Customers;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace AgentWorkspace.Features.Api;
 /// The API's reads (always through <see cref="ApiCaller.Visible"/>) and the customer look-up of ticket creation.
 /// Changes to tickets themselves go through <see cref="TicketService"/>.
 /// </summary>
-public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, SlaClock slaClock, TimeProvider clock)
 {
     /// <summary>The current values of a ticket the caller may see: the Expected values of the commands a PATCH issues.</summary>
     public async Task<TicketSnapshot?> FindAsync(ApiCaller caller, int number)
@@ -44,6 +45,8 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Ti
             ticket.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal).ToList(),
             ticket.CreatedAt, ticket.UpdatedAt, ticket.LastActivityAt, ticket.WaitingSince,
             ticket.ResolvedAt, ticket.ClosedAt, followUpOf,
+            ticket.FirstResponseAt, ticket.FirstResponseAt is { } first ? (long)(first - ticket.CreatedAt).TotalSeconds : null,
+            SlaTargetResponse.From(await slaClock.ForTicketAsync(ticket.Id)),
             messages.Select(ToResponse).ToList());
     }
 
@@ -80,6 +83,16 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Ti
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return customer.Id;
+    }
+
+    /// <summary>The first response time and SLA of a page of tickets, by ticket id, in two indexed reads.</summary>
+    public async Task<IReadOnlyDictionary<int, (DateTimeOffset? FirstResponseAt, SlaResponse? Sla)>> SlaOfAsync(IReadOnlyCollection<int> ticketIds)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var firstResponses = await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.FirstResponseAt }).ToDictionaryAsync(t => t.Id, t => t.FirstResponseAt);
+        var slas = await slaClock.ForTicketsAsync(ticketIds);
+        return firstResponses.ToDictionary(f => f.Key, f => (f.Value, SlaTargetResponse.From(slas.GetValueOrDefault(f.Key))));
     }
 
     /// <summary>An active or deactivated agent's id from their id or email; null when no agent matches.</summary>

@@ -38,6 +38,12 @@ public sealed class TicketListQuery
     [FromQuery(Name = "q"), Description("Full-text search over subject, customer and messages; '#1042' finds a number.")]
     public string? Q { get; init; }
 
+    [FromQuery(Name = "breached"), Description("true: only tickets with a breached SLA target (an overdue running one included); false: only those without.")]
+    public string? Breached { get; init; }
+
+    [FromQuery(Name = "dueBefore"), Description("ISO 8601 time: tickets whose next running SLA target falls due before it (overdue ones included).")]
+    public string? DueBefore { get; init; }
+
     [FromQuery(Name = "sort"), Description("LastActivity (default), Priority, Created or LongestWaiting.")]
     public string? Sort { get; init; }
 
@@ -48,7 +54,8 @@ public sealed class TicketListQuery
     public string? Limit { get; init; }
 
     /// <summary>The inbox filter, or the errors by parameter name. Team and assignee names are resolved by the caller.</summary>
-    public (InboxFilter Filter, int Limit, Dictionary<string, string[]> Errors) Parse()
+    /// <param name="now">What "breached" is judged against: a running target past its due instant counts.</param>
+    public (InboxFilter Filter, int Limit, Dictionary<string, string[]> Errors) Parse(DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         var filter = new InboxFilter
@@ -71,6 +78,20 @@ public sealed class TicketListQuery
                 filter = filter with { UpdatedFrom = after };
             else
                 errors["updatedAfter"] = ["An ISO 8601 date and time, e.g. 2026-11-20T08:00:00Z."];
+        }
+        if (!string.IsNullOrWhiteSpace(Breached))
+        {
+            if (bool.TryParse(Breached.Trim(), out var breached))
+                filter = filter with { SlaBreached = breached, SlaAsOf = now };
+            else
+                errors["breached"] = ["true or false."];
+        }
+        if (!string.IsNullOrWhiteSpace(DueBefore))
+        {
+            if (DateTimeOffset.TryParse(DueBefore, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var before))
+                filter = filter with { SlaDueBefore = before };
+            else
+                errors["dueBefore"] = ["An ISO 8601 date and time, e.g. 2026-11-20T08:00:00Z."];
         }
         if (!string.IsNullOrWhiteSpace(Sort))
         {

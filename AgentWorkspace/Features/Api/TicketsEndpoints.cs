@@ -18,7 +18,7 @@ public static partial class TicketsEndpoints
         tickets.MapPost("", CreateAsync).WithName("CreateTicket").WithSummary("Open a ticket for a customer (found or created by email).")
             .Accepts<CreateTicketRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        tickets.MapGet("/{number:int}", GetAsync).WithName("GetTicket").WithSummary("A ticket with its tags and whole conversation, internal notes included.")
+        tickets.MapGet("/{number:int}", GetAsync).WithName("GetTicket").WithSummary("A ticket with its tags, SLA and whole conversation, internal notes included.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         tickets.MapPatch("/{number:int}", PatchAsync).WithName("UpdateTicket").WithSummary("Change status, priority or assignee.")
             .Accepts<PatchTicketRequest>("application/json")
@@ -29,10 +29,10 @@ public static partial class TicketsEndpoints
     }
 
     private static async Task<Results<Ok<TicketListResponse>, ProblemHttpResult>> ListAsync(
-        [AsParameters] TicketListQuery query, ClaimsPrincipal user, InboxQuery inbox, ApiTicketStore store)
+        [AsParameters] TicketListQuery query, ClaimsPrincipal user, InboxQuery inbox, ApiTicketStore store, TimeProvider clock)
     {
         var caller = ApiCaller.From(user);
-        var (filter, limit, errors) = query.Parse();
+        var (filter, limit, errors) = query.Parse(clock.GetUtcNow());
         if (!string.IsNullOrWhiteSpace(query.Assignee))
         {
             if (await store.ResolveAgentAsync(query.Assignee) is { } agentId)
@@ -58,11 +58,13 @@ public static partial class TicketsEndpoints
         }
         filter = filter with { TeamId = caller.TeamId ?? team };
         var page = await inbox.ListAsync(caller.Scope, filter, query.Cursor, limit);
+        var slas = await store.SlaOfAsync(page.Rows.Select(r => r.Id).ToList());
         var items = page.Rows.Select(r => new TicketSummaryResponse(
             r.Number, r.Subject, r.Status, r.Priority, r.Channel, r.CustomerName,
             r.AssigneeId is { } id ? new NamedRef(id, r.AssigneeName ?? "") : null,
             r.TeamId is { } teamId ? new TeamRef(teamId, r.TeamName ?? "") : null,
-            r.CreatedAt, r.LastActivityAt, r.WaitingSince)).ToList();
+            r.CreatedAt, r.LastActivityAt, r.WaitingSince,
+            slas.GetValueOrDefault(r.Id).FirstResponseAt, slas.GetValueOrDefault(r.Id).Sla)).ToList();
         return TypedResults.Ok(new TicketListResponse(items, page.Next));
     }
 

@@ -34,5 +34,8 @@ public sealed class Customer
     /// <summary>The customer's id in the embedding site, for verified identities.</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>A customer with a premium plan: SLA policies can promise them more (see Features/Sla).</summary>
+    public bool IsVip { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

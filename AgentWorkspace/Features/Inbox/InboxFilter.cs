@@ -43,6 +43,13 @@ public sealed record InboxFilter
     public DateTimeOffset? UpdatedTo { get; init; }
     public string? Search { get; init; }
     public InboxSort Sort { get; init; } = InboxSort.LastActivity;
+
+    /// <summary>Only tickets with (true) or without (false) a breached SLA target, judged at <see cref="SlaAsOf"/>.</summary>
+    public bool? SlaBreached { get; init; }
+    public DateTimeOffset SlaAsOf { get; init; }
+
+    /// <summary>Only tickets whose next running SLA target falls due before this instant.</summary>
+    public DateTimeOffset? SlaDueBefore { get; init; }
 }
 
 /// <summary>A position in a sorted list: the sort keys of the last row shown. Opaque to clients.</summary>

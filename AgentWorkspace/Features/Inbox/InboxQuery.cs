@@ -1,4 +1,5 @@
 using AgentWorkspace.Data;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -138,6 +139,8 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         if (f.CreatedTo is { } ct) q = q.Where(t => t.CreatedAt < ct);
         if (f.UpdatedFrom is { } uf) q = q.Where(t => t.LastActivityAt >= uf);
         if (f.UpdatedTo is { } ut) q = q.Where(t => t.LastActivityAt < ut);
+        if (f.SlaBreached is { } breached) q = q.WhereBreached(db, breached, f.SlaAsOf);
+        if (f.SlaDueBefore is { } dueBefore) q = q.WhereDueBefore(db, dueBefore);
         if (search is { Number: { } number })
         {
             return q.Where(t => t.Number == number);

@@ -22,7 +22,21 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
     /// version, one event. With <paramref name="expectedVersion"/>, a ticket that changed since that version is a
     /// conflict: checked in the same transaction as the change, so no other write can come in between.
     /// </summary>
-    public async Task<CommandResult> ExecuteAsync(AgentScope scope, int ticketId, IReadOnlyList<TicketCommand> commands, long? expectedVersion = null)
+    public Task<CommandResult> ExecuteAsync(AgentScope scope, int ticketId, IReadOnlyList<TicketCommand> commands, long? expectedVersion = null) =>
+        ExecuteAsync(scope, scope.AgentId, ticketId, commands, expectedVersion, reason: null);
+
+    /// <summary>
+    /// A change the workspace makes by itself (an SLA breach action, a timed rule): the same rules, history and live
+    /// updates as an agent's change, recorded as the system's with <paramref name="reason"/>.
+    /// </summary>
+    public Task<CommandResult> ExecuteAsSystemAsync(int ticketId, IReadOnlyList<TicketCommand> commands, string reason) =>
+        ExecuteAsync(SystemScope, actorAgentId: null, ticketId, commands, expectedVersion: null, reason);
+
+    /// <summary>Sees every ticket; its empty agent id is never stored (the history's actor is null, so System).</summary>
+    private static readonly AgentScope SystemScope = new("", IsAdmin: true, []);
+
+    private async Task<CommandResult> ExecuteAsync(
+        AgentScope scope, string? actorAgentId, int ticketId, IReadOnlyList<TicketCommand> commands, long? expectedVersion, string? reason)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -36,7 +50,7 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
             return CommandResult.Conflict($"The ticket changed since version {expected}; it is now version {ticket.Version}. Read it again and retry.") with { Version = ticket.Version };
         }
         var now = clock.GetUtcNow();
-        var history = new TicketHistory(db, ticket, scope.AgentId, now);
+        var history = new TicketHistory(db, ticket, actorAgentId, now, reason);
         var previousAssignee = ticket.AssigneeId;
         var previousTeam = ticket.TeamId;
 
@@ -57,14 +71,14 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
         await transaction.CommitAsync();
 
         // Where it was too: inboxes that could see it before must see it leave.
-        notifier.Publish(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, scope.AgentId)
+        notifier.Publish(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, actorAgentId)
         {
             PreviousTeamId = previousTeam,
             PreviousAssigneeId = previousAssignee,
         });
-        if (ticket.AssigneeId is { } assignee && assignee != previousAssignee && assignee != scope.AgentId)
+        if (ticket.AssigneeId is { } assignee && assignee != previousAssignee && assignee != actorAgentId)
         {
-            var by = await db.Users.Where(a => a.Id == scope.AgentId).Select(a => a.DisplayName).FirstOrDefaultAsync() ?? "Someone";
+            var by = await db.Users.Where(a => a.Id == actorAgentId).Select(a => a.DisplayName).FirstOrDefaultAsync() ?? "Someone";
             await notifications.NotifyAsync(assignee, NotificationText.TicketAssigned(by, ticket.Number), ticket.Subject, $"/tickets/{ticket.Number}");
         }
         return CommandResult.Ok(ticket.Id, ticket.Number) with { Version = ticket.Version };
@@ -179,7 +193,7 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
 }
 
 /// <summary>Collects the audit lines of one command.</summary>
-internal sealed class TicketHistory(AppDbContext db, Ticket ticket, string? actorAgentId, DateTimeOffset now)
+internal sealed class TicketHistory(AppDbContext db, Ticket ticket, string? actorAgentId, DateTimeOffset now, string? defaultReason = null)
 {
     public bool Changed { get; private set; }
 
@@ -200,7 +214,7 @@ internal sealed class TicketHistory(AppDbContext db, Ticket ticket, string? acto
             Field = field,
             OldValue = oldValue,
             NewValue = newValue,
-            Reason = reason,
+            Reason = reason ?? defaultReason,
             CreatedAt = now,
         });
     }
