@@ -2,7 +2,6 @@ using AgentWorkspace.Features.Account;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace AgentWorkspace.Tests.Accessibility;

@@ -111,13 +111,14 @@ public sealed partial class AgentUiLanguageTests
         XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
+    /// <summary>The argument numbers a text uses; formats may differ by language (a Spanish date is dd/MM).</summary>
     private static string[] Placeholders(string text) =>
-        Placeholder().Matches(text).Select(m => m.Value).Distinct().Order().ToArray();
+        Placeholder().Matches(text).Select(m => m.Groups["index"].Value).Distinct().Order().ToArray();
 
     /// <summary>@inject IStringLocalizer&lt;X&gt; L, [Inject] ... IStringLocalizer&lt;X&gt; L { get; set; }, or a constructor parameter.</summary>
     [GeneratedRegex(@"IStringLocalizer<(?<type>[\w.]+)>\s+(?<name>\w+)")]
     private static partial Regex Injection();
 
-    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    [GeneratedRegex(@"\{(?<index>\d+)(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 }

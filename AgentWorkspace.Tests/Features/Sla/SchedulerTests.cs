@@ -1,7 +1,6 @@
 using AgentWorkspace.Features.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AgentWorkspace.Tests.Features.Sla;
 

@@ -162,7 +162,7 @@ public sealed class SlaBreachTests : IAsyncLifetime
 
         await world.AdvanceAsync(TimeSpan.FromDays(2));
 
-        var reminders = (await world.NotificationsAsync(world.Id.Ana)).Where(t => t.StartsWith("Reminder")).ToList();
+        var reminders = (await world.NotificationsAsync(world.Id.Ana)).Where(t => t.StartsWith("Reminder", StringComparison.Ordinal)).ToList();
         reminders.ShouldBe([$"Reminder: #{await NumberAsync(waiting)} has been waiting on the customer since 2026-12-07 08:00 UTC"]);
     }
 

@@ -12,7 +12,9 @@ public sealed record NotificationText(string Key, params object[] Args)
     public string In(string? language)
     {
         var culture = CultureInfo.GetCultureInfo(language is "es" ? "es" : "en");
-        return string.Format(culture, ResourceText<NotificationStrings>.Get(Key, culture), Args);
+        // An argument may itself be a text (an SLA target's name): it is made in the same language.
+        var args = Args.Select(a => a is NotificationText text ? text.In(language) : a).ToArray();
+        return string.Format(culture, ResourceText<NotificationStrings>.Get(Key, culture), args);
     }
 
     public static NotificationText TicketAssigned(string by, int number) => new(nameof(TicketAssigned), by, number);
@@ -24,6 +26,18 @@ public sealed record NotificationText(string Key, params object[] Args)
     public static NotificationText ArticlePublished(string by, string title) => new(nameof(ArticlePublished), by, title);
 
     public static NotificationText ChangesRequested(string by, string title) => new(nameof(ChangesRequested), by, title);
+
+    /// <summary>An SLA target at its warning share; <paramref name="target"/> is <see cref="SlaTarget"/>'s text.</summary>
+    public static NotificationText SlaAtRisk(int number, NotificationText target, DateTimeOffset? due) =>
+        due is { } at ? new(nameof(SlaAtRisk), number, target, at.UtcDateTime) : new(nameof(SlaAtRisk) + "Soon", number, target);
+
+    public static NotificationText SlaBreached(int number, NotificationText target, string policy) => new(nameof(SlaBreached), number, target, policy);
+
+    /// <summary>"first response", "next response" or "resolution", by the target kind's name.</summary>
+    public static NotificationText SlaTarget(string kind) => new($"SlaTarget_{kind}");
+
+    public static NotificationText WaitingReminder(int number, bool onHold, DateTimeOffset since) =>
+        new(onHold ? "ReminderOnHold" : "ReminderWaiting", number, since.UtcDateTime);
 }
 
 /// <summary>Marker for NotificationStrings.resx / .es.resx.</summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentWorkspace.Features.Scheduling;
 
 /// <summary>
-/// Stores due work. Scheduling inside a caller's transaction (<see cref="Schedule"/>) makes the job as durable as the
+/// Stores due work. Scheduling inside a caller's transaction (<c>Schedule</c>) makes the job as durable as the
 /// change that needed it; the caller then calls <see cref="Nudge"/> after its commit so the runner wakes for it.
 /// </summary>
 public sealed class JobScheduler(IDbContextFactory<AppDbContext> dbFactory, JobRunnerSignal signal, TimeProvider clock)

@@ -43,14 +43,14 @@ public sealed class SlaActions(
         if (action.AssigneeId is { } assignee)
         {
             await notifications.NotifyAsync(assignee,
-                $"#{action.Number} is at risk: {SlaHistory.Label(action.Target)} due {Due(action)}", action.Subject, Link(action));
+                NotificationText.SlaAtRisk(action.Number, NotificationText.SlaTarget(action.Target.ToString()), action.DueAt), action.Subject, Link(action));
         }
     }
 
     private async Task BreachAsync(SlaAction action, CancellationToken cancellationToken)
     {
         var policy = action.Policy;
-        var title = $"SLA breached on #{action.Number}: {SlaHistory.Label(action.Target)} ({policy.Name})";
+        var title = NotificationText.SlaBreached(action.Number, NotificationText.SlaTarget(action.Target.ToString()), policy.Name);
         var told = new HashSet<string>();
         if (policy.NotifyAssignee && action.AssigneeId is { } assignee && told.Add(assignee))
         {
@@ -97,7 +97,4 @@ public sealed class SlaActions(
     }
 
     private static string Link(SlaAction action) => $"/tickets/{action.Number}";
-
-    private static string Due(SlaAction action) =>
-        action.DueAt is { } due ? due.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "soon";
 }

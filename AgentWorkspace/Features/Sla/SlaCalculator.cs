@@ -21,10 +21,10 @@ public sealed record TargetComputation(
     DateTimeOffset? DueAt, DateTimeOffset? WarnAt, DateTimeOffset? MetAt, DateTimeOffset? StoppedAt, DateTimeOffset? BreachedAt,
     TimeSpan Elapsed, bool Running, bool Paused);
 
+/// <param name="ResumedAt">When the clock last started running again after a pause (null when it is not running, or never paused).</param>
 public sealed record SlaComputation(
     IReadOnlyList<TargetComputation> Targets,
     DateTimeOffset? PausedSince, TimeSpan PausedTotal,
-    /// <summary>When the clock last started running again after a pause (null when it is not running, or never paused).</summary>
     DateTimeOffset? ResumedAt);
 
 /// <summary>

@@ -17,12 +17,12 @@ public enum SlaStatus
     Stopped,
 }
 
+/// <param name="Elapsed">Working time spent when last computed (exact while paused; while running, see Remaining).</param>
+/// <param name="Remaining">Working time left until due (negative once overdue); set by SlaClock.ForTicketAsync only.</param>
 public sealed record SlaTargetView(
     SlaTargetKind Kind, int Minutes, bool BusinessHours, SlaStatus Status,
     DateTimeOffset? StartedAt, DateTimeOffset? DueAt, DateTimeOffset? WarnAt, DateTimeOffset? MetAt, DateTimeOffset? BreachedAt,
-    /// <summary>Working time spent when last computed (while paused, this is exact; while running, see <see cref="Remaining"/>).</summary>
     TimeSpan Elapsed,
-    /// <summary>Working time left until due (negative once overdue); set by <see cref="SlaClock.ForTicketAsync"/> only.</summary>
     TimeSpan? Remaining);
 
 /// <summary>

@@ -70,8 +70,7 @@ public sealed class StatusReminder(IDbContextFactory<AppDbContext> dbFactory, No
         {
             return;
         }
-        var what = status == TicketStatus.OnHold ? "on hold" : "waiting on the customer";
-        var since = new DateTimeOffset(sinceTicks, TimeSpan.Zero).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        await notifications.NotifyAsync(assignee, $"Reminder: #{ticket.Number} has been {what} since {since}", ticket.Subject, $"/tickets/{ticket.Number}");
+        var since = new DateTimeOffset(sinceTicks, TimeSpan.Zero);
+        await notifications.NotifyAsync(assignee, NotificationText.WaitingReminder(ticket.Number, status == TicketStatus.OnHold, since), ticket.Subject, $"/tickets/{ticket.Number}");
     }
 }
