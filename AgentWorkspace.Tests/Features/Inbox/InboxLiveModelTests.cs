@@ -18,6 +18,7 @@ public sealed class InboxLiveModelTests(WorkspaceAppFactory app)
     private InboxQuery Inbox => app.Services.GetRequiredService<InboxQuery>();
     private InboxCounts Counts => app.Services.GetRequiredService<InboxCounts>();
     private InboxFeed Feed => app.Services.GetRequiredService<InboxFeed>();
+    private DateTimeOffset Now => app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
     public static TheoryData<string> Agents => [DemoAgents.AdminEmail, DemoAgents.AnaEmail, DemoAgents.BenEmail, DemoAgents.RitaEmail];
 
@@ -48,7 +49,7 @@ public sealed class InboxLiveModelTests(WorkspaceAppFactory app)
         foreach (var filter in filters)
         {
             var fromDatabase = await ListAllAsync(scope, filter);
-            var inMemory = all.Where(t => InboxMatcher.Matches(t, filter, scope) == true)
+            var inMemory = all.Where(t => InboxMatcher.Matches(t, filter, scope, Now) == true)
                 .Select(t => InboxMatcher.KeyOf(filter.Sort, t))
                 .Order(Comparer<InboxCursor>.Create((a, b) => InboxMatcher.Compare(filter.Sort, a, b)))
                 .Select(k => k.Id).ToList();
@@ -61,7 +62,7 @@ public sealed class InboxLiveModelTests(WorkspaceAppFactory app)
     {
         var ticket = new InboxTicket(1, 1001, "Subject", "Customer", TicketStatus.Open, TicketPriority.Normal, TicketChannel.Email,
             null, null, null, null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, [], []);
-        InboxMatcher.Matches(ticket, new InboxFilter { Search = "invoice" }, new AgentScope("a", true, [])).ShouldBeNull();
+        InboxMatcher.Matches(ticket, new InboxFilter { Search = "invoice" }, new AgentScope("a", true, []), Now).ShouldBeNull();
     }
 
     [Theory]

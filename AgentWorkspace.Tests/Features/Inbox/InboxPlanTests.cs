@@ -89,7 +89,7 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
         }
         SqliteConnection.ClearAllPools();
         var capture = new PlanCapture();
-        var inbox = new InboxQuery(new FileDbContextFactory(path, capture));
+        var inbox = new InboxQuery(new FileDbContextFactory(path, capture), TimeProvider.System);
 
         await inbox.ListAsync(InboxDataset.Scope(InboxDataset.Admin), new InboxFilter { View = InboxView.ResolvedAndClosed });
 
@@ -142,7 +142,7 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
 
     private async Task ShouldMatchReferenceAsync(AgentScope scope, InboxFilter filter)
     {
-        var inbox = new InboxQuery(new FileDbContextFactory(path));
+        var inbox = new InboxQuery(new FileDbContextFactory(path), TimeProvider.System);
         var listed = new List<int>();
         string? after = null;
         for (var page = 0; page < Pages; page++)
@@ -201,8 +201,15 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
             }
         }
         var rows = await q.Select(t => new { t.Id, t.Priority, t.LastActivityAt, t.CreatedAt, t.WaitingSince }).ToListAsync();
+        var sla = (await db.SlaStates.AsNoTracking().ToListAsync()).ToDictionary(s => s.TicketId, InboxSla.Of);
+        if (!f.AnyStatus && f.View == InboxView.BreachingSoon)
+        {
+            var now = DateTimeOffset.UtcNow;
+            rows = rows.Where(r => sla.GetValueOrDefault(r.Id).BreachingSoonAt(now)).ToList();
+        }
         var sorted = f.Sort switch
         {
+            InboxSort.DueSoonest => rows.OrderBy(r => sla.GetValueOrDefault(r.Id).DueAt is null).ThenBy(r => sla.GetValueOrDefault(r.Id).DueAt).ThenBy(r => r.Id),
             InboxSort.Priority => rows.OrderByDescending(r => r.Priority).ThenByDescending(r => r.LastActivityAt).ThenByDescending(r => r.Id),
             InboxSort.Created => rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
             InboxSort.LongestWaiting => rows.OrderBy(r => r.WaitingSince is null).ThenBy(r => r.WaitingSince).ThenBy(r => r.Id),

@@ -117,8 +117,9 @@ public sealed class InboxCounts(IServiceProvider services, WorkspaceNotifier not
         }
     }
 
+    // "Breaching soon" depends on time as well as on buckets: screens count it themselves (InboxQuery.CountBreachingSoonAsync).
     private static IEnumerable<(string Key, InboxView View, int? TeamId)> Keys(IReadOnlyList<int> teamViews) =>
-        Enum.GetValues<InboxView>().Where(v => v != InboxView.Team).Select(v => (v.ToString(), v, (int?)null))
+        Enum.GetValues<InboxView>().Where(v => v is not (InboxView.Team or InboxView.BreachingSoon)).Select(v => (v.ToString(), v, (int?)null))
             .Concat(teamViews.Select(t => ($"Team:{t}", InboxView.Team, (int?)t)));
 
     private static bool Add(Dictionary<string, int> counts, AgentScope scope, IReadOnlyList<int> teamViews, CountBucket bucket, int change)

@@ -1,4 +1,5 @@
 using AgentWorkspace.Data;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,10 @@ public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, Workspa
                     ids.Add(added.TicketId);
                     if (added.AuthorKind == AuthorKind.Customer) customerWrote.Add(added.TicketId);
                     break;
+                case SlaChanged sla:
+                    // New due instants, a pause, a met target: the row's badge, its place in "due soonest" and "breaching soon".
+                    ids.Add(sla.TicketId);
+                    break;
             }
         }
         if (ids.Count == 0)
@@ -108,7 +113,9 @@ public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, Workspa
             })
             .AsSplitQuery()
             .ToListAsync();
+        var sla = await InboxSla.LoadAsync(db, ids);
         return rows.Select(r => new InboxTicket(r.Id, r.Number, r.Subject, r.CustomerName, r.Status, r.Priority, r.Channel,
-            r.AssigneeId, r.AssigneeName, r.TeamId, r.TeamName, r.CreatedAt, r.LastActivityAt, r.WaitingSince, r.Tags, r.SeenBy)).ToList();
+            r.AssigneeId, r.AssigneeName, r.TeamId, r.TeamName, r.CreatedAt, r.LastActivityAt, r.WaitingSince, r.Tags, r.SeenBy,
+            sla.GetValueOrDefault(r.Id))).ToList();
     }
 }

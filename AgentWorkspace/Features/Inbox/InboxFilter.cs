@@ -13,6 +13,9 @@ public enum InboxView
 
     /// <summary>A team's open tickets; the team is <see cref="InboxFilter.ViewTeamId"/>.</summary>
     Team,
+
+    /// <summary>Open tickets whose next SLA target is at risk, breached, or due within <see cref="InboxQuery.BreachingSoonWindow"/>.</summary>
+    BreachingSoon,
 }
 
 public enum InboxSort
@@ -21,6 +24,9 @@ public enum InboxSort
     Priority,
     Created,
     LongestWaiting,
+
+    /// <summary>The next SLA target's due instant, soonest (most overdue) first; tickets without a running target last.</summary>
+    DueSoonest,
 }
 
 /// <summary>What the inbox shows: a view, optional filters on top of it, a search, a sort.</summary>
@@ -69,7 +75,7 @@ public readonly record struct InboxCursor(long Key1, long Key2, int Id)
 public sealed record InboxRow(
     int Id, int Number, string Subject, string CustomerName, TicketStatus Status, TicketPriority Priority,
     TicketChannel Channel, string? AssigneeId, string? AssigneeName, int? TeamId, string? TeamName,
-    DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince, bool Updated);
+    DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince, bool Updated, InboxSla Sla = default);
 
 /// <summary>One page of rows and the cursor of the next page (null at the end).</summary>
 public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, string? Next);

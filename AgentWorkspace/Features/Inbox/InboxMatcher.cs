@@ -20,15 +20,22 @@ public static class InboxMatcher
         InboxView.OnHold => status == TicketStatus.OnHold,
         InboxView.ResolvedAndClosed => !IsOpen(status),
         InboxView.Team => teamId == viewTeamId && IsOpen(status),
+        // Also a matter of time: Matches adds the SLA's part.
+        InboxView.BreachingSoon => IsOpen(status),
         _ => true,
     };
 
-    /// <summary>Whether the ticket is in the agent's filtered list. A search can't be decided here: null then.</summary>
-    public static bool? Matches(InboxTicket t, InboxFilter f, AgentScope scope)
+    /// <summary>
+    /// Whether the ticket is in the agent's filtered list at <paramref name="now"/> (the SLA view depends on it). A search
+    /// can't be decided here: null then.
+    /// </summary>
+    public static bool? Matches(InboxTicket t, InboxFilter f, AgentScope scope, DateTimeOffset now)
     {
         if (!scope.CanSee(t.TeamId, t.AssigneeId))
             return false;
         if (!f.AnyStatus && !InView(f.View, f.ViewTeamId, scope.AgentId, t.Status, t.TeamId, t.AssigneeId))
+            return false;
+        if (!f.AnyStatus && f.View == InboxView.BreachingSoon && !t.Sla.BreachingSoonAt(now))
             return false;
         if (f.Statuses.Count > 0 && !f.Statuses.Contains(t.Status))
             return false;
@@ -54,24 +61,25 @@ public static class InboxMatcher
     }
 
     /// <summary>The row's keys in <paramref name="sort"/>: what a page cursor holds.</summary>
-    public static InboxCursor KeyOf(InboxSort sort, int id, TicketPriority priority, DateTimeOffset createdAt, DateTimeOffset lastActivityAt, DateTimeOffset? waitingSince) => sort switch
+    public static InboxCursor KeyOf(InboxSort sort, int id, TicketPriority priority, DateTimeOffset createdAt, DateTimeOffset lastActivityAt, DateTimeOffset? waitingSince, DateTimeOffset? dueAt = null) => sort switch
     {
+        InboxSort.DueSoonest => new InboxCursor(dueAt?.UtcTicks ?? long.MaxValue, 0, id),
         InboxSort.Priority => new InboxCursor((long)priority, lastActivityAt.UtcTicks, id),
         InboxSort.Created => new InboxCursor(createdAt.UtcTicks, 0, id),
         InboxSort.LongestWaiting => new InboxCursor(waitingSince?.UtcTicks ?? long.MaxValue, 0, id),
         _ => new InboxCursor(lastActivityAt.UtcTicks, 0, id),
     };
 
-    public static InboxCursor KeyOf(InboxSort sort, InboxRow r) => KeyOf(sort, r.Id, r.Priority, r.CreatedAt, r.LastActivityAt, r.WaitingSince);
+    public static InboxCursor KeyOf(InboxSort sort, InboxRow r) => KeyOf(sort, r.Id, r.Priority, r.CreatedAt, r.LastActivityAt, r.WaitingSince, r.Sla.DueAt);
 
-    public static InboxCursor KeyOf(InboxSort sort, InboxTicket t) => KeyOf(sort, t.Id, t.Priority, t.CreatedAt, t.LastActivityAt, t.WaitingSince);
+    public static InboxCursor KeyOf(InboxSort sort, InboxTicket t) => KeyOf(sort, t.Id, t.Priority, t.CreatedAt, t.LastActivityAt, t.WaitingSince, t.Sla.DueAt);
 
     /// <summary>Negative when <paramref name="a"/> is listed before <paramref name="b"/>, as the SQL orders them.</summary>
     public static int Compare(InboxSort sort, InboxCursor a, InboxCursor b)
     {
-        if (sort == InboxSort.LongestWaiting)
+        if (sort is InboxSort.LongestWaiting or InboxSort.DueSoonest)
         {
-            // Oldest wait first, nobody waiting (MaxValue) last; then by id ascending.
+            // Oldest wait (soonest due) first, nobody waiting (no running target: MaxValue) last; then by id ascending.
             var byWait = a.Key1.CompareTo(b.Key1);
             return byWait != 0 ? byWait : a.Id.CompareTo(b.Id);
         }

@@ -13,6 +13,7 @@ public sealed partial class InboxPage
         InboxSort.Priority => Words["SortPriority"],
         InboxSort.Created => Words["SortCreated"],
         InboxSort.LongestWaiting => Words["SortLongestWaiting"],
+        InboxSort.DueSoonest => Words["SortDueSoonest"],
         _ => Words["SortLastActivity"],
     };
 
@@ -23,6 +24,7 @@ public sealed partial class InboxPage
         InboxView.WaitingOnCustomer => Words["ViewWaitingOnCustomer"],
         InboxView.OnHold => Words["ViewOnHold"],
         InboxView.ResolvedAndClosed => Words["ViewResolvedAndClosed"],
+        InboxView.BreachingSoon => Words["ViewBreachingSoon"],
         _ => Words["ViewAllOpen"],
     };
 

@@ -36,6 +36,7 @@ public sealed partial class InboxPage : LiveComponent
 
     [Inject] private InboxQuery Inbox { get; set; } = default!;
     [Inject] private InboxCounts Counts { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private TicketPresence Presence { get; set; } = default!;
     [Inject] private AgentScopeResolver Scopes { get; set; } = default!;
@@ -65,6 +66,7 @@ public sealed partial class InboxPage : LiveComponent
     {
         var changed = false;
         var requery = false;
+        var recount = false;
         foreach (var e in batch)
         {
             switch (e)
@@ -79,12 +81,18 @@ public sealed partial class InboxPage : LiveComponent
                     break;
                 case InboxTicketChanged ticket:
                     changed |= Place(ticket.Ticket, ref requery);
+                    recount = true;
                     break;
                 case TicketSeen seen when rows.FindIndex(r => r.Id == seen.TicketId) is >= 0 and var index && rows[index].Updated:
                     rows[index] = rows[index] with { Updated = false };
                     changed = true;
                     break;
             }
+        }
+        if (recount)
+        {
+            // Once per batch: "Breaching soon" moves with time and SLA state, which the count deltas don't carry.
+            changed |= await CountBreachingSoonAsync();
         }
         if (requery)
         {
@@ -127,7 +135,7 @@ public sealed partial class InboxPage : LiveComponent
     private bool Place(InboxTicket ticket, ref bool requery)
     {
         var index = rows.FindIndex(r => r.Id == ticket.Id);
-        var match = InboxMatcher.Matches(ticket, Shown, scope);
+        var match = InboxMatcher.Matches(ticket, Shown, scope, Clock.GetUtcNow());
         if (match is null)
         {
             requery = true;
@@ -174,6 +182,19 @@ public sealed partial class InboxPage : LiveComponent
         var (snapshot, version) = await Counts.SnapshotAsync(scope, teamIds);
         counts = new Dictionary<string, int>(snapshot);
         countsVersion = version;
+        await CountBreachingSoonAsync();
+    }
+
+    private async Task<bool> CountBreachingSoonAsync()
+    {
+        var key = nameof(InboxView.BreachingSoon);
+        var count = await Inbox.CountBreachingSoonAsync(scope);
+        if (counts.GetValueOrDefault(key, -1) == count)
+        {
+            return false;
+        }
+        counts[key] = count;
+        return true;
     }
 
     private async Task ApplyAsync(InboxFilter changed)

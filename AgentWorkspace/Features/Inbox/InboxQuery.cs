@@ -10,8 +10,11 @@ namespace AgentWorkspace.Features.Inbox;
 /// (the sort keys of the last row, never OFFSET) so page 1,000 costs what page 1 costs, and searches
 /// through the FTS5 index.
 /// </summary>
-public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>How close a due instant puts a ticket in the "Breaching soon" view (at-risk and breached ones are in it anyway).</summary>
+    public static readonly TimeSpan BreachingSoonWindow = TimeSpan.FromHours(4);
+
     public const int MaxPageSize = 100;
 
     internal static readonly TicketStatus[] OpenStatuses =
@@ -33,6 +36,7 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         InboxView.WaitingOnCustomer => "Waiting on customer",
         InboxView.OnHold => "On hold",
         InboxView.ResolvedAndClosed => "Resolved and closed",
+        InboxView.BreachingSoon => "Breaching soon",
         _ => view.ToString(),
     };
 
@@ -48,8 +52,9 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         var tag = TicketService.NormalizeTag(filter.Tag);
         var rareTag = tag is not null && search is null && await InboxPlan.IsRareTagAsync(db, tag);
         var plan = search is { Number: not null } ? InboxPlan.ByNumber : InboxPlan.For(filter, byIds: search is not null || rareTag);
-        var query = Apply(db, plan.Source(db).AsNoTracking().VisibleTo(scope), filter, scope, search, rareTag);
-        var ordered = Order(query, filter.Sort, InboxCursor.Parse(after));
+        var now = clock.GetUtcNow();
+        var query = Apply(db, plan.Source(db).AsNoTracking().VisibleTo(scope), filter, scope, search, rareTag, now);
+        var ordered = Order(db, query, filter.Sort, InboxCursor.Parse(after));
         var agentId = scope.AgentId;
         var rows = await ordered.Take(pageSize + 1)
             .Select(t => new InboxRow(
@@ -59,6 +64,8 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
                 t.CreatedAt, t.LastActivityAt, t.WaitingSince,
                 !db.TicketReads.Any(r => r.AgentId == agentId && r.TicketId == t.Id && r.SeenAt >= t.LastActivityAt)))
             .ToListAsync();
+        var sla = await InboxSla.LoadAsync(db, rows.Select(r => r.Id).ToList());
+        rows = rows.Select(r => sla.TryGetValue(r.Id, out var s) ? r with { Sla = s } : r).ToList();
         var next = rows.Count > pageSize ? InboxMatcher.KeyOf(filter.Sort, rows[pageSize - 1]).ToString() : null;
         return new InboxResult(rows.Take(pageSize).ToList(), next);
     }
@@ -69,15 +76,27 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync();
         var visible = db.Tickets.AsNoTracking().VisibleTo(scope);
         var counts = new Dictionary<string, int>();
+        var now = clock.GetUtcNow();
         foreach (var view in Enum.GetValues<InboxView>().Where(v => v != InboxView.Team))
         {
-            counts[view.ToString()] = await ViewFilter(visible, view, null, scope.AgentId).Take(CountCap + 1).CountAsync();
+            counts[view.ToString()] = await ViewFilter(db, visible, view, null, scope.AgentId, now).Take(CountCap + 1).CountAsync();
         }
         foreach (var teamId in await TeamViewsAsync(db, scope))
         {
-            counts[$"Team:{teamId}"] = await ViewFilter(visible, InboxView.Team, teamId, scope.AgentId).Take(CountCap + 1).CountAsync();
+            counts[$"Team:{teamId}"] = await ViewFilter(db, visible, InboxView.Team, teamId, scope.AgentId, now).Take(CountCap + 1).CountAsync();
         }
         return counts;
+    }
+
+    /// <summary>
+    /// The "Breaching soon" count now, capped like <see cref="CountsAsync"/>. Time moves tickets into this view, so it
+    /// can't be kept from change deltas like the other views (<see cref="InboxCounts"/>): screens ask for it.
+    /// </summary>
+    public async Task<int> CountBreachingSoonAsync(AgentScope scope)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var visible = db.Tickets.AsNoTracking().VisibleTo(scope);
+        return await ViewFilter(db, visible, InboxView.BreachingSoon, null, scope.AgentId, clock.GetUtcNow()).Take(CountCap + 1).CountAsync();
     }
 
     /// <summary>The teams that get a view: the agent's own (all of them for admins).</summary>
@@ -115,9 +134,9 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         return new Search(null, await TicketSearchQuery.ToMatchAsync(db, term), int.TryParse(term, out var bare) ? bare : null);
     }
 
-    private static IQueryable<Ticket> Apply(AppDbContext db, IQueryable<Ticket> tickets, InboxFilter f, AgentScope scope, Search? search, bool rareTag)
+    private static IQueryable<Ticket> Apply(AppDbContext db, IQueryable<Ticket> tickets, InboxFilter f, AgentScope scope, Search? search, bool rareTag, DateTimeOffset now)
     {
-        var q = f.AnyStatus ? tickets : ViewFilter(tickets, f.View, f.ViewTeamId, scope.AgentId);
+        var q = f.AnyStatus ? tickets : ViewFilter(db, tickets, f.View, f.ViewTeamId, scope.AgentId, now);
         if (f.Statuses.Count > 0)
         {
             q = q.Where(t => f.Statuses.Contains(t.Status));
@@ -166,8 +185,15 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         _ => throw new InvalidOperationException("A search without a query or a number has no hits."),
     };
 
-    private static IQueryable<Ticket> ViewFilter(IQueryable<Ticket> tickets, InboxView view, int? teamId, string agentId) => view switch
+    private static IQueryable<Ticket> ViewFilter(AppDbContext db, IQueryable<Ticket> tickets, InboxView view, int? teamId, string agentId, DateTimeOffset now) => view switch
     {
+        // InboxSla.BreachingSoonAt in SQL: a running (unpaused) next target that is due within the window, or at risk.
+        InboxView.BreachingSoon => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status) && db.SlaStates.Any(s =>
+            s.TicketId == t.Id && s.PausedSince == null && s.NextDueAt != null
+            && (s.NextDueAt < now + BreachingSoonWindow
+                || (s.NextDueTarget == SlaTargetKind.FirstResponse && s.FirstResponse.WarnAt <= now)
+                || (s.NextDueTarget == SlaTargetKind.NextResponse && s.NextResponse.WarnAt <= now)
+                || (s.NextDueTarget == SlaTargetKind.Resolution && s.Resolution.WarnAt <= now)))),
         // EF.Constant writes the status lists into the SQL, where they match the partial indexes' WHERE clauses.
         InboxView.AllOpen => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status)),
         InboxView.Mine => tickets.Where(t => t.AssigneeId == agentId && EF.Constant(OpenStatuses).Contains(t.Status)),
@@ -179,10 +205,31 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory)
         _ => tickets,
     };
 
-    private static IQueryable<Ticket> Order(IQueryable<Ticket> q, InboxSort sort, InboxCursor? after)
+    private static IQueryable<Ticket> Order(AppDbContext db, IQueryable<Ticket> q, InboxSort sort, InboxCursor? after)
     {
         switch (sort)
         {
+            case InboxSort.DueSoonest:
+                // The next running target's due instant (InboxSla.DueAt: none while paused); tickets without one come last.
+                if (after is { } d)
+                {
+                    if (d.Key1 == long.MaxValue)
+                    {
+                        q = q.Where(t => db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault() == null
+                            && t.Id > d.Id);
+                    }
+                    else
+                    {
+                        var due = new DateTimeOffset(d.Key1, TimeSpan.Zero);
+                        q = q.Where(t => db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault() == null
+                            || db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault() > due
+                            || (db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault() == due && t.Id > d.Id));
+                    }
+                }
+                return q.OrderBy(t => db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault() == null)
+                    .ThenBy(t => db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault())
+                    .ThenBy(t => t.Id);
+
             case InboxSort.Priority:
                 if (after is { } p)
                 {

@@ -11,11 +11,11 @@ public sealed record InboxTicket(
     int Id, int Number, string Subject, string CustomerName, TicketStatus Status, TicketPriority Priority,
     TicketChannel Channel, string? AssigneeId, string? AssigneeName, int? TeamId, string? TeamName,
     DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince,
-    IReadOnlyList<string> Tags, IReadOnlyList<string> SeenBy)
+    IReadOnlyList<string> Tags, IReadOnlyList<string> SeenBy, InboxSla Sla = default)
 {
     public InboxRow ToRow(string agentId) => new(
         Id, Number, Subject, CustomerName, Status, Priority, Channel, AssigneeId, AssigneeName, TeamId, TeamName,
-        CreatedAt, LastActivityAt, WaitingSince, !SeenBy.Contains(agentId));
+        CreatedAt, LastActivityAt, WaitingSince, !SeenBy.Contains(agentId), Sla);
 }
 
 /// <summary>
