@@ -75,7 +75,11 @@ public readonly record struct InboxCursor(long Key1, long Key2, int Id)
 public sealed record InboxRow(
     int Id, int Number, string Subject, string CustomerName, TicketStatus Status, TicketPriority Priority,
     TicketChannel Channel, string? AssigneeId, string? AssigneeName, int? TeamId, string? TeamName,
-    DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince, bool Updated, InboxSla Sla = default);
+    DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince, bool Updated)
+{
+    /// <summary>The ticket's next SLA target (read after the page's rows, by their ids: not part of the rows' SQL).</summary>
+    public InboxSla Sla { get; init; }
+}
 
 /// <summary>One page of rows and the cursor of the next page (null at the end).</summary>
 public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, string? Next);

@@ -15,7 +15,7 @@ public sealed record InboxTicket(
 {
     public InboxRow ToRow(string agentId) => new(
         Id, Number, Subject, CustomerName, Status, Priority, Channel, AssigneeId, AssigneeName, TeamId, TeamName,
-        CreatedAt, LastActivityAt, WaitingSince, !SeenBy.Contains(agentId), Sla);
+        CreatedAt, LastActivityAt, WaitingSince, !SeenBy.Contains(agentId)) { Sla = Sla };
 }
 
 /// <summary>

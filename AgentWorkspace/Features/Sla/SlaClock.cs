@@ -69,11 +69,22 @@ public sealed record TicketSla(
         : SlaStatus.OnTrack;
 }
 
+/// <summary>A ticket's SLA as its header shows it, computed at <paramref name="Now"/>; see <see cref="SlaClock.TimersAsync"/>.</summary>
+public sealed record SlaTimers(TicketSla Sla, DateTimeOffset Now, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)>? Openings);
+
 /// <summary>Reads tickets' SLA for screens and the API.</summary>
 public sealed class SlaClock(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>One ticket, with each running target's remaining working time on its calendar (the ticket header's timers).</summary>
-    public async Task<TicketSla?> ForTicketAsync(int ticketId, CancellationToken cancellationToken = default)
+    public async Task<TicketSla?> ForTicketAsync(int ticketId, CancellationToken cancellationToken = default) =>
+        (await TimersAsync(ticketId, cancellationToken))?.Sla;
+
+    /// <summary>
+    /// The ticket header's timers: <see cref="ForTicketAsync"/>, and the business calendar's opening intervals around
+    /// the targets' due instants and the coming days, so a browser can count the remaining business time down itself
+    /// (null openings: the calendar counts every hour).
+    /// </summary>
+    public async Task<SlaTimers?> TimersAsync(int ticketId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var state = await db.SlaStates.AsNoTracking().FirstOrDefaultAsync(s => s.TicketId == ticketId, cancellationToken);
@@ -85,7 +96,26 @@ public sealed class SlaClock(IDbContextFactory<AppDbContext> dbFactory, TimeProv
         var sla = TicketSla.From(state, now);
         var (_, businessTime) = (await SlaSettings.LoadAsync(db, cancellationToken)).CalendarFor(state.TeamId);
         var targets = sla.Targets.Select(t => t with { Remaining = RemainingOf(t, businessTime, now) }).ToList();
-        return sla with { Targets = targets, Next = sla.Next is { } next ? targets.First(t => t.Kind == next.Kind) : null };
+        sla = sla with { Targets = targets, Next = sla.Next is { } next ? targets.First(t => t.Kind == next.Kind) : null };
+        return new SlaTimers(sla, now, businessTime is BusinessSchedule schedule ? OpeningsAround(schedule, targets, now) : null);
+    }
+
+    /// <summary>How far past now the browser can keep counting without the server (a page left open over a weekend).</summary>
+    public static readonly TimeSpan TimerHorizon = TimeSpan.FromDays(8);
+
+    private const int MaxOpenings = 200;
+
+    private static IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> OpeningsAround(BusinessSchedule schedule, IReadOnlyList<SlaTargetView> targets, DateTimeOffset now)
+    {
+        var dues = targets.Where(t => t.BusinessHours && t.DueAt is not null && t.Remaining is not null).Select(t => t.DueAt!.Value).ToList();
+        if (dues.Count == 0)
+        {
+            return [];
+        }
+        // From the earliest of now and an overdue target's due instant (its overdue time counts from there) to past the latest due.
+        var from = dues.Append(now).Min();
+        var until = dues.Append(now + TimerHorizon).Max();
+        return schedule.OpeningsFrom(from).TakeWhile(o => o.From < until).Take(MaxOpenings).ToList();
     }
 
     /// <summary>Many tickets at once (a page of a list), without remaining times.</summary>

@@ -1,5 +1,6 @@
 using AgentWorkspace.Components;
 using AgentWorkspace.Features.Account;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -9,6 +10,7 @@ namespace AgentWorkspace.Features.Tickets;
 public sealed partial class TicketPage
 {
     private TicketDetails? details;
+    private SlaTimers? slaTimers;
     private AgentScope scope = null!;
     private IReadOnlyList<Option<string>> agents = [];
     private IReadOnlyList<Option<int?>> teams = [];
@@ -31,6 +33,7 @@ public sealed partial class TicketPage
     [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private TicketPresence Presence { get; set; } = default!;
     [Inject] private TicketReads Reads { get; set; } = default!;
+    [Inject] private SlaClock Sla { get; set; } = default!;
     [Inject] private AgentScopeResolver Scopes { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -72,6 +75,7 @@ public sealed partial class TicketPage
             watchedTicketId = ticketId;
             await Reads.MarkSeenAsync(scope.AgentId, ticketId);
         }
+        slaTimers = await Sla.TimersAsync(details.Ticket.Id);
         viewers = Presence.Viewers(details.Ticket.Id);
         customerTyping = Presence.IsCustomerTyping(details.Ticket.Id);
     }
@@ -92,6 +96,11 @@ public sealed partial class TicketPage
                 await Reads.MarkSeenAsync(scope.AgentId, ticketId);
             }
             return true;
+        }
+        if (batch.Any(e => e is SlaChanged))
+        {
+            // The header's timers: new due instants, a pause, a target met. The browser counts down between changes.
+            slaTimers = await Sla.TimersAsync(ticketId);
         }
         viewers = Presence.Viewers(ticketId);
         customerTyping = Presence.IsCustomerTyping(ticketId);
