@@ -1,5 +1,6 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Inbox;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -124,6 +125,8 @@ public sealed class InboxLiveModelTests(WorkspaceAppFactory app)
 
     private async Task<IReadOnlyList<InboxTicket>> AllTicketsAsync()
     {
+        // The SLA states of the demo tickets are computed after start: the SLA view and sort need them settled.
+        await app.Services.GetRequiredService<SlaFeed>().CatchUp;
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await Feed.LoadAsync(await db.Tickets.Select(t => t.Id).ToListAsync());
     }
