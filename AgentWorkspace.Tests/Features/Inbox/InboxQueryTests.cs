@@ -62,6 +62,7 @@ public sealed class InboxQueryTests(WorkspaceAppFactory app)
     [InlineData(InboxSort.Priority)]
     [InlineData(InboxSort.Created)]
     [InlineData(InboxSort.LongestWaiting)]
+    [InlineData(InboxSort.DueSoonest)]
     public async Task KeysetPages_CoverEveryTicketOnce_InSortOrder(InboxSort sort)
     {
         var admin = await Data.ScopeAsync(DemoAgents.AdminEmail);
