@@ -97,7 +97,10 @@ public sealed class InboxPageComponentTests : PopoverComponentTest
         inbox.Find("[data-view=AllOpen]").TextContent.ShouldContain("Todos los abiertos");
         inbox.Find("[data-view=Mine]").TextContent.ShouldContain("Mis abiertos");
         inbox.Find("[data-view=WaitingOnCustomer]").TextContent.ShouldContain("Esperando al cliente");
-        inbox.FindAll("[role=columnheader]").Select(h => h.TextContent.Trim()).ShouldBe(["", "Ticket", "Estado", "Prioridad", "Asignado a", "Equipo", "Actividad"]);
+        inbox.Find("[data-view=BreachingSoon]").TextContent.ShouldContain("A punto de incumplir");
+        inbox.FindAll("[role=columnheader]").Select(h => h.TextContent.Trim()).ShouldBe(["", "Ticket", "Estado", "Prioridad", "SLA", "Asignado a", "Equipo", "Actividad"]);
+        // Waiting on customer pauses the clock (the SLA state may land just after the first render: it arrives live).
+        inbox.WaitForAssertion(() => inbox.Find($"{RowOf(ticket.Number)} [data-testid=sla-badge] .aw-sla-word").TextContent.ShouldBe("En pausa"), TimeSpan.FromSeconds(5));
         inbox.Find("h1").TextContent.ShouldBe("Bandeja de entrada");
     }
 
