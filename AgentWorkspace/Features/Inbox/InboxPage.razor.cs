@@ -91,8 +91,9 @@ public sealed partial class InboxPage : LiveComponent
         }
         if (recount)
         {
-            // Once per batch: "Breaching soon" moves with time and SLA state, which the count deltas don't carry.
-            changed |= await CountBreachingSoonAsync();
+            // "Breaching soon" moves with time and SLA state, which the count deltas don't carry: counted by query, at
+            // most once per BreachingRecountEvery per screen, however many changes arrive.
+            changed |= await RecountBreachingSoonAsync();
         }
         if (requery)
         {
@@ -185,8 +186,52 @@ public sealed partial class InboxPage : LiveComponent
         await CountBreachingSoonAsync();
     }
 
+    private static readonly TimeSpan BreachingRecountEvery = TimeSpan.FromSeconds(5);
+    private DateTimeOffset breachingCountedAt;
+    private bool breachingRecountPending;
+
+    private async Task<bool> RecountBreachingSoonAsync()
+    {
+        var wait = breachingCountedAt + BreachingRecountEvery - Clock.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return await CountBreachingSoonAsync();
+        }
+        if (!breachingRecountPending)
+        {
+            breachingRecountPending = true;
+            _ = RecountLaterAsync(wait);
+        }
+        return false;
+    }
+
+    private async Task RecountLaterAsync(TimeSpan wait)
+    {
+        await Task.Delay(wait, Clock);
+        if (gone)
+        {
+            return;
+        }
+        try
+        {
+            await InvokeAsync(async () =>
+            {
+                breachingRecountPending = false;
+                if (!gone && await CountBreachingSoonAsync())
+                {
+                    StateHasChanged();
+                }
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit closed during the wait.
+        }
+    }
+
     private async Task<bool> CountBreachingSoonAsync()
     {
+        breachingCountedAt = Clock.GetUtcNow();
         var key = nameof(InboxView.BreachingSoon);
         var count = await Inbox.CountBreachingSoonAsync(scope);
         if (counts.GetValueOrDefault(key, -1) == count)
