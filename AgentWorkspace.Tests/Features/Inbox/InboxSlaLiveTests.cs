@@ -48,4 +48,24 @@ public sealed class InboxSlaLiveTests(BrowserFixture browser)
         await Expect(page.InboxRow(ticket.Number)).ToHaveCountAsync(inView.Any(r => r.Id == ticket.Id) ? 1 : 0);
         await Expect(page.GetByTestId("inbox-row")).ToHaveCountAsync(inView.Count);
     }
+
+    [Fact]
+    public async Task TheBadgesTime_CountsOnInTheBrowser_WithoutTheServer()
+    {
+        var ticket = await scenario.CreateTicketAsync();
+        await using var agent = await browser.NewPageAsync();
+        await agent.SignInAsync(DemoAgents.AnaEmail);
+        var page = agent.Page;
+        var time = page.InboxRow(ticket.Number).GetByTestId("sla-badge").Locator(".aw-sla-time");
+        await Expect(time).ToHaveAttributeAsync("data-due", new System.Text.RegularExpressions.Regex("^[0-9]+$"));
+        var due = long.Parse(await time.GetAttributeAsync("data-due") ?? "", CultureInfo.InvariantCulture);
+        await page.WaitForInboxShortcutsAsync();
+
+        // The page's module, at two moments: 61 minutes before the due instant and 35 minutes after it.
+        const string Tick = "async at => (await import('/Features/Inbox/InboxPage.razor.js')).tickSla(document.querySelector('[data-testid=inbox-list]'), at)";
+        await page.EvaluateAsync(Tick, due - 61 * 60_000);
+        await Expect(time).ToHaveTextAsync("1 h 1 m left");
+        await page.EvaluateAsync(Tick, due + 35 * 60_000);
+        await Expect(time).ToHaveTextAsync("overdue 35 m");
+    }
 }
