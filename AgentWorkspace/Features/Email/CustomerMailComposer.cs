@@ -69,6 +69,13 @@ public sealed class CustomerMailComposer(IStringLocalizer<CustomerMailStrings> L
             CustomerMailKind.Resolved when mail.Reply is null => L["ResolvedBody", number].Value,
             _ => mail.Reply?.AgentName is { Length: > 0 } agent ? L["ReplyFromAgent", agent].Value : L["ReplyFromTeam"].Value,
         };
+        // A reply that also left the ticket waiting on the customer, or resolved it, says so under the reply.
+        var after = mail.Reply is null ? null : mail.Ticket.Status switch
+        {
+            "waiting_on_customer" => L["WaitingBody", number].Value,
+            "resolved" => L["ResolvedBody", number].Value,
+            _ => null,
+        };
         var hint = L["ReplyHint", number].Value;
         var footer = L["Footer", number, StatusWords(mail.Ticket.Status)].Value;
         var signature = L["Signature", teamName].Value;
@@ -77,6 +84,10 @@ public sealed class CustomerMailComposer(IStringLocalizer<CustomerMailStrings> L
         if (mail.Reply is { } reply)
         {
             text.Append(reply.Body).Append("\n\n");
+        }
+        if (after is not null)
+        {
+            text.Append(after).Append("\n\n");
         }
         text.Append(hint).Append("\n\n").Append(signature).Append("\n\n-- \n").Append(footer).Append('\n');
 
@@ -88,6 +99,10 @@ public sealed class CustomerMailComposer(IStringLocalizer<CustomerMailStrings> L
         {
             // The safe renderer's output: raw HTML off, safe link schemes only, images as links.
             html.Append("<div>").Append(shown.Html).Append("</div>");
+        }
+        if (after is not null)
+        {
+            html.Append("<p>").Append(Encode(after)).Append("</p>");
         }
         html.Append("<p>").Append(Encode(hint)).Append("</p><p>").Append(Encode(signature)).Append("</p>")
             .Append("<hr><p style=\"color: #555555; font-size: 12px;\">").Append(Encode(footer)).Append("</p></body></html>");
