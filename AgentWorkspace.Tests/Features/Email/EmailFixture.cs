@@ -53,6 +53,7 @@ public sealed class EmailFixture : IAsyncLifetime
         ["Email:Smtp:Port"] = smtpPort.ToString(),
         ["Email:Smtp:Security"] = "None",
         ["Email:FromName"] = "Nimbus Support",
+        ["Email:MaxAttachmentBytes"] = "200000",
         ["Email:PollInterval"] = "00:00:01",
         // smtp4dev offers IDLE but only tells of new mail on the next command, not during IDLE (real servers push it):
         // renewing IDLE every second still exercises the IDLE path and sees new mail within a second.
