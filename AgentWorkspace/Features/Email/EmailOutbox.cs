@@ -36,21 +36,23 @@ public sealed class EmailOutbox(IOptionsMonitor<EmailOptions> options, TimeProvi
         }
     }
 
-    /// <summary>The "we received your request" e-mail for a new ticket, unless turned off.</summary>
-    public void QueueReceived(AppDbContext db, Ticket ticket)
+    /// <summary>
+    /// The "we received your request" e-mail for a new ticket, unless turned off, or this customer already got the hourly
+    /// most of them (the loop brake: two auto-responders without the headers that mark automatic mail stop here).
+    /// </summary>
+    public async Task ReceivedAsync(AppDbContext db, Ticket ticket)
     {
-        if (options.CurrentValue.Notifications.TicketReceived)
+        var settings = options.CurrentValue;
+        if (!settings.Notifications.TicketReceived)
+        {
+            return;
+        }
+        var since = clock.GetUtcNow() - TimeSpan.FromHours(1);
+        var recent = await db.OutboxEmails.CountAsync(o => o.Ticket.CustomerId == ticket.CustomerId && o.Kind == CustomerMailKind.Received && o.CreatedAt > since);
+        if (recent < settings.MaxAutomaticRepliesPerHour)
         {
             Queue(db, ticket, CustomerMailKind.Received, null, null);
         }
-    }
-
-    /// <summary>Whether one more automatic e-mail to this customer stays under the hourly limit (the loop brake).</summary>
-    public async Task<bool> MayAutoAnswerAsync(AppDbContext db, int customerId)
-    {
-        var since = clock.GetUtcNow() - TimeSpan.FromHours(1);
-        var recent = await db.OutboxEmails.CountAsync(o => o.Ticket.CustomerId == customerId && o.Kind == CustomerMailKind.Received && o.CreatedAt > since);
-        return recent < options.CurrentValue.MaxAutomaticRepliesPerHour;
     }
 
     private static async Task<bool> AnsweredByEmailAsync(AppDbContext db, Ticket ticket) =>

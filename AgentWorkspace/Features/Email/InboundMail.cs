@@ -76,17 +76,17 @@ public sealed partial record InboundMail(
             return MailKind.Bounce;
         }
         var autoSubmitted = headers["Auto-Submitted"]?.Trim().ToLowerInvariant();
-        if (autoSubmitted is { Length: > 0 } && autoSubmitted != "no"
+        var precedence = headers[HeaderId.Precedence]?.Trim().ToLowerInvariant();
+        if (autoSubmitted is { Length: > 0 } && autoSubmitted != "no" || precedence == "auto_reply"
             || headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Auto-Response-Suppress") && IsAutoSubject(message.Subject)
             || IsAutoSubject(message.Subject) && local.Contains("noreply", StringComparison.Ordinal))
         {
             return MailKind.AutoReply;
         }
-        var precedence = headers[HeaderId.Precedence]?.Trim().ToLowerInvariant();
         if (precedence is "bulk" or "list" or "junk" || headers.Contains(HeaderId.ListId) || headers.Contains("List-Unsubscribe")
             || local is "noreply" or "no-reply" or "donotreply" or "do-not-reply")
         {
-            return precedence is "auto_reply" ? MailKind.AutoReply : MailKind.Bulk;
+            return MailKind.Bulk;
         }
         return MailKind.Personal;
     }

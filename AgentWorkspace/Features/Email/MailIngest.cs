@@ -83,9 +83,9 @@ public sealed class MailIngest(
             async (db, ticket, message) =>
             {
                 await Store(mail, mailbox, extra)(db, ticket, message);
-                if (mail.Kind == MailKind.Personal && mail.FromAddress is not null && await outbox.MayAutoAnswerAsync(db, customerId))
+                if (mail.Kind == MailKind.Personal && mail.FromAddress is not null)
                 {
-                    outbox.QueueReceived(db, ticket);
+                    await outbox.ReceivedAsync(db, ticket);
                 }
             });
         return created.Succeeded ? IngestOutcome.Stored : throw new InvalidOperationException(created.Error);

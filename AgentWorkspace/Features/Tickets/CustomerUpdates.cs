@@ -12,6 +12,9 @@ public interface ICustomerUpdates
     /// <param name="publicReply">The agent's public reply in this change (null for a note or a property change).</param>
     /// <param name="statusBefore">The status before the change; the ticket holds the status after it.</param>
     Task QueueAsync(AppDbContext db, Ticket ticket, Message? publicReply, TicketStatus statusBefore);
+
+    /// <summary>A customer's request became a ticket and is waiting to be answered outside the widget (an e-mail, an offline message).</summary>
+    Task ReceivedAsync(AppDbContext db, Ticket ticket);
 }
 
 /// <summary>
