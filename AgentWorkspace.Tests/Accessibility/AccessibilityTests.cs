@@ -43,6 +43,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         new("kb-insights", "/kb/insights", "[data-testid=deflection]", Interactive: true),
         new("agents", "/admin/agents", "[data-testid=agents-grid]", Interactive: true),
         new("api-keys", "/admin/api-keys", "[data-testid=api-keys-grid]", Interactive: true),
+        new("email", "/admin/email", "[data-testid=outbox-counts]", Interactive: true),
         new("access-denied", "/account/access-denied", "h1", Interactive: false),
         new("not-found", "/no-such-page", "h1", Interactive: false),
         new("help-home", "/help", "[data-testid=help-centre]", Interactive: false),
