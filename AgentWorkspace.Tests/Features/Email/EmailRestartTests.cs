@@ -85,7 +85,7 @@ public sealed class EmailRestartTests
         var message = Mail.From($"pia-{Guid.NewGuid():N}@customer.example", "Locked out", "I cannot sign in.", to: MailServer.CrashAddress);
         await mail.SendAsync(message);
         var board = app.Services.GetRequiredService<MailboxStatusBoard>();
-        await WaitUntilAsync(() => board.All.Any(s => s.Name == "crash" && s.State == MailboxState.Error), "the reader to fail on the locked database");
+        await WaitUntilAsync(() => board.All.Any(s => s.Name == "crash" && s.LastError is not null), "the reader to fail on the locked database");
         (await mail.ReadAsync("crash")).Single(m => m.Message.MessageId == message.MessageId).Seen.ShouldBeFalse();
 
         using (var command = holder.CreateCommand())
@@ -97,6 +97,7 @@ public sealed class EmailRestartTests
         await EmailFixture.WaitForStoredAsync(app, message.MessageId!);
         await WaitUntilAsync(async () => (await mail.ReadAsync("crash")).Single(m => m.Message.MessageId == message.MessageId).Seen, "the message to be marked seen");
         await AssertStoredOnceAsync(app, message.MessageId!);
+        await WaitUntilAsync(() => board.All.Single(s => s.Name == "crash").LastError is null, "the error to clear after a clean pass");
     }
 
     [Fact]

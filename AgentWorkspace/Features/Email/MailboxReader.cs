@@ -99,15 +99,27 @@ public sealed class MailboxReader(MailIngest ingest, IOptionsMonitor<EmailOption
     private async Task FetchUnseenAsync(MailboxOptions mailbox, IMailFolder folder, CancellationToken stoppingToken)
     {
         var unseen = await folder.SearchAsync(SearchQuery.NotSeen, stoppingToken);
+        string? failure = null;
         foreach (var uid in unseen)
         {
             var message = await folder.GetMessageAsync(uid, stoppingToken);
+            IngestOutcome outcome;
+            try
+            {
+                outcome = await ingest.IngestAsync(message, mailbox, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Left unseen, so it is tried again on the next pass; one message that can't be stored blocks no other.
+                failure = e.Message;
+                log.LogWarning(e, "Mailbox {Mailbox}: message {Uid} ({MessageId}) not stored, will retry: {Error}", mailbox.Name, uid, message.MessageId, e.Message);
+                continue;
+            }
             // Stored (or found stored) first, marked seen after: a stop between the two reads it again, harmlessly.
-            var outcome = await ingest.IngestAsync(message, mailbox, stoppingToken);
             await folder.AddFlagsAsync(uid, MessageFlags.Seen, true, stoppingToken);
             status.Read(mailbox.Name, outcome);
         }
-        status.Checked(mailbox.Name);
+        status.Checked(mailbox.Name, failure);
     }
 }
 
@@ -127,10 +139,14 @@ public sealed class MailboxStatusBoard(TimeProvider clock)
 
     public IReadOnlyList<MailboxStatus> All => byName.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 
+    /// <summary>The reader's state; an error stays shown until a later pass goes through without one.</summary>
     internal void Set(string name, MailboxState state, string? error) =>
-        byName.AddOrUpdate(name, _ => new MailboxStatus(name, state, error, null, 0), (_, old) => old with { State = state, LastError = error ?? (state == MailboxState.Error ? old.LastError : null) });
+        byName.AddOrUpdate(name, _ => new MailboxStatus(name, state, error, null, 0), (_, old) => old with { State = state, LastError = error ?? old.LastError });
 
-    internal void Checked(string name) => byName.AddOrUpdate(name, _ => new MailboxStatus(name, MailboxState.Connecting, null, clock.GetUtcNow(), 0), (_, old) => old with { LastCheckedAt = clock.GetUtcNow() });
+    /// <summary>A pass over the unseen messages ended; <paramref name="failure"/> is why one of them could not be stored.</summary>
+    internal void Checked(string name, string? failure) =>
+        byName.AddOrUpdate(name, _ => new MailboxStatus(name, MailboxState.Connecting, failure, clock.GetUtcNow(), 0),
+            (_, old) => old with { LastCheckedAt = clock.GetUtcNow(), LastError = failure });
 
     internal void Read(string name, IngestOutcome outcome)
     {
