@@ -1,7 +1,9 @@
 using AgentWorkspace.Features.Email;
+using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace AgentWorkspace.Tests.Features.Email;
@@ -38,6 +40,11 @@ public sealed class EmailThreadingTests(EmailFixture email)
         confirmation.Message.InReplyTo.ShouldBe(first.MessageId);
         confirmation.Message.Headers["Auto-Submitted"].ShouldBe("auto-generated");
         confirmation.Message.From.Mailboxes.Single().Address.ShouldBe(MailServer.SupportAddress);
+
+        // Stored through the ticket service like any message: the inbox's full-text search finds it.
+        var admin = await email.Data.ScopeAsync(DemoAgents.AdminEmail);
+        var found = await email.App.Services.GetRequiredService<InboxQuery>().ListAsync(admin, new InboxFilter { Search = "payout arrived" });
+        found.Rows.Select(r => r.Number).ShouldContain(ticket.Number);
     }
 
     [Fact]
