@@ -2,6 +2,7 @@ using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Api;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Customers;
+using AgentWorkspace.Features.Email;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Scheduling;
@@ -39,6 +40,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<SlaState> SlaStates => Set<SlaState>();
+    public DbSet<MessageAttachment> MessageAttachments => Set<MessageAttachment>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

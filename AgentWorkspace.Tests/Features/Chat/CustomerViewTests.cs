@@ -131,4 +131,54 @@ public sealed class CustomerViewTests
             }
         }
     }
+
+    private static Ticket MailTicket(string? email = "ola@customer.example", string language = "es") => new()
+    {
+        Id = 7, Number = 1234, Subject = "Refund", Status = TicketStatus.Resolved, Channel = TicketChannel.Email,
+        Customer = new AgentWorkspace.Features.Customers.Customer { Name = "Ola", Email = email, Language = language },
+    };
+
+    [Fact]
+    public void AnEmail_NeverCarriesANoteOrASystemLine_AsAReply()
+    {
+        var ticket = MailTicket();
+        foreach (var author in Enum.GetValues<AuthorKind>())
+        {
+            var note = NewMessage(author, MessageVisibility.Internal, "SECRET");
+            note.TicketId = ticket.Id;
+            CustomerView.Mail(ticket, CustomerMailKind.Reply, note, "Ana").ShouldBeNull();
+        }
+        var system = NewMessage(AuthorKind.System, MessageVisibility.Public);
+        system.TicketId = ticket.Id;
+        CustomerView.Mail(ticket, CustomerMailKind.Reply, system, null).ShouldBeNull();
+        var customers = NewMessage(AuthorKind.Customer, MessageVisibility.Public);
+        customers.TicketId = ticket.Id;
+        CustomerView.Mail(ticket, CustomerMailKind.Reply, customers, null).ShouldBeNull();
+    }
+
+    [Fact]
+    public void AnEmail_CarriesOnlyAReplyOfItsOwnTicket_AndNotificationsCarryNoMessage()
+    {
+        var ticket = MailTicket();
+        var elsewhere = NewMessage(AuthorKind.Agent, MessageVisibility.Public);
+        elsewhere.TicketId = 8;
+        CustomerView.Mail(ticket, CustomerMailKind.Reply, elsewhere, "Ana").ShouldBeNull();
+        var reply = NewMessage(AuthorKind.Agent, MessageVisibility.Public, "**Done**");
+        reply.TicketId = ticket.Id;
+        CustomerView.Mail(ticket, CustomerMailKind.Resolved, reply, "Ana").ShouldBeNull();
+        CustomerView.Mail(ticket, (CustomerMailKind)42, null, null).ShouldBeNull();
+
+        var mail = CustomerView.Mail(ticket, CustomerMailKind.Reply, reply, "Ana")!;
+        mail.Reply!.Html.ShouldContain("<strong>Done</strong>");
+        mail.Reply.AgentName.ShouldBe("Ana");
+        mail.Ticket.Number.ShouldBe(1234);
+        mail.Ticket.Status.ShouldBe("resolved");
+        mail.Language.ShouldBe("es");
+        mail.RecipientAddress.ShouldBe("ola@customer.example");
+        System.Text.Json.JsonSerializer.Serialize(mail).ShouldNotContain("agent-id-123");
+    }
+
+    [Fact]
+    public void ACustomerWithoutAnAddress_GetsNoEmail() =>
+        CustomerView.Mail(MailTicket(email: null), CustomerMailKind.Received, null, null).ShouldBeNull();
 }

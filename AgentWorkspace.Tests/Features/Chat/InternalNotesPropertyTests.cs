@@ -18,7 +18,7 @@ public sealed class InternalNotesPropertyTests(ChatFixture chat)
 {
     private const int Conversations = 12;
     private const int OperationsPerConversation = 180;
-    private const string Secret = "SECRETNOTE";
+    internal const string Secret = "SECRETNOTE";
 
     [Fact]
     public async Task RandomMixesOfRepliesNotesEditsAndChanges_DeliverEveryPublicMessage_AndNoInternalContentByAnyPath()
@@ -198,13 +198,17 @@ public sealed class InternalNotesPropertyTests(ChatFixture chat)
     }
 
     /// <summary>Replies look like notes on purpose (Markdown, links, the same words) except for the marker.</summary>
-    private static string PublicText(Random random, Run run, int step) =>
-        $"{Pick(random)} reply {run.Name}/{step}/{random.Next(1_000_000)}";
+    private static string PublicText(Random random, Run run, int step) => PublicText(random, run.Name, step);
 
-    private static string SecretText(Random random, Run run, int step) =>
+    internal static string PublicText(Random random, string name, int step) =>
+        $"{Pick(random)} reply {name}/{step}/{random.Next(1_000_000)}";
+
+    private static string SecretText(Random random, Run run, int step) => SecretText(random, run.Name, step);
+
+    internal static string SecretText(Random random, string name, int step) =>
         random.Next(3) switch
         {
-            0 => $"{Secret} {Pick(random)} {run.Name}/{step}",
+            0 => $"{Secret} {Pick(random)} {name}/{step}",
             1 => $"[{Secret} link](https://internal.example/{Secret}/{step}) **{Pick(random)}**",
             _ => $"> quoted {Pick(random)}\n\n`{Secret}-{step}` — do not tell the customer",
         };
@@ -228,5 +232,96 @@ public sealed class InternalNotesPropertyTests(ChatFixture chat)
         public Dictionary<int, string> Public { get; } = [];
         public List<(long Id, AgentScope Scope)> Notes { get; } = [];
         public List<(long Id, int Seq, AgentScope Scope)> Replies { get; } = [];
+    }
+}
+
+/// <summary>
+/// The same property over e-mail: random mixes of replies, notes, note edits and property changes on e-mail tickets, then
+/// every e-mail the customers' real mailboxes received is checked. Each public reply arrives once, by e-mail, and no
+/// internal content appears anywhere in any e-mail (raw, headers included).
+/// </summary>
+[Collection(AgentWorkspace.Tests.Features.Email.EmailCollection.Name)]
+public sealed class InternalNotesEmailPropertyTests(AgentWorkspace.Tests.Features.Email.EmailFixture email)
+{
+    private const int Tickets = 4;
+    private const int OperationsPerTicket = 50;
+    private const string Secret = InternalNotesPropertyTests.Secret;
+
+    [Fact]
+    public async Task RandomMixesOfRepliesNotesEditsAndChanges_EmailEveryPublicReplyOnce_AndNoInternalContent()
+    {
+        var seed = Environment.GetEnvironmentVariable("AW_PROPERTY_SEED") is { } s ? int.Parse(s) : Random.Shared.Next();
+        var because = $"seed {seed} (rerun with AW_PROPERTY_SEED={seed})";
+        var scopes = new[] { await email.Data.ScopeAsync(DemoAgents.AdminEmail), await email.Data.ScopeAsync(DemoAgents.RitaEmail) };
+        var runs = new List<(string Address, int TicketId, List<string> Replies)>();
+        for (var t = 0; t < Tickets; t++)
+        {
+            var address = $"prop{t}-{seed}-{Guid.NewGuid():N}@customer.example";
+            var first = Mail.From(address, $"Property run {t}", "Please help.");
+            await email.Mail.SendAsync(first);
+            runs.Add((address, (await email.WaitForStoredAsync(first.MessageId)).TicketId, []));
+        }
+
+        await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (run, _) =>
+        {
+            var random = new Random(HashCode.Combine(seed, run.Address));
+            var notes = new List<(long Id, AgentScope Scope)>();
+            for (var step = 0; step < OperationsPerTicket; step++)
+            {
+                var scope = scopes[random.Next(scopes.Length)];
+                var roll = random.Next(100);
+                if (roll < 30)
+                {
+                    var body = InternalNotesPropertyTests.PublicText(random, run.Address, step);
+                    (await email.Data.Tickets.AddAgentMessageAsync(scope, run.TicketId, new AgentMessage(body, MessageVisibility.Public))).Succeeded.ShouldBeTrue();
+                    run.Replies.Add(body);
+                }
+                else if (roll < 60)
+                {
+                    var note = await email.Data.Tickets.AddAgentMessageAsync(scope, run.TicketId,
+                        new AgentMessage(InternalNotesPropertyTests.SecretText(random, run.Address, step), MessageVisibility.Internal,
+                            StatusAfter: random.Next(4) == 0 ? TicketStatus.WaitingOnCustomer : null));
+                    note.Succeeded.ShouldBeTrue(note.Error);
+                    notes.Add((note.Message!.Id, scope));
+                }
+                else if (roll < 70 && notes.Count > 0)
+                {
+                    var (id, author) = notes[random.Next(notes.Count)];
+                    (await email.Data.Tickets.EditAgentMessageAsync(author, run.TicketId, id, $"{Secret} edited {step}")).Succeeded.ShouldBeTrue();
+                }
+                else if (roll < 85)
+                {
+                    var ticket = await email.Data.ReadAsync(run.TicketId);
+                    var next = random.Next(4) switch { 0 => TicketStatus.InProgress, 1 => TicketStatus.WaitingOnCustomer, 2 => TicketStatus.OnHold, _ => TicketStatus.Resolved };
+                    await email.Data.Tickets.ExecuteAsync(scope, run.TicketId, new SetStatus(ticket.Status, next));
+                }
+                else
+                {
+                    var ticket = await email.Data.ReadAsync(run.TicketId);
+                    await email.Data.Tickets.ExecuteAsync(scope, run.TicketId,
+                        [new AddTag($"{Secret.ToLowerInvariant()}-{step}"), new SetCategory(ticket.Category, $"{Secret} category {step}"), new SetPriority(ticket.Priority, (TicketPriority)random.Next(4))]);
+                }
+            }
+            var end = $"END {run.Address}";
+            (await email.Data.Tickets.AddAgentMessageAsync(scopes[0], run.TicketId, new AgentMessage(end, MessageVisibility.Public))).Succeeded.ShouldBeTrue();
+            run.Replies.Add(end);
+        });
+
+        foreach (var run in runs)
+        {
+            var queued = await email.OutboxAsync(run.TicketId);
+            var received = await email.Mail.WaitForAsync(m => m.Message.To.Mailboxes.Any(t => t.Address == run.Address), count: queued.Count, seconds: 60);
+            received.Count.ShouldBe(queued.Count, because);
+            (await email.OutboxAsync(run.TicketId)).ShouldAllBe(o => o.State == AgentWorkspace.Features.Email.OutboxStatus.Sent, because);
+            foreach (var mail in received)
+            {
+                mail.Raw.ShouldNotContain(Secret, Case.Insensitive, because);
+                mail.Raw.ShouldNotContain("internal.example", Case.Insensitive, because);
+            }
+            foreach (var reply in run.Replies)
+            {
+                received.Count(m => m.Text.Contains(reply, StringComparison.Ordinal)).ShouldBe(1, $"{reply} — {because}");
+            }
+        }
     }
 }

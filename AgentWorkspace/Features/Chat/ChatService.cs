@@ -14,7 +14,7 @@ namespace AgentWorkspace.Features.Chat;
 /// </summary>
 public sealed class ChatService(
     IDbContextFactory<AppDbContext> dbFactory, TicketService tickets, TicketPresence ticketPresence,
-    PresenceTracker presence, IdentityVerifier identities, TimeProvider clock)
+    PresenceTracker presence, IdentityVerifier identities, TimeProvider clock, IEnumerable<ICustomerUpdates> customerUpdates)
 {
     public const int MaxNameLength = 100;
     public const int MaxEmailLength = CustomerEmail.MaxLength;
@@ -48,13 +48,23 @@ public sealed class ChatService(
         {
             return retried;
         }
+        // A message left offline is promised an answer by e-mail: the confirmation is queued with the ticket.
         var created = await tickets.CreateTicketAsync(new NewTicket(
-            customerId, Subject(form.Body, offline, language), form.Body, TicketChannel.Chat, Language: language, ClientMessageId: clientId));
+            customerId, Subject(form.Body, offline, language), form.Body, TicketChannel.Chat, Language: language, ClientMessageId: clientId),
+            offline ? ConfirmReceivedAsync : null);
         if (!created.Succeeded)
         {
             return new ChatError(ChatErrorKind.Invalid, created.Error!);
         }
         return await OpenConversationAsync(customerId, created.Message!.TicketId, clientId, offline, input.PageUrl);
+    }
+
+    private async Task ConfirmReceivedAsync(AppDbContext db, Ticket ticket, Message message)
+    {
+        foreach (var updates in customerUpdates)
+        {
+            await updates.ReceivedAsync(db, ticket);
+        }
     }
 
     /// <summary>What the customer may see of the conversation: everything, or only what came after <paramref name="lastSeq"/> on the same ticket.</summary>

@@ -26,6 +26,14 @@ public static class CustomerView
     public static CustomerSuggestions Suggestions(Guid requestId, IEnumerable<Features.Suggestions.KbSuggestion> found, Uri helpCentre) =>
         CustomerSuggestions.From(requestId, found, helpCentre);
 
+    /// <summary>
+    /// An e-mail to the customer about their ticket, or nothing when there is nothing they may receive: no address, or a
+    /// "reply" that is not an agent's public message (an internal note, a system line). Built from the same projections
+    /// as the widget's (<see cref="CustomerMessage"/>, <see cref="CustomerTicket"/>): the e-mail composer sees nothing else.
+    /// </summary>
+    public static CustomerMail? Mail(Ticket ticket, CustomerMailKind kind, Message? reply, string? agentName) =>
+        CustomerMail.From(ticket, kind, reply, agentName);
+
     /// <summary>A plain-text transcript built from the same projection, for download and for e-mail.</summary>
     public static string Transcript(CustomerConversation conversation, string customerName, string language)
     {
@@ -212,4 +220,68 @@ public sealed class CustomerArticle
     internal static CustomerArticle? From(Features.Suggestions.KbSuggestion article, Uri helpCentre) =>
         article.IsInternal ? null
         : new(article.ArticleId, article.Title, new Uri(helpCentre, $"help/articles/{Uri.EscapeDataString(article.Slug)}").ToString(), article.Language);
+}
+
+/// <summary>What an e-mail to a customer is about.</summary>
+public enum CustomerMailKind
+{
+    /// <summary>"We received your request": the ticket's number.</summary>
+    Received,
+
+    /// <summary>An agent's public reply.</summary>
+    Reply,
+
+    /// <summary>The ticket waits on the customer.</summary>
+    WaitingOnCustomer,
+
+    /// <summary>The ticket was resolved.</summary>
+    Resolved,
+}
+
+/// <summary>Everything an e-mail to a customer may say: the ticket's number, subject and status, and an agent's public reply.</summary>
+[CustomerFacing]
+public sealed class CustomerMail
+{
+    private CustomerMail(CustomerMailKind kind, CustomerTicket ticket, string subject, string recipientName, string recipientAddress, string language, CustomerMessage? reply) =>
+        (Kind, Ticket, Subject, RecipientName, RecipientAddress, Language, Reply) = (kind, ticket, subject, recipientName, recipientAddress, language, reply);
+
+    public CustomerMailKind Kind { get; }
+    public CustomerTicket Ticket { get; }
+
+    /// <summary>The ticket's subject: the customer's own words (their e-mail's subject or first message).</summary>
+    public string Subject { get; }
+    public string RecipientName { get; }
+    public string RecipientAddress { get; }
+
+    /// <summary>"en" or "es": the customer's language.</summary>
+    public string Language { get; }
+
+    /// <summary>The reply it carries (<see cref="CustomerMailKind.Reply"/>); null otherwise.</summary>
+    public CustomerMessage? Reply { get; }
+
+    /// <param name="ticket">With its customer loaded.</param>
+    internal static CustomerMail? From(Ticket ticket, CustomerMailKind kind, Message? reply, string? agentName)
+    {
+        if (ticket.Customer?.Email is not { } address)
+        {
+            return null;
+        }
+        CustomerMessage? message = null;
+        if (kind == CustomerMailKind.Reply)
+        {
+            // Deny by default: only an agent's public message on this very ticket is a reply the customer may get.
+            if (reply is null || reply.TicketId != ticket.Id && reply.Ticket != ticket
+                || CustomerMessage.From(reply, agentName) is not { Author: CustomerMessage.AgentAuthor } projected)
+            {
+                return null;
+            }
+            message = projected;
+        }
+        else if (reply is not null || !Enum.IsDefined(kind))
+        {
+            return null;
+        }
+        var language = ticket.Customer.Language is "es" ? "es" : "en";
+        return new(kind, CustomerTicket.From(ticket), ticket.Subject, ticket.Customer.Name, address, language, message);
+    }
 }

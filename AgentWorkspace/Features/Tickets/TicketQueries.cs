@@ -22,6 +22,7 @@ public sealed class TicketQueries(IDbContextFactory<AppDbContext> dbFactory)
                 m.AuthorKind == AuthorKind.Agent ? m.AuthorAgent!.DisplayName : m.AuthorKind == AuthorKind.Customer ? m.AuthorCustomer!.Name : "System",
                 m.Body, null, m.Id, m.EditedAt))
             .ToListAsync();
+        messages = await WithExtrasAsync(db, ticket.Id, messages);
         var events = await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == ticket.Id)
             .Select(e => new TimelineEntry(e.CreatedAt, 0, AuthorKind.System, MessageVisibility.Internal, e.ActorAgentId,
                 e.ActorAgent != null ? e.ActorAgent.DisplayName : "System", null,
@@ -34,6 +35,27 @@ public sealed class TicketQueries(IDbContextFactory<AppDbContext> dbFactory)
             .Select(t => new RelatedTicket(t.Number, t.Subject, t.Status, t.Channel, t.LastActivityAt))
             .ToListAsync();
         return new TicketDetails(ticket, timeline, otherTickets);
+    }
+
+    /// <summary>What came with the messages: their files, and for e-mails the sender's address and the quoted history.</summary>
+    private static async Task<List<TimelineEntry>> WithExtrasAsync(AppDbContext db, int ticketId, List<TimelineEntry> messages)
+    {
+        var files = (await db.MessageAttachments.AsNoTracking().Where(a => a.TicketId == ticketId).OrderBy(a => a.Id)
+            .Select(a => new { a.MessageId, a.Id, a.FileName, a.ContentType, a.Size }).ToListAsync())
+            .ToLookup(a => a.MessageId, a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Size));
+        var emails = (await db.EmailMessages.AsNoTracking().Where(e => e.TicketId == ticketId && e.Direction == Email.EmailDirection.Inbound && e.MessageId != null)
+            .Select(e => new { MessageId = e.MessageId!.Value, e.FromAddress, e.QuotedText }).ToListAsync())
+            .ToDictionary(e => e.MessageId);
+        if (files.Count == 0 && emails.Count == 0)
+        {
+            return messages;
+        }
+        return messages.Select(m =>
+        {
+            var email = emails.GetValueOrDefault(m.MessageId);
+            return email is null && !files.Contains(m.MessageId) ? m
+                : m with { Extras = new MessageExtras(files[m.MessageId].ToList(), email?.FromAddress, email?.QuotedText) };
+        }).ToList();
     }
 
     /// <summary>
@@ -74,6 +96,11 @@ public sealed record RelatedTicket(int Number, string Subject, TicketStatus Stat
 /// <summary>A message (Body set) or a recorded change (Change set), in time order.</summary>
 public sealed record TimelineEntry(
     DateTimeOffset At, int Seq, AuthorKind AuthorKind, MessageVisibility Visibility, string? AuthorAgentId, string AuthorName, string? Body, TicketChange? Change,
-    long MessageId = 0, DateTimeOffset? EditedAt = null);
+    long MessageId = 0, DateTimeOffset? EditedAt = null, MessageExtras? Extras = null);
+
+/// <summary>What came with a message: its files, and for an e-mail its sender's address and the quoted history it repeated.</summary>
+public sealed record MessageExtras(IReadOnlyList<AttachmentInfo> Attachments, string? EmailFrom, string? QuotedText);
+
+public sealed record AttachmentInfo(long Id, string FileName, string ContentType, long Size);
 
 public sealed record TicketChange(string Field, string? OldValue, string? NewValue, string? Reason);

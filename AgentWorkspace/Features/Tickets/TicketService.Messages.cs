@@ -34,6 +34,7 @@ public sealed partial class TicketService
         }
 
         var now = clock.GetUtcNow();
+        var statusBefore = ticket.Status;
         var message = Append(db, ticket, now, body, input.Visibility, input.ClientMessageId);
         message.AuthorKind = AuthorKind.Agent;
         message.AuthorAgentId = scope.AgentId;
@@ -56,6 +57,10 @@ public sealed partial class TicketService
             {
                 return new MessageResult(refused.Outcome, refused.Error, null, ticket.Number);
             }
+        }
+        if (input.Visibility == MessageVisibility.Public || ticket.Status != statusBefore)
+        {
+            await QueueCustomerUpdatesAsync(db, ticket, input.Visibility == MessageVisibility.Public ? message : null, statusBefore);
         }
         await db.SaveChangesAsync();
         await TicketSearchIndex.AppendMessageAsync(db, ticket.Id, message.Body);
@@ -131,7 +136,7 @@ public sealed partial class TicketService
     /// A customer wrote on their ticket (widget, email, API). A ticket waiting on them or resolved reopens;
     /// on a closed ticket the message opens a follow-up ticket linked to it.
     /// </summary>
-    public async Task<MessageResult> AddCustomerMessageAsync(int ticketId, int customerId, string body, string? clientMessageId)
+    public async Task<MessageResult> AddCustomerMessageAsync(int ticketId, int customerId, string body, string? clientMessageId, StoreWithMessage? storeWith = null)
     {
         var cleaned = MessageLimits.Clean(body);
         if (!cleaned.IsValid)
@@ -180,6 +185,10 @@ public sealed partial class TicketService
         message.AuthorKind = AuthorKind.Customer;
         message.AuthorCustomerId = customerId;
         ticket.WaitingSince ??= now;
+        if (storeWith is not null)
+        {
+            await storeWith(db, ticket, message);
+        }
         await db.SaveChangesAsync();
         await TicketSearchIndex.AppendMessageAsync(db, ticket.Id, message.Body);
         await transaction.CommitAsync();
@@ -192,7 +201,7 @@ public sealed partial class TicketService
     }
 
     /// <summary>Opens a ticket for a customer with its first message (widget, web form, API).</summary>
-    public async Task<MessageResult> CreateTicketAsync(NewTicket input)
+    public async Task<MessageResult> CreateTicketAsync(NewTicket input, StoreWithMessage? storeWith = null)
     {
         var subject = TextInput.Line(input.Subject, "The subject", MessageLimits.MaxSubjectLength);
         if (!subject.IsValid)
@@ -226,6 +235,10 @@ public sealed partial class TicketService
         message.AuthorKind = AuthorKind.Customer;
         message.AuthorCustomerId = input.CustomerId;
         ticket.WaitingSince = now;
+        if (storeWith is not null)
+        {
+            await storeWith(db, ticket, message);
+        }
         await db.SaveChangesAsync();
         await TicketSearchIndex.AppendMessageAsync(db, ticket.Id, message.Body);
         await transaction.CommitAsync();

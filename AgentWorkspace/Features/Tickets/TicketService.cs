@@ -12,7 +12,9 @@ namespace AgentWorkspace.Features.Tickets;
 /// IMMEDIATE SQLite transaction (writers queue behind each other, so read-check-write is atomic),
 /// records who changed what in the ticket's history, and publishes to the notifier only after commit.
 /// </summary>
-public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, NotificationCenter notifications, TimeProvider clock)
+public sealed partial class TicketService(
+    IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, NotificationCenter notifications, TimeProvider clock,
+    IEnumerable<ICustomerUpdates> customerUpdates)
 {
     public Task<CommandResult> ExecuteAsync(AgentScope scope, int ticketId, TicketCommand command) =>
         ExecuteAsync(scope, ticketId, [command]);
@@ -53,6 +55,7 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
         var history = new TicketHistory(db, ticket, actorAgentId, now, reason);
         var previousAssignee = ticket.AssigneeId;
         var previousTeam = ticket.TeamId;
+        var previousStatus = ticket.Status;
 
         foreach (var command in commands)
         {
@@ -67,6 +70,10 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
             return CommandResult.Ok(ticket.Id, ticket.Number) with { Version = ticket.Version };
         }
         ticket.UpdatedAt = now;
+        if (ticket.Status != previousStatus)
+        {
+            await QueueCustomerUpdatesAsync(db, ticket, null, previousStatus);
+        }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
@@ -82,6 +89,15 @@ public sealed partial class TicketService(IDbContextFactory<AppDbContext> dbFact
             await notifications.NotifyAsync(assignee, NotificationText.TicketAssigned(by, ticket.Number), ticket.Subject, $"/tickets/{ticket.Number}");
         }
         return CommandResult.Ok(ticket.Id, ticket.Number) with { Version = ticket.Version };
+    }
+
+    /// <summary>Customer-facing features (e-mail) queue what the customer should hear of this change, in its transaction.</summary>
+    private async Task QueueCustomerUpdatesAsync(AppDbContext db, Ticket ticket, Message? publicReply, TicketStatus statusBefore)
+    {
+        foreach (var updates in customerUpdates)
+        {
+            await updates.QueueAsync(db, ticket, publicReply, statusBefore);
+        }
     }
 
     private static async Task<CommandResult?> ApplyAsync(AppDbContext db, Ticket ticket, TicketCommand command, TicketHistory history)
