@@ -18,8 +18,9 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            // A response may set a stricter policy of its own (a downloaded file's sandbox); every other gets this one.
-            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            // A downloaded file sets a stricter sandbox policy of its own and keeps it; every other response gets this one
+            // (replacing, e.g., the frame-ancestors-only policy Blazor adds for interactive components).
+            if (!headers.ContentSecurityPolicy.ToString().StartsWith("sandbox", StringComparison.Ordinal))
             {
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
             }
