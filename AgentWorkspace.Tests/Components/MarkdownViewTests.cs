@@ -6,13 +6,12 @@ namespace AgentWorkspace.Tests.Components;
 
 public sealed class MarkdownViewTests : ComponentTest
 {
-    private Task<string> RenderAsync(string markdown) =>
-        Task.FromResult(Render<MarkdownView>(p => p.Add(v => v.Source, markdown)).Markup);
+    private string RenderMarkdown(string markdown) => Render<MarkdownView>(p => p.Add(v => v.Source, markdown)).Markup;
 
     [Fact]
-    public async Task Markdown_RendersFormatting()
+    public void Markdown_RendersFormatting()
     {
-        var html = await RenderAsync("**Bold** and a [link](https://nimbus.example/help)\n\n1. one\n2. two");
+        var html = RenderMarkdown("**Bold** and a [link](https://nimbus.example/help)\n\n1. one\n2. two");
 
         html.ShouldContain("<strong>Bold</strong>");
         html.ShouldContain("href=\"https://nimbus.example/help\"");
@@ -24,9 +23,9 @@ public sealed class MarkdownViewTests : ComponentTest
     [InlineData("<script>alert(1)</script>")]
     [InlineData("<img src=x onerror=alert(1)>")]
     [InlineData("<iframe src=\"javascript:alert(1)\"></iframe>")]
-    public async Task RawHtml_IsShownAsText_NeverAsMarkup(string payload)
+    public void RawHtml_IsShownAsText_NeverAsMarkup(string payload)
     {
-        var html = await RenderAsync(payload);
+        var html = RenderMarkdown(payload);
 
         html.ShouldNotContain("<script");
         html.ShouldNotContain("<img");
@@ -41,9 +40,9 @@ public sealed class MarkdownViewTests : ComponentTest
     [InlineData("[click](vbscript:msgbox(1))")]
     [InlineData("![x](javascript:alert(1))")]
     [InlineData("<javascript:alert(1)>")]
-    public async Task UnsafeLinkSchemes_LoseTheirTarget(string payload)
+    public void UnsafeLinkSchemes_LoseTheirTarget(string payload)
     {
-        var html = await RenderAsync(payload);
+        var html = RenderMarkdown(payload);
 
         html.ShouldNotContain("javascript:", Case.Insensitive);
         html.ShouldNotContain("data:text", Case.Insensitive);

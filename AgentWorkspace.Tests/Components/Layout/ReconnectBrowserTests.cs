@@ -22,17 +22,7 @@ public sealed class ReconnectBrowserTests : RestartTest
         await agent.SignInAsync(DemoAgents.BenEmail);
         await Expect(page.GetByTestId("agent-name")).ToHaveTextAsync("Ben Carter");
 
-        await first.DisposeAsync();
-        // Blazor noticed the loss and shows its reconnect dialog.
-        await Expect(page.Locator("#components-reconnect-modal")).ToBeAttachedAsync();
-        await page.EvaluateAsync("() => delete document.documentElement.dataset.circuit");
-
-        await using var second = StartApp();
-        second.ServerAddress.Port.ShouldBe(Port);
-
-        // The old circuit is gone with the old process: the page must reload itself (or reconnect) and come back live.
-        // Blazor retries at once ten times, then every 5 s, later every 30 s: allow for that while the new host starts.
-        await Expect(page.Locator("html[data-circuit='up']")).ToHaveCountAsync(1, new() { Timeout = 90_000 });
+        await using var second = await RestartUnderAsync(first, page);
         await Expect(page.GetByTestId("agent-name")).ToHaveTextAsync("Ben Carter");
         await Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
         pageErrors.ShouldBeEmpty();
@@ -59,14 +49,8 @@ public sealed class ReconnectBrowserTests : RestartTest
         // The browser keeps the draft once typing pauses: wait for that before pulling the server away.
         await page.WaitForFunctionAsync("text => Object.keys(localStorage).some(key => (localStorage.getItem(key) ?? '').includes(text))", draft);
 
-        await first.DisposeAsync();
-        await Expect(page.Locator("#components-reconnect-modal")).ToBeAttachedAsync();
-        await page.EvaluateAsync("() => delete document.documentElement.dataset.circuit");
-        await using var second = StartApp();
-        second.ServerAddress.Port.ShouldBe(Port);
-
         // The new server has no such circuit: the page reloads itself and the composer comes back with the draft, still a note.
-        await Expect(page.Locator("html[data-circuit='up']")).ToHaveCountAsync(1, new() { Timeout = 90_000 });
+        await using var second = await RestartUnderAsync(first, page);
         var composer = page.GetByTestId("composer-input");
         await Expect(composer).ToHaveValueAsync(draft);
         await Expect(page.GetByTestId("mode-note")).ToHaveAttributeAsync("aria-checked", "true");
@@ -87,4 +71,19 @@ public sealed class ReconnectBrowserTests : RestartTest
         await context.CloseAsync();
     }
 
+    /// <summary>
+    /// Stops <paramref name="first"/> under the open page (Blazor shows its reconnect dialog), starts the app again on
+    /// the same port and database, and waits until the page is live on the new host. The old circuit is gone with the
+    /// old process, so the page reloads itself; Blazor retries at once ten times, then every 5 s, later every 30 s.
+    /// </summary>
+    private async Task<WorkspaceAppFactory> RestartUnderAsync(WorkspaceAppFactory first, IPage page)
+    {
+        await first.DisposeAsync();
+        await Expect(page.Locator("#components-reconnect-modal")).ToBeAttachedAsync();
+        await page.EvaluateAsync("() => delete document.documentElement.dataset.circuit");
+        var second = StartApp();
+        second.ServerAddress.Port.ShouldBe(Port);
+        await Expect(page.Locator("html[data-circuit='up']")).ToHaveCountAsync(1, new() { Timeout = 90_000 });
+        return second;
+    }
 }
