@@ -28,18 +28,6 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
     /// <summary>Search ranks the most recent matching tickets; a term in half the database would otherwise mean reading half the database.</summary>
     public const int SearchCandidates = 2_000;
 
-    public static string Label(InboxView view) => view switch
-    {
-        InboxView.AllOpen => "All open",
-        InboxView.Mine => "My open",
-        InboxView.Unassigned => "Unassigned",
-        InboxView.WaitingOnCustomer => "Waiting on customer",
-        InboxView.OnHold => "On hold",
-        InboxView.ResolvedAndClosed => "Resolved and closed",
-        InboxView.BreachingSoon => "Breaching soon",
-        _ => view.ToString(),
-    };
-
     public async Task<InboxResult> ListAsync(AgentScope scope, InboxFilter filter, string? after = null, int pageSize = 25)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
