@@ -1341,6 +1341,12 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SlaAttentionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SlaDueKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1399,6 +1405,12 @@ namespace AgentWorkspace.Data.Migrations
                         .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
 
                     b.HasIndex(new[] { "Priority", "LastActivityAt", "Id" }, "IX_Tickets_Open_Priority")
+                        .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
+
+                    b.HasIndex(new[] { "SlaAttentionAt" }, "IX_Tickets_Open_SlaAttention")
+                        .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
+
+                    b.HasIndex(new[] { "SlaDueKey", "Id" }, "IX_Tickets_Open_SlaDue")
                         .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
 
                     b.HasIndex(new[] { "Status", "LastActivityAt", "Id" }, "IX_Tickets_Open_Status")

@@ -77,6 +77,11 @@ internal sealed record InboxPlan(string? Hint)
         {
             return Index("IX_Tickets_Open_Assignee");
         }
+        // "Breaching soon" holds the tickets whose stored attention instant has passed: read that range, sort it.
+        if (!f.AnyStatus && f.View == InboxView.BreachingSoon && f.Sort != InboxSort.DueSoonest)
+        {
+            return Index("IX_Tickets_Open_SlaAttention");
+        }
         if (f.Sort == InboxSort.LastActivity)
         {
             if (oneTeam) return Index("IX_Tickets_Open_Team");
@@ -87,6 +92,7 @@ internal sealed record InboxPlan(string? Hint)
             InboxSort.Priority => Index("IX_Tickets_Open_Priority"),
             InboxSort.Created => Index("IX_Tickets_Open_Created"),
             InboxSort.LongestWaiting => Index("IX_Tickets_Open_Waiting"),
+            InboxSort.DueSoonest => Index("IX_Tickets_Open_SlaDue"),
             _ => Index("IX_Tickets_Open_LastActivity"),
         };
     }

@@ -13,7 +13,7 @@ namespace AgentWorkspace.Features.Inbox;
 public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>How close a due instant puts a ticket in the "Breaching soon" view (at-risk and breached ones are in it anyway).</summary>
-    public static readonly TimeSpan BreachingSoonWindow = TimeSpan.FromHours(4);
+    public static readonly TimeSpan BreachingSoonWindow = SlaState.BreachingSoonWindow;
 
     public const int MaxPageSize = 100;
 
@@ -175,13 +175,8 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
 
     private static IQueryable<Ticket> ViewFilter(AppDbContext db, IQueryable<Ticket> tickets, InboxView view, int? teamId, string agentId, DateTimeOffset now) => view switch
     {
-        // InboxSla.BreachingSoonAt in SQL: a running (unpaused) next target that is due within the window, or at risk.
-        InboxView.BreachingSoon => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status) && db.SlaStates.Any(s =>
-            s.TicketId == t.Id && s.PausedSince == null && s.NextDueAt != null
-            && (s.NextDueAt < now + BreachingSoonWindow
-                || (s.NextDueTarget == SlaTargetKind.FirstResponse && s.FirstResponse.WarnAt <= now)
-                || (s.NextDueTarget == SlaTargetKind.NextResponse && s.NextResponse.WarnAt <= now)
-                || (s.NextDueTarget == SlaTargetKind.Resolution && s.Resolution.WarnAt <= now)))),
+        // InboxSla.BreachingSoonAt in SQL, on the instant the SLA engine stores on the ticket (one index range).
+        InboxView.BreachingSoon => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status) && t.SlaAttentionAt <= now),
         // EF.Constant writes the status lists into the SQL, where they match the partial indexes' WHERE clauses.
         InboxView.AllOpen => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status)),
         InboxView.Mine => tickets.Where(t => t.AssigneeId == agentId && EF.Constant(OpenStatuses).Contains(t.Status)),
@@ -198,25 +193,15 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
         switch (sort)
         {
             case InboxSort.DueSoonest:
-                // The next running target's due instant (InboxSla.DueAt: none while paused); tickets without one come last.
+                // The next running target's due instant, as the SLA engine keeps it on the ticket (long.MaxValue when
+                // none runs, so those come last), then by id: the order of IX_Tickets_Open_SlaDue.
                 if (after is { } d)
                 {
-                    if (d.Key1 == long.MaxValue)
-                    {
-                        q = q.Where(t => db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault() == null
-                            && t.Id > d.Id);
-                    }
-                    else
-                    {
-                        var due = new DateTimeOffset(d.Key1, TimeSpan.Zero);
-                        q = q.Where(t => db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault() == null
-                            || db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault() > due
-                            || (db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault() == due && t.Id > d.Id));
-                    }
+                    var key = d.Key1;
+                    q = q.Where(t => t.SlaDueKey >= key);
+                    q = q.Where(t => t.SlaDueKey > key || (t.SlaDueKey == key && t.Id > d.Id));
                 }
-                return q.OrderBy(t => db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault() == null)
-                    .ThenBy(t => db.SlaStates.Where(s => s.TicketId == t.Id && s.PausedSince == null).Select(s => s.NextDueAt).FirstOrDefault())
-                    .ThenBy(t => t.Id);
+                return q.OrderBy(t => t.SlaDueKey).ThenBy(t => t.Id);
 
             case InboxSort.Priority:
                 if (after is { } p)

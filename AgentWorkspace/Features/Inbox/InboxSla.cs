@@ -22,10 +22,11 @@ public readonly record struct InboxSla(DateTimeOffset? DueAt, DateTimeOffset? Wa
 
     /// <summary>
     /// In the "Breaching soon" view at <paramref name="now"/>: the next target is at risk, breached, or due within
-    /// <see cref="InboxQuery.BreachingSoonWindow"/> (the same rule as <see cref="InboxQuery"/>'s SQL).
+    /// <see cref="SlaState.BreachingSoonWindow"/> (the rule the engine stores as <see cref="Tickets.Ticket.SlaAttentionAt"/>,
+    /// which <see cref="InboxQuery"/>'s SQL reads).
     /// </summary>
     public bool BreachingSoonAt(DateTimeOffset now) =>
-        !Paused && DueAt is { } due && (due < now + InboxQuery.BreachingSoonWindow || (WarnAt is { } warn && warn <= now));
+        !Paused && SlaState.AttentionOf(DueAt, WarnAt) is { } attention && attention <= now;
 
     public static InboxSla Of(SlaState state) => new(
         state.PausedSince is null ? state.NextDueAt : null,

@@ -95,7 +95,7 @@ public sealed partial class SlaEngine(
     private sealed record TicketFacts(
         int Id, int Number, string Subject, TicketStatus Status, TicketPriority Priority, TicketChannel Channel,
         int? TeamId, string? AssigneeId, int Tier, bool IsVip, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-        DateTimeOffset? ResolvedAt, long Version);
+        DateTimeOffset? ResolvedAt, long Version, long SlaDueKey, DateTimeOffset? SlaAttentionAt);
 
     private sealed record ChunkOutcome(List<(int Id, int Number)> Changed, List<SlaAction> Actions, DateTimeOffset? EarliestWake);
 
@@ -107,7 +107,7 @@ public sealed partial class SlaEngine(
         var settings = await SlaSettings.LoadAsync(db, cancellationToken);
         var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new TicketFacts(t.Id, t.Number, t.Subject, t.Status, t.Priority, t.Channel, t.TeamId, t.AssigneeId, t.Tier,
-                t.Customer.IsVip, t.CreatedAt, t.UpdatedAt, t.ResolvedAt, t.Version))
+                t.Customer.IsVip, t.CreatedAt, t.UpdatedAt, t.ResolvedAt, t.Version, t.SlaDueKey, t.SlaAttentionAt))
             .ToListAsync(cancellationToken);
         var statuses = (await db.TicketEvents.AsNoTracking().Where(e => ids.Contains(e.TicketId) && e.Field == "Status")
                 .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Select(e => new { e.TicketId, e.CreatedAt, e.NewValue }).ToListAsync(cancellationToken))
@@ -150,6 +150,7 @@ public sealed partial class SlaEngine(
             {
                 changed.Add((ticket.Id, ticket.Number));
             }
+            await StoreOnTicketAsync(db, ticket, state, cancellationToken);
             var dues = new List<DateTimeOffset?> { wake, await ScheduleTimedRulesAsync(db, ticket, timeline, now) };
             if (wake is { } at)
                 await JobScheduler.ScheduleAsync(db, JobKind, Key(ticket.Id), at, null, now, loaded: true);
@@ -163,6 +164,23 @@ public sealed partial class SlaEngine(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ChunkOutcome(changed, toRun, earliest);
+    }
+
+    /// <summary>
+    /// The inbox's copy of the clock on the ticket row (<see cref="Ticket.SlaDueKey"/>, <see cref="Ticket.SlaAttentionAt"/>),
+    /// in this transaction. Written column by column, outside the ticket's version: the clock is derived from the ticket,
+    /// not a change to it, and must not make an agent's pending edit conflict.
+    /// </summary>
+    private static async Task StoreOnTicketAsync(AppDbContext db, TicketFacts ticket, SlaState state, CancellationToken cancellationToken)
+    {
+        var dueKey = state.RunningDueAt?.UtcTicks ?? long.MaxValue;
+        var attention = state.AttentionAt;
+        if (dueKey == ticket.SlaDueKey && attention == ticket.SlaAttentionAt)
+        {
+            return;
+        }
+        await db.Tickets.Where(t => t.Id == ticket.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.SlaDueKey, dueKey).SetProperty(t => t.SlaAttentionAt, attention), cancellationToken);
     }
 
     private static string Key(int ticketId) => ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -45,6 +45,24 @@ public sealed class SlaState
     public long TicketVersion { get; set; }
     public DateTimeOffset ComputedAt { get; set; }
 
+    /// <summary>How long before its due instant a running target counts as "breaching soon" (besides its own at-risk warning).</summary>
+    public static readonly TimeSpan BreachingSoonWindow = TimeSpan.FromHours(4);
+
+    /// <summary>The next target's due instant while its clock runs; null while paused or when none runs.</summary>
+    public DateTimeOffset? RunningDueAt => PausedSince is null ? NextDueAt : null;
+
+    /// <summary>The running next target's at-risk instant; null while paused or when none runs.</summary>
+    public DateTimeOffset? RunningWarnAt => PausedSince is null && NextDueTarget is { } kind ? Target(kind).WarnAt : null;
+
+    /// <summary>From when the ticket is "breaching soon": its running next target is at risk or due within the window.</summary>
+    public DateTimeOffset? AttentionAt => AttentionOf(RunningDueAt, RunningWarnAt);
+
+    /// <summary>The one rule behind <see cref="AttentionAt"/>, for SQL-stored and in-memory copies alike.</summary>
+    public static DateTimeOffset? AttentionOf(DateTimeOffset? dueAt, DateTimeOffset? warnAt) =>
+        dueAt is not { } due ? null
+        : warnAt is { } warn && warn < due - BreachingSoonWindow ? warn
+        : due - BreachingSoonWindow;
+
     public SlaTarget Target(SlaTargetKind kind) => kind switch
     {
         SlaTargetKind.FirstResponse => FirstResponse,

@@ -54,6 +54,16 @@ public sealed class Ticket : IVersioned
 
     public long Version { get; set; }
 
+    /// <summary>
+    /// The inbox's "due soonest" key, kept by the SLA engine: the UTC ticks of the next running target's due instant
+    /// (<see cref="Sla.SlaState.RunningDueAt"/>), <see cref="long.MaxValue"/> while none runs (no policy, all met, paused,
+    /// stopped). Lives on the ticket, not only in SlaStates, so the sort walks one index at a million tickets.
+    /// </summary>
+    public long SlaDueKey { get; set; } = long.MaxValue;
+
+    /// <summary>From when the ticket belongs in "Breaching soon" (<see cref="Sla.SlaState.AttentionAt"/>); null while no target runs.</summary>
+    public DateTimeOffset? SlaAttentionAt { get; set; }
+
     public List<TicketTag> Tags { get; set; } = [];
     public List<Message> Messages { get; set; } = [];
     public List<TicketEvent> Events { get; set; } = [];

@@ -50,6 +50,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasIndex(t => new { t.AssigneeId, t.LastActivityAt, t.Id }, "IX_Tickets_Open_Assignee").HasFilter(open);
         ticket.HasIndex(t => new { t.TeamId, t.LastActivityAt, t.Id }, "IX_Tickets_Open_Team").HasFilter(open);
         ticket.HasIndex(t => new { t.Status, t.LastActivityAt, t.Id }, "IX_Tickets_Open_Status").HasFilter(open);
+        // SLA order and the "breaching soon" range, both kept on the ticket by the SLA engine.
+        ticket.HasIndex(t => new { t.SlaDueKey, t.Id }, "IX_Tickets_Open_SlaDue").HasFilter(open);
+        ticket.HasIndex(t => t.SlaAttentionAt, "IX_Tickets_Open_SlaAttention").HasFilter(open);
     }
 }
 
