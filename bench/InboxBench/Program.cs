@@ -1,10 +1,13 @@
 using InboxBench;
 using InboxBench.Generate;
 using InboxBench.Measure;
+using InboxBench.Sla;
 
 // Inbox benchmark. See docs/BENCHMARKS.md for the commands and the latest figures.
 //   generate --db <path> [--tickets 1000000] [--messages 10000000] [--agents 50] [--customers 100000]
 //   measure  --db <path> [--runs 200] [--budget-seconds 30] [--only <scenario substring>] [--plans]
+//   sla-prepare --db <path>                        (policies + every not-closed ticket's clock, by the real SLA engine)
+//   scheduler --db <path> [--events 10000] [--seconds 60]   (SLA wake-ups through the real job runner)
 var options = Args.Parse(args.Skip(1));
 switch (args.FirstOrDefault())
 {
@@ -15,6 +18,12 @@ switch (args.FirstOrDefault())
     case "measure":
         await Runner.RunAsync(options.Required("db"), options.Int("runs", 200), options.Int("budget-seconds", 30),
             options.Get("only"), options.Flag("plans"));
+        return 0;
+    case "sla-prepare":
+        await SlaBench.PrepareAsync(options.Required("db"));
+        return 0;
+    case "scheduler":
+        await SlaBench.SchedulerAsync(options.Required("db"), options.Int("events", 10_000), options.Int("seconds", 60));
         return 0;
     default:
         Console.Error.WriteLine("usage: InboxBench generate --db <path> [--tickets N] [--messages N] | measure --db <path> [--runs N] [--plans]");

@@ -1,3 +1,4 @@
+using AgentWorkspace.Features.Sla;
 using Microsoft.AspNetCore.Components;
 
 namespace AgentWorkspace.Features.Tickets;
@@ -62,6 +63,7 @@ public sealed partial class TicketTimeline
 
     internal string Describe(TicketChange change) => change.Field switch
     {
+        _ when SlaHistoryText.IsSla(change) => SlaHistoryText.Describe(change, SlaL),
         "Created" => L["EventCreated", CreatedFrom(change.NewValue)],
         "Tags" when change.NewValue is ['+', .. var added] => L["EventTagAdded", added],
         "Tags" when change.OldValue is ['-', .. var removed] => L["EventTagRemoved", removed],
@@ -108,6 +110,9 @@ public sealed partial class TicketTimeline
         _ => field,
     };
 
-    /// <summary>The one reason the system writes itself; reasons typed by agents stay as they wrote them.</summary>
-    private string Reason(string reason) => reason == "The customer replied" ? L["ReasonCustomerReplied"] : reason;
+    /// <summary>The reasons the system writes itself, in the agent's words; reasons typed by agents stay as they wrote them.</summary>
+    internal string? ReasonOf(TicketChange change) =>
+        SlaHistoryText.IsSla(change) ? SlaHistoryText.Reason(change, SlaL)
+        : change.Reason == "The customer replied" ? L["ReasonCustomerReplied"]
+        : change.Reason;
 }
