@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using AgentWorkspace.Data;
+using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -41,6 +42,46 @@ public sealed class InboxDataset : IDisposable
         using var rebuild = connection.CreateCommand();
         rebuild.CommandText = TicketSearchIndex.RebuildSql;
         rebuild.ExecuteNonQuery();
+        SeedSla(new Random(23));
+    }
+
+    /// <summary>
+    /// SLA clocks on two tickets in three, as the engine leaves them: the state row, and its copy on the ticket
+    /// (<see cref="Ticket.SlaDueKey"/>, <see cref="Ticket.SlaAttentionAt"/>). Due instants lie hours to days either side of
+    /// now, never within an hour of the "breaching soon" boundary, so the view doesn't change while a test runs.
+    /// </summary>
+    private void SeedSla(Random rng)
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var db = database.CreateContext();
+        var kinds = Enum.GetValues<SlaTargetKind>();
+        for (var id = 1; id <= 4000; id++)
+        {
+            if (rng.Next(3) == 0)
+            {
+                continue;
+            }
+            var kind = kinds[rng.Next(kinds.Length)];
+            var state = new SlaState { TicketId = id, PolicyName = "Policy", NextDueTarget = kind };
+            if (rng.Next(5) > 0)
+            {
+                // Whole hours away from the boundary: attention = due - 4 h (or the warning, when earlier).
+                var due = now.AddHours(rng.Next(-72, 72) + 0.5);
+                state.NextDueAt = due;
+                state.Target(kind).DueAt = due;
+                state.Target(kind).WarnAt = rng.Next(2) == 0 ? due.AddHours(-rng.Next(5, 30) - 0.5) : null;
+                if (rng.Next(6) == 0)
+                {
+                    state.PausedSince = now.AddHours(-rng.Next(1, 48));
+                }
+            }
+            db.SlaStates.Add(state);
+            var attention = state.AttentionAt;
+            db.Database.ExecuteSql($"UPDATE Tickets SET SlaDueKey = {state.RunningDueAt?.UtcTicks ?? long.MaxValue}, SlaAttentionAt = {attention?.UtcTicks} WHERE Id = {id}");
+        }
+        db.SaveChanges();
+        // Tests copy the file: everything must be in it, not in the write-ahead log.
+        db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(TRUNCATE);");
     }
 
     public string Path => System.IO.Path.Combine(database.Folder, "test.db");

@@ -45,6 +45,31 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
 
     [Theory]
     [MemberData(nameof(WithAndWithoutStatistics))]
+    public async Task BreachingSoon_ListsWhatThePlainQueryLists_WhetherItsRangeIsReadWholeOrFoundByWalkingTheSortsIndex(bool analyzed)
+    {
+        await AnalyzeAsync(analyzed);
+        await using (var db = Context())
+        {
+            var now = DateTimeOffset.UtcNow;
+            var open = InboxQuery.OpenStatuses.ToList();
+            (await db.Tickets.CountAsync(t => open.Contains(t.Status) && t.SlaAttentionAt <= now)).ShouldBeGreaterThan(Pages * PageSize, "enough tickets breaching soon to page through");
+        }
+        foreach (var scope in Personas.Select(InboxDataset.Scope))
+        {
+            foreach (var sort in Enum.GetValues<InboxSort>())
+            {
+                // The dataset's view is small (read whole), and with a threshold of 0 it counts as large (walk the sort's index).
+                foreach (var few in new[] { InboxPlan.FewBreachingTickets, 0 })
+                {
+                    await ShouldMatchReferenceAsync(scope, new InboxFilter { View = InboxView.BreachingSoon, Sort = sort }, few);
+                    await ShouldMatchReferenceAsync(scope, new InboxFilter { View = InboxView.BreachingSoon, Sort = sort, Priorities = [TicketPriority.High], Tag = "common" }, few);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WithAndWithoutStatistics))]
     public async Task Searches_ListWhatThePlainFullTextQueryLists(bool analyzed)
     {
         await AnalyzeAsync(analyzed);
@@ -140,9 +165,9 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
         }
     }
 
-    private async Task ShouldMatchReferenceAsync(AgentScope scope, InboxFilter filter)
+    private async Task ShouldMatchReferenceAsync(AgentScope scope, InboxFilter filter, int fewBreaching = InboxPlan.FewBreachingTickets)
     {
-        var inbox = new InboxQuery(new FileDbContextFactory(path), TimeProvider.System);
+        var inbox = new InboxQuery(new FileDbContextFactory(path), TimeProvider.System, fewBreaching);
         var listed = new List<int>();
         string? after = null;
         for (var page = 0; page < Pages; page++)

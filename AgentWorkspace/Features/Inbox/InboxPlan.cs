@@ -39,8 +39,18 @@ internal sealed record InboxPlan(string? Hint)
     public static async Task<bool> IsRareTagAsync(AppDbContext db, string tag) =>
         await db.TicketTags.Where(t => t.Tag == tag).Take(RareTagTickets + 1).CountAsync() <= RareTagTickets;
 
+    /// <summary>"Breaching soon" holding at most this many tickets is read from its own range and sorted; a fuller one is found by walking the sort's index.</summary>
+    public const int FewBreachingTickets = 2_000;
+
+    /// <summary>Whether "Breaching soon" is small enough, across all teams, to read whole (one index range, counted up to the limit).</summary>
+    public static async Task<bool> IsFewBreachingAsync(AppDbContext db, DateTimeOffset now, int few = FewBreachingTickets) =>
+        await db.Tickets.FromSqlRaw(SourceSql("INDEXED BY \"IX_Tickets_Open_SlaAttention\""))
+            .Where(t => EF.Constant(InboxQuery.OpenStatuses).Contains(t.Status) && t.SlaAttentionAt <= now)
+            .Take(few + 1).CountAsync() <= few;
+
     /// <param name="byIds">The list is restricted to a bounded set of ids (search hits, a rare tag's tickets).</param>
-    public static InboxPlan For(InboxFilter f, bool byIds)
+    /// <param name="fewBreaching">"Breaching soon" is small (<see cref="IsFewBreachingAsync"/>); only asked for that view.</param>
+    public static InboxPlan For(InboxFilter f, bool byIds, bool fewBreaching = true)
     {
         if (byIds)
         {
@@ -53,7 +63,7 @@ internal sealed record InboxPlan(string? Hint)
         }
         if (statuses.All(InboxQuery.OpenStatuses.Contains))
         {
-            return Open(f, statuses);
+            return Open(f, statuses, fewBreaching);
         }
         if (statuses.All(InboxQuery.DoneStatuses.Contains))
         {
@@ -68,7 +78,7 @@ internal sealed record InboxPlan(string? Hint)
         return Planner;
     }
 
-    private static InboxPlan Open(InboxFilter f, IReadOnlyList<TicketStatus> statuses)
+    private static InboxPlan Open(InboxFilter f, IReadOnlyList<TicketStatus> statuses, bool fewBreaching)
     {
         var oneAssignee = f.AssigneeId is not null || (!f.AnyStatus && f.View is InboxView.Mine or InboxView.Unassigned);
         var oneTeam = f.TeamId is not null || (!f.AnyStatus && f.View == InboxView.Team);
@@ -77,8 +87,9 @@ internal sealed record InboxPlan(string? Hint)
         {
             return Index("IX_Tickets_Open_Assignee");
         }
-        // "Breaching soon" holds the tickets whose stored attention instant has passed: read that range, sort it.
-        if (!f.AnyStatus && f.View == InboxView.BreachingSoon && f.Sort != InboxSort.DueSoonest)
+        // "Breaching soon" holds the tickets whose stored attention instant has passed: when they are few, read that
+        // range and sort it; when many (a backlog of breached tickets), the sort's own index finds a page of them soon.
+        if (!f.AnyStatus && f.View == InboxView.BreachingSoon && f.Sort != InboxSort.DueSoonest && fewBreaching)
         {
             return Index("IX_Tickets_Open_SlaAttention");
         }

@@ -10,7 +10,7 @@ namespace AgentWorkspace.Features.Inbox;
 /// (the sort keys of the last row, never OFFSET) so page 1,000 costs what page 1 costs, and searches
 /// through the FTS5 index.
 /// </summary>
-public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, int fewBreachingTickets = InboxPlan.FewBreachingTickets)
 {
     /// <summary>How close a due instant puts a ticket in the "Breaching soon" view (at-risk and breached ones are in it anyway).</summary>
     public static readonly TimeSpan BreachingSoonWindow = SlaState.BreachingSoonWindow;
@@ -39,8 +39,10 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
         }
         var tag = TicketService.NormalizeTag(filter.Tag);
         var rareTag = tag is not null && search is null && await InboxPlan.IsRareTagAsync(db, tag);
-        var plan = search is { Number: not null } ? InboxPlan.ByNumber : InboxPlan.For(filter, byIds: search is not null || rareTag);
         var now = clock.GetUtcNow();
+        var fewBreaching = filter is { View: InboxView.BreachingSoon, AnyStatus: false } && filter.Sort != InboxSort.DueSoonest
+            && await InboxPlan.IsFewBreachingAsync(db, now, fewBreachingTickets);
+        var plan = search is { Number: not null } ? InboxPlan.ByNumber : InboxPlan.For(filter, byIds: search is not null || rareTag, fewBreaching);
         var query = Apply(db, plan.Source(db).AsNoTracking().VisibleTo(scope), filter, scope, search, rareTag, now);
         var ordered = Order(db, query, filter.Sort, InboxCursor.Parse(after));
         var agentId = scope.AgentId;

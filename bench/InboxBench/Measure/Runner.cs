@@ -25,7 +25,10 @@ internal static class Runner
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Path.GetDirectoryName(fullPath) });
         builder.Configuration["ConnectionStrings:Workspace"] = $"Data Source={fullPath}";
         builder.AddWorkspaceData();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AgentWorkspace.Realtime.WorkspaceNotifier>();
         builder.Services.AddTickets();
+        builder.Services.AddInbox();
         builder.Services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(plans));
         using var host = builder.Build();
         // A database generated before the latest migrations gets the app's newer indexes, exactly as the app would apply them.
