@@ -115,4 +115,44 @@ public sealed class SchedulerTests : IAsyncLifetime
         await using var db = world.Db();
         (await db.ScheduledJobs.CountAsync(j => j.Key == "moved")).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task JobsOfABatchCapableKind_RunManyToACall_EachOnce()
+    {
+        await AddDueJobsAsync(SlaWorld.BatchCountingJobs.Kind, Enumerable.Range(0, 120).Select(i => $"batch-{i}"));
+
+        await world.AdvanceAsync(TimeSpan.FromSeconds(10));
+        await SlaWorld.WaitUntilAsync(() => Task.FromResult(world.JobRuns.Count == 120), "all 120 jobs ran");
+
+        world.JobRuns.Values.ShouldAllBe(runs => runs == 1);
+        world.BatchSizes.Max().ShouldBeGreaterThan(1, "due together, they were handed over together");
+        world.BatchSizes.Sum().ShouldBe(120);
+        await using var db = world.Db();
+        (await db.ScheduledJobs.CountAsync(j => j.Kind == SlaWorld.BatchCountingJobs.Kind && j.State == JobState.Done)).ShouldBe(120);
+    }
+
+    [Fact]
+    public async Task ABatchWithAFailingJob_RunsItsJobsOneByOne_SoOnlyTheBadOneIsRetried()
+    {
+        await AddDueJobsAsync(SlaWorld.BatchCountingJobs.Kind, ["good-1", "bad-1", "good-2", "good-3"]);
+
+        await world.AdvanceAsync(TimeSpan.FromSeconds(10));
+        await SlaWorld.WaitUntilAsync(() => Task.FromResult(world.JobRuns.Count == 3), "the good jobs ran");
+
+        world.JobRuns.Keys.Order().ShouldBe(["good-1", "good-2", "good-3"]);
+        world.JobRuns.Values.ShouldAllBe(runs => runs == 1);
+        await using var db = world.Db();
+        var bad = await db.ScheduledJobs.SingleAsync(j => j.Key == "bad-1");
+        bad.State.ShouldBe(JobState.Pending, "retried later with back-off");
+        bad.LastError.ShouldBe("a bad job");
+        bad.DueAt.ShouldBeGreaterThan(world.Clock.GetUtcNow());
+    }
+
+    private async Task AddDueJobsAsync(string kind, IEnumerable<string> keys)
+    {
+        await using var db = world.Db();
+        db.ScheduledJobs.AddRange(keys.Select(key => new ScheduledJob { Kind = kind, Key = key, DueAt = SlaWorld.Start.AddSeconds(5), CreatedAt = SlaWorld.Start }));
+        await db.SaveChangesAsync();
+        world.Services.GetRequiredService<JobScheduler>().Nudge(SlaWorld.Start.AddSeconds(5));
+    }
 }

@@ -36,6 +36,9 @@ public sealed class SlaWorld : IAsyncDisposable
     public IHost Host { get; private set; } = null!;
     public Ids Id { get; private set; } = null!;
 
+    /// <summary>How many jobs each call of <see cref="BatchCountingJobs"/> got.</summary>
+    public ConcurrentBag<int> BatchSizes { get; } = [];
+
     /// <summary>Runs of the test job kind, by key (see <see cref="CountingJobs"/>).</summary>
     public ConcurrentDictionary<string, int> JobRuns { get; } = new();
 
@@ -85,6 +88,7 @@ public sealed class SlaWorld : IAsyncDisposable
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSla(builder.Configuration);
         builder.Services.AddSingleton<IJobHandler>(new CountingJobs(JobRuns));
+        builder.Services.AddSingleton<IJobHandler>(new BatchCountingJobs(JobRuns, BatchSizes));
         var host = builder.Build();
         hosts.Add(host);
         if (start)
@@ -278,6 +282,30 @@ public sealed class SlaWorld : IAsyncDisposable
         public Task HandleAsync(JobRun job, CancellationToken cancellationToken)
         {
             runs.AddOrUpdate(job.Key, 1, (_, n) => n + 1);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A batch-capable job kind: counts runs like <see cref="CountingJobs"/>; any job keyed "bad-…" fails, alone or in a batch.</summary>
+    public sealed class BatchCountingJobs(ConcurrentDictionary<string, int> runs, ConcurrentBag<int> sizes) : IBatchJobHandler
+    {
+        public const string Kind = "test-batch";
+
+        string IJobHandler.Kind => Kind;
+
+        public Task HandleAsync(JobRun job, CancellationToken cancellationToken) => HandleBatchAsync([job], cancellationToken);
+
+        public Task HandleBatchAsync(IReadOnlyList<JobRun> jobs, CancellationToken cancellationToken)
+        {
+            sizes.Add(jobs.Count);
+            if (jobs.Any(j => j.Key.StartsWith("bad-", StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException("a bad job");
+            }
+            foreach (var job in jobs)
+            {
+                runs.AddOrUpdate(job.Key, 1, (_, n) => n + 1);
+            }
             return Task.CompletedTask;
         }
     }

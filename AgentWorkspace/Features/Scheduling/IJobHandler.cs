@@ -14,5 +14,14 @@ public interface IJobHandler
     Task HandleAsync(JobRun job, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A handler that can do many jobs of its kind at once, cheaper than one by one (the SLA engine brings 50 tickets up to
+/// date in one transaction). If a batch fails, the runner runs its jobs one by one, so one bad job fails alone.
+/// </summary>
+public interface IBatchJobHandler : IJobHandler
+{
+    Task HandleBatchAsync(IReadOnlyList<JobRun> jobs, CancellationToken cancellationToken);
+}
+
 /// <summary>A claimed job as its handler sees it.</summary>
 public sealed record JobRun(long Id, string Kind, string Key, string? Payload, long Generation, int Attempts);

@@ -70,10 +70,19 @@ public sealed class JobRunner(
         while (true)
         {
             var claimed = await ClaimAsync(cancellationToken);
-            foreach (var job in claimed)
+            foreach (var group in claimed.GroupBy(j => j.Kind, StringComparer.Ordinal))
             {
-                await RunAsync(job, cancellationToken);
-                ran++;
+                var jobs = group.ToList();
+                if (jobs.Count > 1 && byKind.GetValueOrDefault(group.Key) is IBatchJobHandler batch && await TryBatchAsync(batch, jobs, cancellationToken))
+                {
+                    ran += jobs.Count;
+                    continue;
+                }
+                foreach (var job in jobs)
+                {
+                    await RunAsync(job, cancellationToken);
+                    ran++;
+                }
             }
             if (claimed.Count < settings.BatchSize)
             {
@@ -105,6 +114,29 @@ public sealed class JobRunner(
             """).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Runs the jobs as one batch and completes them all; false (nothing completed) when the batch failed.</summary>
+    private async Task<bool> TryBatchAsync(IBatchJobHandler handler, List<JobRun> jobs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handler.HandleBatchAsync(jobs, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A batch of {Count} {Kind} jobs failed; running them one by one", jobs.Count, jobs[0].Kind);
+            return false;
+        }
+        foreach (var job in jobs)
+        {
+            await CompleteAsync(job, null);
+        }
+        return true;
+    }
+
     private async Task RunAsync(JobRun job, CancellationToken cancellationToken)
     {
         string? error = null;
@@ -126,6 +158,12 @@ public sealed class JobRunner(
             logger.LogWarning(ex, "Job {Kind} {Key} failed (attempt {Attempt})", job.Kind, job.Key, job.Attempts);
             error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
         }
+        await CompleteAsync(job, error);
+    }
+
+    /// <summary>Marks a job done (unless rescheduled while it ran), or failed for a retry with back-off.</summary>
+    private async Task CompleteAsync(JobRun job, string? error)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         var now = clock.GetUtcNow().UtcTicks;
         var owner = Owner;

@@ -9,12 +9,16 @@ using Microsoft.Extensions.Options;
 namespace AgentWorkspace.Features.Sla;
 
 /// <summary>A ticket's SLA fell due (a warning or due instant): recompute it, which records and acts on what is due.</summary>
-public sealed class SlaJobHandler(SlaEngine engine) : IJobHandler
+public sealed class SlaJobHandler(SlaEngine engine) : IBatchJobHandler
 {
     public string Kind => SlaEngine.JobKind;
 
     public Task HandleAsync(JobRun job, CancellationToken cancellationToken) =>
         engine.ReconcileAsync([int.Parse(job.Key, CultureInfo.InvariantCulture)], null, cancellationToken);
+
+    /// <summary>Tickets falling due together are brought up to date together, 50 to a transaction.</summary>
+    public Task HandleBatchAsync(IReadOnlyList<JobRun> jobs, CancellationToken cancellationToken) =>
+        engine.ReconcileAsync(jobs.Select(j => int.Parse(j.Key, CultureInfo.InvariantCulture)), null, cancellationToken);
 }
 
 /// <summary>Closes a ticket left Resolved for <see cref="SlaOptions.AutoCloseResolvedAfterDays"/> (a customer reply reopens it first).</summary>

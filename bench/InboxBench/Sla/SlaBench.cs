@@ -73,7 +73,8 @@ internal static class SlaBench
 
     public static async Task SchedulerAsync(string dbPath, int events, int seconds)
     {
-        using var host = BuildHost(dbPath);
+        var timing = new TimingHandlers();
+        using var host = BuildHost(dbPath, timing.Wrap);
         var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var open = new List<TicketStatus> { TicketStatus.Open, TicketStatus.InProgress, TicketStatus.WaitingOnCustomer, TicketStatus.OnHold };
         List<int> ids;
@@ -122,24 +123,73 @@ internal static class SlaBench
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"load average at end: {LoadAverage()}; runner process CPU {cpuUsed.TotalSeconds:F1} s");
 
-        // How late each ran: the handler's completion against its due instant. A job the engine rescheduled (a later
-        // warning or due instant) keeps its row and its completion time of this run in CompletedAt only when done, so
-        // lateness is read from the rows that completed.
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        // How late each ran: when its handler finished against the instant it was due.
+        var dueByKey = ids.Select((id, i) => (Key: id.ToString(CultureInfo.InvariantCulture), Due: start + (spacing * i))).ToDictionary(x => x.Key, x => x.Due);
+        var finished = timing.Finished.Where(f => dueByKey.ContainsKey(f.Key)).ToList();
+        if (finished.Count == 0)
         {
-            var rows = await db.ScheduledJobs.AsNoTracking().Where(j => j.Kind == SlaEngine.JobKind && keys.Contains(j.Key) && j.CompletedAt != null)
-                .Select(j => new { j.DueAt, j.CompletedAt }).ToListAsync();
-            var lateness = rows.Where(r => r.CompletedAt >= start).Select(r => (r.CompletedAt!.Value - r.DueAt).TotalMilliseconds).Order().ToList();
-            if (lateness.Count == 0)
+            Console.WriteLine("no job ran");
+            return;
+        }
+        var lateness = finished.Select(f => (f.At - dueByKey[f.Key]).TotalMilliseconds).Order().ToList();
+        var handling = finished.Select(f => f.Took.TotalMilliseconds).Order().ToList();
+        var first = finished.Min(f => f.At);
+        var last = finished.Max(f => f.At);
+        Console.WriteLine($"ran {finished.Count:N0} of {events:N0}; still pending when stopped: {pending}");
+        Console.WriteLine($"lateness (handler finished - due): p50 {Pct(lateness, 0.5):F0} ms, p99 {Pct(lateness, 0.99):F0} ms, max {lateness[^1]:F0} ms");
+        Console.WriteLine($"handler time per call: p50 {Pct(handling, 0.5):F1} ms, p99 {Pct(handling, 0.99):F1} ms ({timing.Calls:N0} calls)");
+        Console.WriteLine($"throughput: {finished.Count / Math.Max(1.0 / 60, (last - first).TotalMinutes):F0} per minute between first and last ({(last - first).TotalSeconds:F0} s; due over {seconds} s)");
+    }
+
+    /// <summary>Notes when each job's handler finished, and how long each call took.</summary>
+    private sealed class TimingHandlers
+    {
+        public System.Collections.Concurrent.ConcurrentBag<(string Key, DateTimeOffset At, TimeSpan Took)> Finished { get; } = [];
+        private int calls;
+        public int Calls => calls;
+
+        public IJobHandler Wrap(IJobHandler inner) => inner is IBatchJobHandler batch ? new TimedBatch(batch, this) : new Timed(inner, this);
+
+        private void Note(IEnumerable<JobRun> jobs, long started)
+        {
+            var took = Stopwatch.GetElapsedTime(started);
+            Interlocked.Increment(ref calls);
+            var at = DateTimeOffset.UtcNow;
+            foreach (var job in jobs)
             {
-                Console.WriteLine("no job completed");
-                return;
+                Finished.Add((job.Key, at, took));
             }
-            var first = rows.Min(r => r.CompletedAt)!.Value;
-            var last = rows.Max(r => r.CompletedAt)!.Value;
-            Console.WriteLine($"completed {lateness.Count:N0} of {events:N0} (the rest were rescheduled by the engine to a later instant); still pending when stopped: {pending}");
-            Console.WriteLine($"lateness (completed - due): p50 {Pct(lateness, 0.5):F0} ms, p99 {Pct(lateness, 0.99):F0} ms, max {lateness[^1]:F0} ms");
-            Console.WriteLine($"throughput: {lateness.Count / Math.Max(1, (last - first).TotalMinutes):F0} per minute between first and last completion ({(last - first).TotalSeconds:F0} s)");
+        }
+
+        private sealed class Timed(IJobHandler inner, TimingHandlers timing) : IJobHandler
+        {
+            public string Kind => inner.Kind;
+
+            public async Task HandleAsync(JobRun job, CancellationToken cancellationToken)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await inner.HandleAsync(job, cancellationToken);
+                timing.Note([job], started);
+            }
+        }
+
+        private sealed class TimedBatch(IBatchJobHandler inner, TimingHandlers timing) : IBatchJobHandler
+        {
+            public string Kind => inner.Kind;
+
+            public async Task HandleAsync(JobRun job, CancellationToken cancellationToken)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await inner.HandleAsync(job, cancellationToken);
+                timing.Note([job], started);
+            }
+
+            public async Task HandleBatchAsync(IReadOnlyList<JobRun> jobs, CancellationToken cancellationToken)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await inner.HandleBatchAsync(jobs, cancellationToken);
+                timing.Note(jobs, started);
+            }
         }
     }
 
@@ -148,7 +198,7 @@ internal static class SlaBench
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>The app's own registrations for everything the SLA engine and the job runner use; no hosted service is started.</summary>
-    private static IHost BuildHost(string dbPath)
+    private static IHost BuildHost(string dbPath, Func<IJobHandler, IJobHandler>? wrap = null)
     {
         var fullPath = Path.GetFullPath(dbPath);
         if (!File.Exists(fullPath)) throw new FileNotFoundException("Run generate first.", fullPath);
@@ -176,6 +226,16 @@ internal static class SlaBench
         builder.Services.AddSuggestions();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSla(builder.Configuration);
+        if (wrap is not null)
+        {
+            // Every handler the runner gets is the app's own, wrapped to note when each job finished.
+            var handlers = builder.Services.Where(d => d.ServiceType == typeof(IJobHandler)).ToList();
+            foreach (var descriptor in handlers)
+            {
+                builder.Services.Remove(descriptor);
+                builder.Services.AddSingleton<IJobHandler>(sp => wrap((IJobHandler)ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!)));
+            }
+        }
         return builder.Build();
     }
 
