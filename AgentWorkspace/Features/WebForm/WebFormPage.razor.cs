@@ -60,7 +60,7 @@ public sealed partial class WebFormPage
         var form = HttpContext.Request.Form;
         if (!Guard.AllowAddress(HttpContext))
         {
-            TooMany(form);
+            TooMany(form, T["TooManyRequests"]);
             return;
         }
         if (!string.IsNullOrEmpty(form["website"]))
@@ -84,7 +84,7 @@ public sealed partial class WebFormPage
         }
         if (!Guard.AllowEmail(Customers.CustomerEmail.Normalize(submission.Email)!))
         {
-            TooMany(form);
+            TooMany(form, T["TooManyForEmail"]);
             return;
         }
         var suggestionRequest = Guid.TryParse(form["suggestions"], out var shown) && shown != Guid.Empty ? shown : (Guid?)null;
@@ -106,10 +106,10 @@ public sealed partial class WebFormPage
         HttpContext.Response.StatusCode = status;
     }
 
-    private void TooMany(IFormCollection form)
+    private void TooMany(IFormCollection form, string reason)
     {
         HttpContext.Response.Headers.RetryAfter = "600";
-        Refuse(T["TooManyRequests"], form, StatusCodes.Status429TooManyRequests);
+        Refuse(reason, form, StatusCodes.Status429TooManyRequests);
     }
 
     private static string? SubmissionId(string? value) =>

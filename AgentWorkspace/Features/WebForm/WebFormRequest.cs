@@ -144,7 +144,7 @@ public static class WebFormValidation
         }
         if (chosen.Sum(f => f.Length) is var total && total > limits.MaxTotalBytes)
         {
-            return ([], text["FilesTooLarge", text.Size(total), text.Size(limits.MaxTotalBytes)]);
+            return ([], text["FilesTooLarge", text.Size(total), text.Size(limits.MaxTotalBytes, isLimit: true)]);
         }
         var stored = new List<WebFormFile>();
         foreach (var file in chosen)
@@ -156,7 +156,7 @@ public static class WebFormValidation
             }
             if (file.Length > limits.MaxFileBytes)
             {
-                return ([], text["FileTooLarge", fileName, text.Size(file.Length), text.Size(limits.MaxFileBytes)]);
+                return ([], text["FileTooLarge", fileName, text.Size(file.Length), text.Size(limits.MaxFileBytes, isLimit: true)]);
             }
             var content = new byte[file.Length];
             await using (var stream = file.OpenReadStream())

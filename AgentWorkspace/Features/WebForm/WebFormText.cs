@@ -17,8 +17,14 @@ public sealed class WebFormText(string language)
 
     public string this[string key, params object?[] args] => string.Format(Culture, this[key], args);
 
-    /// <summary>"200 KB", "10 MB": file sizes as people read them.</summary>
-    public string Size(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / 1024d / 1024d).ToString("0.#", Culture) + " MB"
-        : Math.Max(1, (long)Math.Ceiling(bytes / 1024d)).ToString("N0", Culture) + " KB";
+    /// <summary>
+    /// "195.3 KB", "10 MB": file sizes as people read them, to a tenth. A file's size is rounded up and a limit down
+    /// (<paramref name="isLimit"/>), so a file just over the limit never reads as the same size as the limit.
+    /// </summary>
+    public string Size(long bytes, bool isLimit = false)
+    {
+        var (value, unit) = bytes >= 1024 * 1024 ? (bytes / 1024d / 1024d, "MB") : (bytes / 1024d, "KB");
+        var tenths = isLimit ? Math.Floor(value * 10) : Math.Ceiling(value * 10);
+        return (tenths / 10).ToString("0.#", Culture) + " " + unit;
+    }
 }

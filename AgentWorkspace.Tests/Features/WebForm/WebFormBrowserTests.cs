@@ -1,0 +1,122 @@
+using System.Text;
+using AgentWorkspace.Features.Tickets;
+using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AgentWorkspace.Tests.Features.WebForm;
+
+/// <summary>A customer's journey through the request form in Chromium, and what agents and the customer's mailbox get.</summary>
+[Collection(WebFormCollection.Name)]
+public sealed class WebFormBrowserTests(WebFormFixture fixture)
+{
+    [Fact]
+    public async Task ACustomer_SeesSuggestions_AttachesAFile_AndSends_ThenAgentsSeeTheTicketLive_AndTheCustomerGetsTheNumberByEmail()
+    {
+        var email = WebFormClient.NewAddress("journey");
+        var subject = KbTestData.Unique("Labels for my orders");
+        await using var agent = await fixture.NewPageAsync();
+        await agent.SignInAsync(DemoAgents.AdminEmail);
+        await Expect(agent.Page.GetByTestId("inbox-list")).ToBeVisibleAsync();
+
+        await using var visitor = await fixture.NewPageAsync();
+        var page = visitor.Page;
+        await page.GotoAsync("/help");
+        await page.GetByTestId("help-request-link").GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Send us a request" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Your name").FillAsync("Jordan Pike");
+        await page.GetByLabel("Your e-mail address").FillAsync(email);
+        await page.GetByLabel("What is it about?").SelectOptionAsync("orders-shipping");
+        await page.GetByLabel("Subject").FillAsync(subject);
+        await page.GetByLabel("How can we help?").PressSequentiallyAsync("how do I print shipping labels");
+
+        var suggestion = page.GetByTestId("webform-suggestion").Filter(new() { HasText = "Print shipping labels" });
+        await Expect(suggestion).ToBeVisibleAsync();
+        await Expect(suggestion).ToHaveAttributeAsync("target", "_blank");
+        var article = await page.RunAndWaitForPopupAsync(() => suggestion.ClickAsync());
+        await Expect(article.Locator("h1")).ToContainTextAsync("Print shipping labels");
+        await article.CloseAsync();
+        await Expect(page.GetByLabel("How can we help?")).ToHaveValueAsync("how do I print shipping labels");
+
+        await page.GetByLabel("It stops me from working or selling").CheckAsync();
+        var csv = Encoding.UTF8.GetBytes("order,labels\n1001,0\n");
+        await page.GetByLabel("Attachments").SetInputFilesAsync(new FilePayload { Name = "orders.csv", MimeType = "text/csv", Buffer = csv });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+
+        var number = page.GetByTestId("webform-ticket-number");
+        await Expect(number).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Your ticket number is #\d+\.$"));
+        var ticket = (await fixture.TicketsOfAsync(email)).ShouldHaveSingleItem();
+        await Expect(number).ToHaveTextAsync($"Your ticket number is #{ticket.Number}.");
+        ticket.Channel.ShouldBe(TicketChannel.WebForm);
+        ticket.Subject.ShouldBe(subject);
+        ticket.Priority.ShouldBe(TicketPriority.High);
+        ticket.Category.ShouldBe("Orders & shipping");
+        ticket.Customer.Name.ShouldBe("Jordan Pike");
+        await using (var db = await fixture.Tickets.DbAsync())
+        {
+            var message = await db.Messages.AsNoTracking().SingleAsync(m => m.TicketId == ticket.Id);
+            message.Body.ShouldBe("how do I print shipping labels");
+            var file = await db.MessageAttachments.AsNoTracking().SingleAsync(a => a.MessageId == message.Id);
+            (file.FileName, file.ContentType).ShouldBe(("orders.csv", "text/plain"));
+            file.Content.ShouldBe(csv);
+            // The list the customer saw is tied to the ticket they sent anyway (the KB gap report counts it).
+            (await db.SuggestionRequests.AsNoTracking().AnyAsync(r => r.TicketId == ticket.Id)).ShouldBeTrue();
+        }
+
+        await Expect(agent.Page.Locator($"[data-testid=inbox-row][data-ticket='{ticket.Number}']")).ToContainTextAsync(subject);
+
+        var received = (await fixture.Mail.WaitForAsync(m => m.Message.To.Mailboxes.Any(t => t.Address == email))).Single();
+        (received.Message.Subject ?? "").ShouldContain($"[#{ticket.Number}]");
+        received.Text.ShouldContain($"opened ticket #{ticket.Number}");
+    }
+
+    [Fact]
+    public async Task WithoutJavaScript_TheFormStillSends()
+    {
+        var email = WebFormClient.NewAddress("nojs");
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.ServerAddress.ToString(), JavaScriptEnabled = false });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/help/new");
+            await page.GetByLabel("Your e-mail address").FillAsync(email);
+            await page.GetByLabel("Subject").FillAsync("No script here");
+            await page.GetByLabel("How can we help?").FillAsync("My browser runs no JavaScript.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+            await Expect(page.GetByTestId("webform-ticket-number")).ToContainTextAsync("Your ticket number is #");
+            (await fixture.TicketsOfAsync(email)).ShouldHaveSingleItem().Priority.ShouldBe(TicketPriority.Normal);
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ScriptSentThroughTheForm_IsInertOnTheAgentsTicketPage()
+    {
+        var email = WebFormClient.NewAddress("xss");
+        using (var client = fixture.NewClient())
+        {
+            var fields = WebFormClient.Valid(email);
+            fields["name"] = "<img src=x onerror=alert(1)>";
+            fields["subject"] = "<script>window.__xss=1</script>";
+            fields["description"] = string.Join("\n\n", XssPayloads.All.Where(p => !p.Contains('\0')));
+            (await client.SendAsync(fields)).Status.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        }
+        var ticket = (await fixture.TicketsOfAsync(email)).ShouldHaveSingleItem();
+
+        await using var agent = await fixture.NewPageAsync();
+        await agent.SignInAsync(DemoAgents.AdminEmail);
+        await agent.OpenAsync($"/tickets/{ticket.Number}");
+        await Expect(agent.Page.GetByTestId("timeline")).ToContainTextAsync("alert(1)");
+        await Expect(agent.Page.Locator("body")).ToContainTextAsync("<script>window.__xss=1</script>");
+
+        (await agent.Page.EvaluateAsync<bool>("() => typeof window.__xss !== 'undefined'")).ShouldBeFalse();
+        (await agent.Page.Locator("[data-testid=timeline] script, [data-testid=timeline] img[onerror]").CountAsync()).ShouldBe(0);
+        agent.Dialogs.ShouldBeEmpty();
+        agent.ConsoleErrors.Where(e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+}
