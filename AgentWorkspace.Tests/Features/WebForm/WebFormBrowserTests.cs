@@ -73,6 +73,37 @@ public sealed class WebFormBrowserTests(WebFormFixture fixture)
     }
 
     [Fact]
+    public async Task TheFormWithErrorsAndSuggestions_PassesAxe_AndTiesEachErrorToItsField()
+    {
+        await using var visitor = await fixture.NewPageAsync();
+        var page = visitor.Page;
+        await page.GotoAsync("/help/new?lang=es");
+        // The browser's own checks would stop a bad address before the server sees it; this test is about the server's answer.
+        await page.EvaluateAsync("() => document.querySelector('form[data-webform]').noValidate = true");
+        await page.GetByLabel("Tu correo electrónico").FillAsync("nadie en ningún sitio");
+        await page.GetByLabel("¿En qué podemos ayudarte?").FillAsync("how do I print shipping labels");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enviar solicitud" }).ClickAsync();
+
+        var emailError = page.GetByTestId("webform-error-email");
+        await Expect(emailError).ToHaveTextAsync("Eso no parece una dirección de correo. Revísala, p. ej. nombre@ejemplo.com.");
+        await Expect(page.GetByLabel("Tu correo electrónico")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("Tu correo electrónico")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Eso no parece una dirección de correo"));
+        await Expect(page.GetByLabel("Asunto")).ToHaveAccessibleDescriptionAsync("Escribe un asunto: unas palabras sobre tu solicitud.");
+        await Expect(page.GetByLabel("¿En qué podemos ayudarte?")).ToHaveValueAsync("how do I print shipping labels");
+        // The form came back with text in it: the suggestions for it are there again.
+        await Expect(page.GetByTestId("webform-suggestion").First).ToBeVisibleAsync();
+
+        // The summary's links lead to the fields.
+        await page.GetByTestId("webform-errors").GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#wf-email$"));
+
+        var violations = await AgentWorkspace.Tests.Accessibility.Axe.CheckAsync(page, "help-request-form-errors", "light");
+        violations.ShouldBeEmpty(string.Join("\n", violations));
+        // The page itself came with a 400 (the request was refused), which Chromium logs; nothing else may be.
+        visitor.ConsoleErrors.Where(e => !e.Contains("status of 400", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task WithoutJavaScript_TheFormStillSends()
     {
         var email = WebFormClient.NewAddress("nojs");

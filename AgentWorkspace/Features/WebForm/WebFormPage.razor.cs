@@ -115,6 +115,9 @@ public sealed partial class WebFormPage
     private static string? SubmissionId(string? value) =>
         value is { Length: 32 } && value.All(char.IsAsciiHexDigitLower) ? value : null;
 
+    /// <summary>The field on this very page (a bare "#id" would resolve against the document's base, "/", and leave it).</summary>
+    private string FieldLink(string field) => $"{HttpContext.Request.PathBase}{HttpContext.Request.Path}{HttpContext.Request.QueryString}#wf-{field}";
+
     private string? ErrorOf(string field) => errors.GetValueOrDefault(field);
 
     private string? Invalid(string field) => errors.ContainsKey(field) ? "true" : null;
