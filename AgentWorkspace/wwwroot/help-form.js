@@ -59,6 +59,7 @@
       link.rel = "noopener";
       link.lang = article.language;
       link.dataset.testid = "webform-suggestion";
+      link.dataset.article = article.articleId;
       link.textContent = article.title;
       const note = document.createElement("span");
       note.className = "wf-new-tab";
@@ -96,6 +97,14 @@
     if (!form) return;
     clearTimeout(timer);
     timer = setTimeout(() => suggest(form), debounceMs);
+  });
+
+  // An opened suggestion is reported once the click happened (a beacon survives the new tab taking focus).
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("form[data-webform] [data-webform-suggestions] a[data-article]") : null;
+    const request = link ? formOf(link).querySelector("[data-webform-request]").value : "";
+    if (!link || !request) return;
+    navigator.sendBeacon(`/help/new/suggestions/opened?request=${encodeURIComponent(request)}&article=${encodeURIComponent(link.dataset.article)}`);
   });
 
   document.addEventListener("change", (event) => {

@@ -1,4 +1,5 @@
 using System.Text;
+using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,11 @@ public sealed class WebFormBrowserTests(WebFormFixture fixture)
         var suggestion = page.GetByTestId("webform-suggestion").Filter(new() { HasText = "Print shipping labels" });
         await Expect(suggestion).ToBeVisibleAsync();
         await Expect(suggestion).ToHaveAttributeAsync("target", "_blank");
-        var article = await page.RunAndWaitForPopupAsync(() => suggestion.ClickAsync());
+        IPage article = null!;
+        var opened = await page.RunAndWaitForResponseAsync(
+            async () => article = await page.RunAndWaitForPopupAsync(() => suggestion.ClickAsync()),
+            response => response.Url.Contains("/help/new/suggestions/opened", StringComparison.Ordinal));
+        opened.Status.ShouldBe(204);
         await Expect(article.Locator("h1")).ToContainTextAsync("Print shipping labels");
         await article.CloseAsync();
         await Expect(page.GetByLabel("How can we help?")).ToHaveValueAsync("how do I print shipping labels");
@@ -61,8 +66,8 @@ public sealed class WebFormBrowserTests(WebFormFixture fixture)
             var file = await db.MessageAttachments.AsNoTracking().SingleAsync(a => a.MessageId == message.Id);
             (file.FileName, file.ContentType).ShouldBe(("orders.csv", "text/plain"));
             file.Content.ShouldBe(csv);
-            // The list the customer saw is tied to the ticket they sent anyway (the KB gap report counts it).
-            (await db.SuggestionRequests.AsNoTracking().AnyAsync(r => r.TicketId == ticket.Id)).ShouldBeTrue();
+            // The list the customer saw is tied to the ticket: they opened an article and sent their request anyway.
+            (await db.SuggestionRequests.AsNoTracking().SingleAsync(r => r.TicketId == ticket.Id)).Outcome.ShouldBe(SuggestionOutcome.SentAnyway);
         }
 
         await Expect(agent.Page.Locator($"[data-testid=inbox-row][data-ticket='{ticket.Number}']")).ToContainTextAsync(subject);

@@ -53,6 +53,14 @@ public static class WebFormServiceExtensions
             })
             .AllowAnonymous()
             .RequireRateLimiting(SuggestionsRateLimit);
+
+        // The customer opened a suggested article (sent as a beacon from the page): if they then send the form anyway,
+        // the KB gap report counts it as "sent anyway", if not, as deflected. Same rule and window as the widget's.
+        endpoints.MapPost($"{Path}/suggestions/opened", async Task<Results<NoContent, NotFound>> (Guid request, int article, SuggestionLog suggestionLog) =>
+                await suggestionLog.CustomerFeedbackAsync(request, article, "opened", null) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .RequireRateLimiting(SuggestionsRateLimit);
         return endpoints;
     }
 }
