@@ -71,6 +71,9 @@ public sealed class WebFormBrowserTests(WebFormFixture fixture)
         }
 
         await Expect(agent.Page.Locator($"[data-testid=inbox-row][data-ticket='{ticket.Number}']")).ToContainTextAsync(subject);
+        await agent.OpenAsync($"/tickets/{ticket.Number}");
+        await Expect(agent.Page.GetByTestId("timeline")).ToContainTextAsync("how do I print shipping labels");
+        await Expect(agent.Page.GetByTestId("attachments")).ToContainTextAsync("orders.csv");
 
         var received = (await fixture.Mail.WaitForAsync(m => m.Message.To.Mailboxes.Any(t => t.Address == email))).Single();
         (received.Message.Subject ?? "").ShouldContain($"[#{ticket.Number}]");
