@@ -44,7 +44,6 @@
     const helpCentre = `${location.origin}/help/`;
     const safe = articles.filter((a) => typeof a.url === "string" && a.url.startsWith(helpCentre));
     if (safe.length === 0) {
-      region.hidden = true;
       region.replaceChildren();
       return;
     }
@@ -68,8 +67,10 @@
       item.append(link);
       list.append(item);
     }
-    region.replaceChildren(heading, list);
-    region.hidden = false;
+    const box = document.createElement("section");
+    box.setAttribute("aria-label", region.dataset.heading);
+    box.append(heading, list);
+    region.replaceChildren(box);
   }
 
   function checkFiles(input) {
