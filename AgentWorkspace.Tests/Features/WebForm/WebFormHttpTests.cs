@@ -107,6 +107,20 @@ public sealed class WebFormHttpTests(WebFormFixture fixture)
     }
 
     [Fact]
+    public async Task APostWithoutTheAntiforgeryToken_IsRefused_AndCreatesNothing()
+    {
+        using var client = fixture.NewClient();
+        var email = WebFormClient.NewAddress("csrf");
+        var hidden = await client.OpenAsync();
+        hidden.Remove("__RequestVerificationToken").ShouldBeTrue();
+
+        var sent = await client.PostAsync(hidden, WebFormClient.Valid(email));
+
+        sent.Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await fixture.TicketsOfAsync(email)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task AnInvalidEmail_IsAClearError_TiedToItsField_AndEverythingTypedIsKept()
     {
         using var client = fixture.NewClient();
