@@ -13,6 +13,7 @@ using AgentWorkspace.Features.Scheduling;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Features.Tickets;
+using AgentWorkspace.Features.WebForm;
 using AgentWorkspace.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -35,6 +36,7 @@ builder.Services.AddApi();
 builder.Services.AddChat(builder.Configuration);
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSuggestions();
+builder.Services.AddWebForm(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -62,6 +64,7 @@ app.MapChat();
 app.MapAttachments();
 app.MapApi();
 app.MapHelpCentre();
+app.MapWebForm();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 
 await app.Services.InitializeWorkspaceDataAsync();

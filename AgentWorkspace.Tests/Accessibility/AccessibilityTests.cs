@@ -42,6 +42,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         // The customers' help centre has one light design whatever theme the agent's browser carries.
         new("help-home", "/help", "[data-testid=help-centre]", Interactive: false, FollowsAgentTheme: false),
         new("help-article", $"/help/a/{Article}", "[data-testid=help-article]", Interactive: false, FollowsAgentTheme: false),
+        new("help-request-form", "/help/new", "[data-testid=webform]", Interactive: false, FollowsAgentTheme: false),
+        new("help-request-sent", "/help/new/sent", "[data-testid=webform-sent]", Interactive: false, FollowsAgentTheme: false),
     ];
 
     [Theory]

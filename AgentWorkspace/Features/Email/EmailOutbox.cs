@@ -9,7 +9,7 @@ namespace AgentWorkspace.Features.Email;
 
 /// <summary>
 /// Decides which changes a customer hears of by e-mail, and queues them in the change's own transaction: tickets that
-/// came by e-mail, and chats that started as an offline message (the widget promised an answer by e-mail). An agent's
+/// came by e-mail or through the help centre's web form (it asks for an address and promises the answer there), and chats that started as an offline message (the widget promised an answer by e-mail). An agent's
 /// public reply is one e-mail, telling the status it left the ticket in; a change to waiting-on-you or resolved without a
 /// reply is a short notification. Each event can be turned off (Email:Notifications).
 /// </summary>
@@ -56,7 +56,7 @@ public sealed class EmailOutbox(IOptionsMonitor<EmailOptions> options, TimeProvi
     }
 
     private static async Task<bool> AnsweredByEmailAsync(AppDbContext db, Ticket ticket) =>
-        ticket.Channel == TicketChannel.Email
+        ticket.Channel is TicketChannel.Email or TicketChannel.WebForm
         || ticket.Channel == TicketChannel.Chat && await db.ChatConversations.AnyAsync(c => c.TicketId == ticket.Id && c.StartedOffline);
 
     private void Queue(AppDbContext db, Ticket ticket, CustomerMailKind kind, Message? reply, TicketStatus? status)

@@ -213,6 +213,11 @@ public sealed partial class TicketService
         {
             return new MessageResult(CommandOutcome.Invalid, body.Error, null, null);
         }
+        var category = TextInput.Line(input.Category, "The category", MessageLimits.MaxCategoryLength, required: false);
+        if (!category.IsValid)
+        {
+            return new MessageResult(CommandOutcome.Invalid, category.Error, null, null);
+        }
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (!await db.Customers.AnyAsync(c => c.Id == input.CustomerId))
@@ -227,6 +232,7 @@ public sealed partial class TicketService
         var ticket = await NewTicketAsync(db, input.CustomerId, subject.Value!, input.Channel, now);
         ticket.Priority = input.Priority;
         ticket.TeamId = input.TeamId;
+        ticket.Category = category.Value;
         ticket.Language = input.Language is "es" ? "es" : "en";
         await db.SaveChangesAsync();
         await TicketSearchIndex.AddTicketAsync(db, ticket.Id);
@@ -317,4 +323,5 @@ public sealed partial class TicketService
 
 public sealed record NewTicket(
     int CustomerId, string Subject, string Body, TicketChannel Channel,
-    TicketPriority Priority = TicketPriority.Normal, int? TeamId = null, string? Language = null, string? ClientMessageId = null);
+    TicketPriority Priority = TicketPriority.Normal, int? TeamId = null, string? Language = null, string? ClientMessageId = null,
+    string? Category = null);
