@@ -88,6 +88,18 @@ internal static class SlaBench
             throw new InvalidOperationException($"Only {ids.Count} open tickets; need {events}.");
         }
 
+        // Work that fell due before this run (the database's own SLA wake-ups, auto-closes and reminders) runs first, as
+        // the app's catch-up after downtime: timed on its own, then out of the way of the measured events.
+        var runner = host.Services.GetRequiredService<JobRunner>();
+        var catchUp = Stopwatch.StartNew();
+        var caughtUp = 0;
+        for (int ran; (ran = await runner.RunDueAsync()) > 0;)
+        {
+            caughtUp += ran;
+        }
+        Console.WriteLine($"catch-up: {caughtUp:N0} overdue jobs run in {catchUp.Elapsed.TotalSeconds:F0} s");
+        timing.Reset();
+
         // Stored in batches as the app stores them (one row per ticket and kind, replaced when rescheduled).
         var start = DateTimeOffset.UtcNow.AddSeconds(5);
         var spacing = TimeSpan.FromSeconds(seconds) / events;
@@ -106,7 +118,6 @@ internal static class SlaBench
         Console.WriteLine($"{events:N0} SLA wake-ups stored in {store.Elapsed.TotalSeconds:F1} s, due from {start:HH:mm:ss} over {seconds} s");
         Console.WriteLine($"load average at start: {LoadAverage()}");
 
-        var runner = host.Services.GetRequiredService<JobRunner>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await runner.StartAsync(CancellationToken.None);
         var keys = ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
@@ -125,7 +136,9 @@ internal static class SlaBench
 
         // How late each ran: when its handler finished against the instant it was due.
         var dueByKey = ids.Select((id, i) => (Key: id.ToString(CultureInfo.InvariantCulture), Due: start + (spacing * i))).ToDictionary(x => x.Key, x => x.Due);
-        var finished = timing.Finished.Where(f => dueByKey.ContainsKey(f.Key)).ToList();
+        // A ticket's own wake-up may also have fallen in the window: each key's first finish at or after its due instant.
+        var finished = timing.Finished.Where(f => dueByKey.TryGetValue(f.Key, out var due) && f.At >= due)
+            .GroupBy(f => f.Key).Select(g => g.MinBy(f => f.At)).ToList();
         if (finished.Count == 0)
         {
             Console.WriteLine("no job ran");
@@ -147,6 +160,12 @@ internal static class SlaBench
         public System.Collections.Concurrent.ConcurrentBag<(string Key, DateTimeOffset At, TimeSpan Took)> Finished { get; } = [];
         private int calls;
         public int Calls => calls;
+
+        public void Reset()
+        {
+            Finished.Clear();
+            calls = 0;
+        }
 
         public IJobHandler Wrap(IJobHandler inner) => inner is IBatchJobHandler batch ? new TimedBatch(batch, this) : new Timed(inner, this);
 
