@@ -77,6 +77,11 @@ internal sealed record InboxPlan(string? Hint)
         {
             return Index("IX_Tickets_Open_Assignee");
         }
+        // One agent's owned tickets: as few as their own, in their own index.
+        if (!f.AnyStatus && f.View == InboxView.Owned)
+        {
+            return Index("IX_Tickets_Open_Owner");
+        }
         if (f.Sort == InboxSort.LastActivity)
         {
             if (oneTeam) return Index("IX_Tickets_Open_Team");
