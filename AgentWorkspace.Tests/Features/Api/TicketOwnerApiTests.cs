@@ -31,6 +31,8 @@ public sealed class TicketOwnerApiTests(WorkspaceAppFactory app)
 
         (assigned["owner"]!["id"]!.GetValue<string>(), assigned["owner"]!["name"]!.GetValue<string>()).ShouldBe((ana, "Ana García"), "the first assignee owns it");
         assigned["followers"]!.AsArray().Select(f => (f!["id"]!.GetValue<string>(), f["name"]!.GetValue<string>())).ShouldBe([(ben, "Ben Carter")]);
+        var listed = (await http.GetJsonAsync($"/api/v1/tickets?q=%23{number}"))["items"]!.AsArray().ShouldHaveSingleItem()!;
+        listed["owner"]!["name"]!.GetValue<string>().ShouldBe("Ana García", "the list shows the owner too");
     }
 
     [Fact]

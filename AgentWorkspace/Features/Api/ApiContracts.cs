@@ -82,7 +82,11 @@ public sealed record TicketSummaryResponse(
     string CustomerName, NamedRef? Assignee, TeamRef? Team,
     DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince,
     [property: Description("When an agent first replied in public; null until then.")] DateTimeOffset? FirstResponseAt,
-    [property: Description("The service level: policy, state, next target due. Null when no policy applies.")] SlaResponse? Sla);
+    [property: Description("The service level: policy, state, next target due. Null when no policy applies.")] SlaResponse? Sla)
+{
+    [Description("The agent responsible for the ticket.")]
+    public NamedRef? Owner { get; init; }
+}
 
 public sealed record TicketResponse(
     int Number, string Subject, TicketStatus Status, TicketPriority Priority, TicketChannel Channel,

@@ -101,6 +101,15 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Sl
         return firstResponses.ToDictionary(f => f.Key, f => (f.Value, SlaTargetResponse.From(slas.GetValueOrDefault(f.Key))));
     }
 
+    /// <summary>The owners of a page of tickets, by ticket id (read by id here: the inbox's rows don't carry the owner's name).</summary>
+    public async Task<IReadOnlyDictionary<int, NamedRef>> OwnersOfAsync(IReadOnlyCollection<int> ticketIds)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.Id) && t.Owner != null)
+            .Select(t => new { t.Id, OwnerId = t.OwnerId!, t.Owner!.DisplayName })
+            .ToDictionaryAsync(t => t.Id, t => new NamedRef(t.OwnerId, t.DisplayName));
+    }
+
     /// <summary>An active or deactivated agent's id from their id or email; null when no agent matches.</summary>
     public async Task<string?> ResolveAgentAsync(string idOrEmail)
     {
