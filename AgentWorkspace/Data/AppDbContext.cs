@@ -23,6 +23,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketTag> TicketTags => Set<TicketTag>();
+    public DbSet<TicketFollower> TicketFollowers => Set<TicketFollower>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<Article> Articles => Set<Article>();

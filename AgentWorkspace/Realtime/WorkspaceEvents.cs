@@ -49,6 +49,12 @@ public sealed record TicketChanged(int TicketId, int Number, int? TeamId, string
     /// <summary>The assignee before this change.</summary>
     public string? PreviousAssigneeId { get; init; } = AssigneeId;
 
+    /// <summary>The owner (the responsible agent) after this change.</summary>
+    public string? OwnerId { get; init; }
+
+    /// <summary>The owner before this change.</summary>
+    public string? PreviousOwnerId { get; init; }
+
     public override IReadOnlyList<Topic> Topics => [Topic.Ticket(TicketId), Topic.Tickets];
 }
 

@@ -130,16 +130,19 @@ public sealed class InboxDataset : IDisposable
             var lastActivity = id % 5 == 0 ? created : created + rng.Next(0, 24 * 90) * TimeSpan.TicksPerHour;
             long? waiting = status is "Open" or "InProgress" or "WaitingOnCustomer" && rng.Next(3) > 0 ? lastActivity - rng.Next(0, 48) * TimeSpan.TicksPerHour : null;
             Exec(connection, """
-                INSERT INTO Tickets (Id, Number, Subject, Status, Priority, Channel, Category, Language, CustomerId, TeamId, AssigneeId, Tier,
+                INSERT INTO Tickets (Id, Number, Subject, Status, Priority, Channel, Category, Language, CustomerId, TeamId, AssigneeId, OwnerId, Tier,
                     CreatedAt, UpdatedAt, LastActivityAt, WaitingSince, LastMessageSeq, Version)
-                VALUES ($id, 1000 + $id, $subject, $status, $priority, $channel, 'General', 'en', $customer, $team, $assignee, 1,
+                VALUES ($id, 1000 + $id, $subject, $status, $priority, $channel, 'General', 'en', $customer, $team, $assignee, $owner, 1,
                     $created, $last, $last, $waiting, 1, 1)
                 """,
                 ("$id", id), ("$subject", $"Ticket {id} about {Words[rng.Next(Words.Length)]}"), ("$status", status),
                 ("$priority", rng.Next(4)), ("$channel", Channels[rng.Next(Channels.Length)]), ("$customer", 1 + rng.Next(200)),
                 ("$team", rng.Next(7) == 0 ? null : Teams[rng.Next(Teams.Length)]),
                 ("$assignee", rng.Next(10) < 3 ? null : Agents[1 + rng.Next(9)]),
-                ("$created", created), ("$last", lastActivity), ("$waiting", waiting));
+                ("$created", created), ("$last", lastActivity), ("$waiting", waiting),
+                // Owners from the id, not the random stream (the rest of the data stays as it was): a third of the
+                // tickets, often someone other than the assignee, in another team.
+                ("$owner", id % 3 == 0 ? Agents[1 + id * 7 % 9] : null));
             foreach (var (tag, share) in new[] { ("common", 0.6), ("mid", 0.1), ("rare", 0.01) })
             {
                 if (rng.NextDouble() < share) Exec(connection, "INSERT INTO TicketTags (TicketId, Tag) VALUES ($id, $tag)", ("$id", id), ("$tag", tag));

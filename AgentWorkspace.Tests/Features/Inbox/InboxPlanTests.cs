@@ -185,7 +185,7 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
     /// <summary>The inbox's rules written the plain way: no index names, the last word a plain FTS5 prefix, sorting in memory.</summary>
     private static async Task<List<int>> ReferenceAsync(AppDbContext db, AgentScope scope, InboxFilter f)
     {
-        var q = db.Tickets.AsNoTracking().VisibleTo(scope);
+        var q = db.Tickets.AsNoTracking().InQueuesOf(scope);
         var open = InboxQuery.OpenStatuses.ToList();
         var done = InboxQuery.DoneStatuses.ToList();
         if (!f.AnyStatus)
@@ -193,6 +193,7 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
             q = f.View switch
             {
                 InboxView.Mine => q.Where(t => t.AssigneeId == scope.AgentId && open.Contains(t.Status)),
+                InboxView.Owned => q.Where(t => t.OwnerId == scope.AgentId && open.Contains(t.Status)),
                 InboxView.Unassigned => q.Where(t => t.AssigneeId == null && open.Contains(t.Status)),
                 InboxView.WaitingOnCustomer => q.Where(t => t.Status == TicketStatus.WaitingOnCustomer),
                 InboxView.OnHold => q.Where(t => t.Status == TicketStatus.OnHold),

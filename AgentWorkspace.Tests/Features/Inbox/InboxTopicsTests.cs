@@ -3,7 +3,7 @@ using AgentWorkspace.Features.Tickets;
 
 namespace AgentWorkspace.Tests.Features.Inbox;
 
-/// <summary>The inbox's topics follow the visibility rule exactly: a change reaches an agent's screen iff they could see the ticket before or after it.</summary>
+/// <summary>The inbox's topics follow the queue rule exactly: a change reaches an agent's screen iff the ticket was in their queues before or after it.</summary>
 public sealed class InboxTopicsTests
 {
     [Fact]
@@ -11,11 +11,12 @@ public sealed class InboxTopicsTests
     {
         int?[] teams = [null, 1, 2, 3];
         string?[] assignees = [null, "ana", "ben"];
+        string?[] owners = [null, "ana", "cy"];
         AgentScope[] scopes =
         [
             new("ana", false, [1]), new("ben", false, [2, 3]), new("cy", false, []), new("admin", true, []),
         ];
-        var places = teams.SelectMany(t => assignees.Select(a => (TeamId: t, AssigneeId: a))).ToList();
+        var places = teams.SelectMany(t => assignees.SelectMany(a => owners.Select(o => (TeamId: t, AssigneeId: a, OwnerId: o)))).ToList();
         foreach (var scope in scopes)
         {
             var followed = InboxTopics.For(scope);
@@ -24,7 +25,7 @@ public sealed class InboxTopicsTests
                 foreach (var after in places)
                 {
                     var reached = InboxTopics.Of(after, before).Intersect(followed).Any();
-                    var couldSee = scope.CanSee(before.TeamId, before.AssigneeId) || scope.CanSee(after.TeamId, after.AssigneeId);
+                    var couldSee = scope.InQueues(before.TeamId, before.AssigneeId, before.OwnerId) || scope.InQueues(after.TeamId, after.AssigneeId, after.OwnerId);
                     reached.ShouldBe(couldSee, $"{scope.AgentId}: {before} → {after}");
                 }
             }

@@ -72,7 +72,12 @@ public sealed class SlaBreachTests : IAsyncLifetime
         var title = $"SLA breached on #{number}: first response (Everything else)";
         (await world.NotificationsAsync(world.Id.Ana)).Count(t => t == title).ShouldBe(1); // assignee and team member: once
         (await world.NotificationsAsync(world.Id.Tom)).ShouldBe([title]);
-        (await world.NotificationsAsync(world.Id.Luis)).ShouldBeEmpty();
+        // Escalating to another team is a hand-off: the assignee is cleared, so it waits in Tier 2's Unassigned view, and
+        // Tier 2 is told; Ana, who had it, stays its owner.
+        (await world.NotificationsAsync(world.Id.Luis)).ShouldBe([$"#{number} was handed off to Tier 2: it is waiting in Unassigned"]);
+        (read.AssigneeId, read.OwnerId).ShouldBe((null, world.Id.Ana));
+        var handOff = await db.TicketEvents.SingleAsync(e => e.TicketId == ticket && e.Field == "HandOff");
+        (handOff.ActorAgentId, handOff.OldValue, handOff.NewValue).ShouldBe((null, "Ana", "Tier 2"));
     }
 
     [Fact]

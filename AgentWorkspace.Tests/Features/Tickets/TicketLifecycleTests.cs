@@ -106,6 +106,7 @@ public sealed class TicketLifecycleTests(WorkspaceAppFactory app)
         [
             ("Priority", "Normal", "Urgent"),
             ("Assignee", null, "Ana García"),
+            ("Owner", null, "Ana García"), // the first agent assigned becomes the owner
             ("Tags", null, "+vip-customer"),
             ("Tier", "1", "2"),
             ("Team", "Billing & Accounts", null),

@@ -1334,6 +1334,9 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Priority")
                         .HasMaxLength(32)
                         .HasColumnType("INTEGER");
@@ -1392,7 +1395,7 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.HasIndex("TeamId", "Status", "LastActivityAt");
 
-                    b.HasIndex(new[] { "LastActivityAt", "Id", "Status", "Priority", "Channel", "TeamId", "AssigneeId" }, "IX_Tickets_Done_LastActivity")
+                    b.HasIndex(new[] { "LastActivityAt", "Id", "Status", "Priority", "Channel", "TeamId", "AssigneeId", "OwnerId" }, "IX_Tickets_Done_LastActivity")
                         .HasFilter("\"Status\" IN ('Resolved', 'Closed')");
 
                     b.HasIndex(new[] { "AssigneeId", "LastActivityAt", "Id" }, "IX_Tickets_Open_Assignee")
@@ -1401,7 +1404,10 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Tickets_Open_Created")
                         .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
 
-                    b.HasIndex(new[] { "LastActivityAt", "Id", "Status", "Priority", "Channel", "TeamId", "AssigneeId" }, "IX_Tickets_Open_LastActivity")
+                    b.HasIndex(new[] { "LastActivityAt", "Id", "Status", "Priority", "Channel", "TeamId", "AssigneeId", "OwnerId" }, "IX_Tickets_Open_LastActivity")
+                        .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
+
+                    b.HasIndex(new[] { "OwnerId", "LastActivityAt", "Id" }, "IX_Tickets_Open_Owner")
                         .HasFilter("\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')");
 
                     b.HasIndex(new[] { "Priority", "LastActivityAt", "Id" }, "IX_Tickets_Open_Priority")
@@ -1466,6 +1472,24 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasIndex("TicketId", "CreatedAt");
 
                     b.ToTable("TicketEvents");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Tickets.TicketFollower", b =>
+                {
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId", "AgentId");
+
+                    b.HasIndex("AgentId", "TicketId");
+
+                    b.ToTable("TicketFollowers");
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Tickets.TicketRead", b =>
@@ -1896,6 +1920,11 @@ namespace AgentWorkspace.Data.Migrations
                         .HasForeignKey("FollowUpOfId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("AgentWorkspace.Features.Agents.Team", "Team")
                         .WithMany()
                         .HasForeignKey("TeamId")
@@ -1904,6 +1933,8 @@ namespace AgentWorkspace.Data.Migrations
                     b.Navigation("Assignee");
 
                     b.Navigation("Customer");
+
+                    b.Navigation("Owner");
 
                     b.Navigation("Team");
                 });
@@ -1922,6 +1953,23 @@ namespace AgentWorkspace.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("ActorAgent");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Tickets.TicketFollower", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", "Agent")
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
+                        .WithMany("Followers")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agent");
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Tickets.TicketRead", b =>
@@ -2024,6 +2072,8 @@ namespace AgentWorkspace.Data.Migrations
             modelBuilder.Entity("AgentWorkspace.Features.Tickets.Ticket", b =>
                 {
                     b.Navigation("Events");
+
+                    b.Navigation("Followers");
 
                     b.Navigation("Messages");
 

@@ -33,6 +33,8 @@ internal sealed class DemoTicketBuilder(DateTimeOffset now, Random random)
             CustomerId = plan.Customer.Customer.Id,
             TeamId = plan.Team?.Id,
             AssigneeId = plan.Assignee?.Id,
+            // The rule of the TicketOwnerAndFollowers migration: whoever works a ticket is responsible for it.
+            OwnerId = plan.Assignee?.Id,
             CreatedAt = steps[0].At,
             Tags = plan.Tags.Select(t => new TicketTag { Tag = t }).ToList(),
         };

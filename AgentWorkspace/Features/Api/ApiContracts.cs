@@ -68,6 +68,9 @@ public sealed class PatchTicketRequest
     [Description("Agent id or email; null unassigns; leave it out to keep the assignee.")]
     public JsonElement Assignee { get; init; }
 
+    [Description("The agent responsible for the ticket (id or email); null clears it; leave it out to keep the owner.")]
+    public JsonElement Owner { get; init; }
+
     [Description("The ticket's version as you read it: if it changed since, nothing is applied and the answer is 409.")]
     public long? ExpectedVersion { get; init; }
 }
@@ -79,7 +82,11 @@ public sealed record TicketSummaryResponse(
     string CustomerName, NamedRef? Assignee, TeamRef? Team,
     DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince,
     [property: Description("When an agent first replied in public; null until then.")] DateTimeOffset? FirstResponseAt,
-    [property: Description("The service level: policy, state, next target due. Null when no policy applies.")] SlaResponse? Sla);
+    [property: Description("The service level: policy, state, next target due. Null when no policy applies.")] SlaResponse? Sla)
+{
+    [Description("The agent responsible for the ticket.")]
+    public NamedRef? Owner { get; init; }
+}
 
 public sealed record TicketResponse(
     int Number, string Subject, TicketStatus Status, TicketPriority Priority, TicketChannel Channel,
@@ -90,7 +97,14 @@ public sealed record TicketResponse(
     [property: Description("When an agent first replied in public; null until then.")] DateTimeOffset? FirstResponseAt,
     [property: Description("Seconds from the ticket's creation to that reply (wall-clock time).")] long? FirstResponseSeconds,
     [property: Description("The service level: policy, state and every target. Null when no policy applies.")] SlaResponse? Sla,
-    IReadOnlyList<MessageResponse> Messages);
+    IReadOnlyList<MessageResponse> Messages)
+{
+    [Description("The agent responsible for the ticket, who keeps seeing it when it is handed off to another team.")]
+    public NamedRef? Owner { get; init; }
+
+    [Description("Agents following the ticket: they may see it and are notified of its changes.")]
+    public IReadOnlyList<NamedRef> Followers { get; init; } = [];
+}
 
 public sealed record CustomerResponse(int Id, string Name, string? Email, string Language);
 

@@ -18,7 +18,7 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Sl
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         return await caller.Visible(db.Tickets.AsNoTracking()).Where(t => t.Number == number)
-            .Select(t => new TicketSnapshot(t.Id, t.Number, t.CustomerId, t.Status, t.Priority, t.AssigneeId, t.Version))
+            .Select(t => new TicketSnapshot(t.Id, t.Number, t.CustomerId, t.Status, t.Priority, t.AssigneeId, t.Version) { OwnerId = t.OwnerId })
             .FirstOrDefaultAsync();
     }
 
@@ -26,12 +26,14 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Sl
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var ticket = await caller.Visible(db.Tickets.AsNoTracking())
-            .Include(t => t.Customer).Include(t => t.Team).Include(t => t.Assignee).Include(t => t.Tags)
+            .Include(t => t.Customer).Include(t => t.Team).Include(t => t.Assignee).Include(t => t.Owner).Include(t => t.Tags)
             .FirstOrDefaultAsync(t => t.Number == number);
         if (ticket is null)
         {
             return null;
         }
+        var followers = await db.TicketFollowers.Where(f => f.TicketId == ticket.Id).OrderBy(f => f.Agent.DisplayName)
+            .Select(f => new NamedRef(f.AgentId, f.Agent.DisplayName)).ToListAsync();
         var followUpOf = ticket.FollowUpOfId is { } original
             ? await db.Tickets.Where(t => t.Id == original).Select(t => (int?)t.Number).FirstOrDefaultAsync()
             : null;
@@ -47,7 +49,11 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Sl
             ticket.ResolvedAt, ticket.ClosedAt, followUpOf,
             ticket.FirstResponseAt, ticket.FirstResponseAt is { } first ? (long)(first - ticket.CreatedAt).TotalSeconds : null,
             SlaTargetResponse.From(await slaClock.ForTicketAsync(ticket.Id)),
-            messages.Select(ToResponse).ToList());
+            messages.Select(ToResponse).ToList())
+        {
+            Owner = ticket.Owner is { } o ? new NamedRef(o.Id, o.DisplayName) : null,
+            Followers = followers,
+        };
     }
 
     public async Task<MessageResponse> GetMessageAsync(long messageId)
@@ -95,6 +101,15 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Sl
         return firstResponses.ToDictionary(f => f.Key, f => (f.Value, SlaTargetResponse.From(slas.GetValueOrDefault(f.Key))));
     }
 
+    /// <summary>The owners of a page of tickets, by ticket id (read by id here: the inbox's rows don't carry the owner's name).</summary>
+    public async Task<IReadOnlyDictionary<int, NamedRef>> OwnersOfAsync(IReadOnlyCollection<int> ticketIds)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.Id) && t.Owner != null)
+            .Select(t => new { t.Id, OwnerId = t.OwnerId!, t.Owner!.DisplayName })
+            .ToDictionaryAsync(t => t.Id, t => new NamedRef(t.OwnerId, t.DisplayName));
+    }
+
     /// <summary>An active or deactivated agent's id from their id or email; null when no agent matches.</summary>
     public async Task<string?> ResolveAgentAsync(string idOrEmail)
     {
@@ -134,4 +149,7 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Sl
 }
 
 public sealed record TicketSnapshot(
-    int Id, int Number, int CustomerId, TicketStatus Status, TicketPriority Priority, string? AssigneeId, long Version);
+    int Id, int Number, int CustomerId, TicketStatus Status, TicketPriority Priority, string? AssigneeId, long Version)
+{
+    public string? OwnerId { get; init; }
+}

@@ -25,6 +25,10 @@ public static partial class TicketsEndpoints
         {
             return ApiRequests.Invalid("assignee", "An agent id or email, or null to unassign.");
         }
+        if (input.Owner.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String))
+        {
+            return ApiRequests.Invalid("owner", "An agent id or email, or null to clear the owner.");
+        }
         var caller = ApiCaller.From(user);
         var current = await store.FindAsync(caller, number);
         if (current is null)
@@ -52,6 +56,19 @@ public static partial class TicketsEndpoints
             if (assignee != current.AssigneeId)
             {
                 commands.Add(new Assign(current.AssigneeId, assignee));
+            }
+        }
+        if (input.Owner.ValueKind != JsonValueKind.Undefined)
+        {
+            string? owner = null;
+            if (input.Owner.GetString() is { Length: > 0 } wanted
+                && (owner = await store.ResolveAgentAsync(wanted)) is null)
+            {
+                return ApiRequests.Invalid("owner", "No agent has that id or email.");
+            }
+            if (owner != current.OwnerId)
+            {
+                commands.Add(new SetOwner(current.OwnerId, owner));
             }
         }
 

@@ -59,12 +59,13 @@ public static partial class TicketsEndpoints
         filter = filter with { TeamId = caller.TeamId ?? team };
         var page = await inbox.ListAsync(caller.Scope, filter, query.Cursor, limit);
         var slas = await store.SlaOfAsync(page.Rows.Select(r => r.Id).ToList());
+        var owners = await store.OwnersOfAsync(page.Rows.Select(r => r.Id).ToList());
         var items = page.Rows.Select(r => new TicketSummaryResponse(
             r.Number, r.Subject, r.Status, r.Priority, r.Channel, r.CustomerName,
             r.AssigneeId is { } id ? new NamedRef(id, r.AssigneeName ?? "") : null,
             r.TeamId is { } teamId ? new TeamRef(teamId, r.TeamName ?? "") : null,
             r.CreatedAt, r.LastActivityAt, r.WaitingSince,
-            slas.GetValueOrDefault(r.Id).FirstResponseAt, slas.GetValueOrDefault(r.Id).Sla)).ToList();
+            slas.GetValueOrDefault(r.Id).FirstResponseAt, slas.GetValueOrDefault(r.Id).Sla) { Owner = owners.GetValueOrDefault(r.Id) }).ToList();
         return TypedResults.Ok(new TicketListResponse(items, page.Next));
     }
 

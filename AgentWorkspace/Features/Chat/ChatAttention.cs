@@ -58,11 +58,11 @@ public sealed class UnreadChats(int count, IReadOnlyList<UnreadChat> latest, IRe
 /// <summary>What pulls an agent to a chat: the unread-chats badge and the opt-in alert (browser notification and sound).</summary>
 public sealed class ChatAttention(IDbContextFactory<AppDbContext> dbFactory)
 {
-    /// <summary>Active chats visible to the agent with a customer message newer than the agent's last look at the ticket.</summary>
+    /// <summary>Active chats in the agent's queues (the rule ChatAlerts applies live) with a customer message newer than the agent's last look at the ticket.</summary>
     public async Task<UnreadChats> UnreadAsync(AgentScope scope)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var unread = db.Tickets.AsNoTracking().VisibleTo(scope)
+        var unread = db.Tickets.AsNoTracking().InQueuesOf(scope)
             .Where(t => t.Channel == TicketChannel.Chat && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
             .Where(t => db.Messages.Any(m => m.TicketId == t.Id && m.AuthorKind == AuthorKind.Customer
                 && !db.TicketReads.Any(r => r.AgentId == scope.AgentId && r.TicketId == t.Id && r.SeenAt >= m.CreatedAt)));

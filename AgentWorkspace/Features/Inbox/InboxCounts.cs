@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Features.Inbox;
 
-/// <summary>Tickets that count alike in every view: same status, team and assignee.</summary>
-public readonly record struct CountBucket(TicketStatus Status, int? TeamId, string? AssigneeId);
+/// <summary>Tickets that count alike in every view: same status, team, assignee and owner.</summary>
+public readonly record struct CountBucket(TicketStatus Status, int? TeamId, string? AssigneeId, string? OwnerId = null);
 
 /// <summary>How many tickets entered (+) or left (-) a bucket in one committed change.</summary>
 public readonly record struct BucketDelta(CountBucket Bucket, int Change);
@@ -15,11 +15,11 @@ public readonly record struct BucketDelta(CountBucket Bucket, int Change);
 public sealed record InboxCountsChanged(long Version, IReadOnlyList<BucketDelta> Deltas) : WorkspaceEvent
 {
     /// <summary>Only the screens of agents who can see one of the buckets.</summary>
-    public override IReadOnlyList<Topic> Topics => field ??= InboxTopics.Of([.. Deltas.Select(d => (d.Bucket.TeamId, d.Bucket.AssigneeId))]);
+    public override IReadOnlyList<Topic> Topics => field ??= InboxTopics.Of([.. Deltas.Select(d => (d.Bucket.TeamId, d.Bucket.AssigneeId, d.Bucket.OwnerId))]);
 }
 
 /// <summary>
-/// Exact view counts for every agent without counting rows: tickets per (status, team, assignee), read once and then
+/// Exact view counts for every agent without counting rows: tickets per (status, team, assignee, owner), read once and then
 /// kept up to date from each committed change (<see cref="InboxCountsInterceptor"/> hands the deltas over before the
 /// write turn passes on, so the counts move in commit order). Every view of every agent is a sum over these few
 /// buckets; a screen takes a snapshot once and then applies the published deltas, so a change costs each screen a
@@ -102,12 +102,12 @@ public sealed class InboxCounts(IServiceProvider services, WorkspaceNotifier not
             // A transaction takes the write turn, so no commit lands between this read and the switch to deltas.
             await using var transaction = await db.Database.BeginTransactionAsync();
             var rows = await db.Tickets.AsNoTracking()
-                .GroupBy(t => new { t.Status, t.TeamId, t.AssigneeId })
-                .Select(g => new { g.Key.Status, g.Key.TeamId, g.Key.AssigneeId, Count = g.Count() })
+                .GroupBy(t => new { t.Status, t.TeamId, t.AssigneeId, t.OwnerId })
+                .Select(g => new { g.Key.Status, g.Key.TeamId, g.Key.AssigneeId, g.Key.OwnerId, Count = g.Count() })
                 .ToListAsync();
             lock (sync)
             {
-                buckets = rows.ToDictionary(r => new CountBucket(r.Status, r.TeamId, r.AssigneeId), r => r.Count);
+                buckets = rows.ToDictionary(r => new CountBucket(r.Status, r.TeamId, r.AssigneeId, r.OwnerId), r => r.Count);
             }
             await transaction.CommitAsync();
         }
@@ -124,14 +124,14 @@ public sealed class InboxCounts(IServiceProvider services, WorkspaceNotifier not
 
     private static bool Add(Dictionary<string, int> counts, AgentScope scope, IReadOnlyList<int> teamViews, CountBucket bucket, int change)
     {
-        if (!scope.CanSee(bucket.TeamId, bucket.AssigneeId))
+        if (!scope.InQueues(bucket.TeamId, bucket.AssigneeId, bucket.OwnerId))
         {
             return false;
         }
         var moved = false;
         foreach (var (key, view, teamId) in Keys(teamViews))
         {
-            if (InboxMatcher.InView(view, teamId, scope.AgentId, bucket.Status, bucket.TeamId, bucket.AssigneeId))
+            if (InboxMatcher.InView(view, teamId, scope.AgentId, bucket.Status, bucket.TeamId, bucket.AssigneeId, bucket.OwnerId))
             {
                 counts[key] = counts.GetValueOrDefault(key) + change;
                 moved = true;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace AgentWorkspace.Features.Inbox;
 
 /// <summary>
-/// Turns every committed ticket insert or change of status, team or assignee into count deltas, whichever service made
+/// Turns every committed ticket insert or change of status, team, assignee or owner into count deltas, whichever service made
 /// it: saved changes are held per context until their transaction commits (dropped on rollback), and handed to
 /// <see cref="InboxCounts"/> before the write gate (registered after this interceptor) passes the write turn on.
 /// </summary>
@@ -132,8 +132,10 @@ public sealed class InboxCountsInterceptor(InboxCounts counts) : ISaveChangesInt
         }
     }
 
-    private static CountBucket Current(EntityEntry<Ticket> entry) => new(entry.Entity.Status, entry.Entity.TeamId, entry.Entity.AssigneeId);
+    private static CountBucket Current(EntityEntry<Ticket> entry) =>
+        new(entry.Entity.Status, entry.Entity.TeamId, entry.Entity.AssigneeId, entry.Entity.OwnerId);
 
     private static CountBucket Original(EntityEntry<Ticket> entry) => new(
-        entry.Property(t => t.Status).OriginalValue, entry.Property(t => t.TeamId).OriginalValue, entry.Property(t => t.AssigneeId).OriginalValue);
+        entry.Property(t => t.Status).OriginalValue, entry.Property(t => t.TeamId).OriginalValue, entry.Property(t => t.AssigneeId).OriginalValue,
+        entry.Property(t => t.OwnerId).OriginalValue);
 }

@@ -46,7 +46,7 @@ public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, Workspa
         var created = new HashSet<int>();
         var customerWrote = new HashSet<int>();
         var ids = new HashSet<int>();
-        var previous = new Dictionary<int, (int? TeamId, string? AssigneeId)>();
+        var previous = new Dictionary<int, (int? TeamId, string? AssigneeId, string? OwnerId)>();
         foreach (var e in batch)
         {
             switch (e)
@@ -54,7 +54,7 @@ public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, Workspa
                 case TicketChanged changed:
                     // The earliest place in the batch: where screens last saw the ticket.
                     ids.Add(changed.TicketId);
-                    previous.TryAdd(changed.TicketId, (changed.PreviousTeamId, changed.PreviousAssigneeId));
+                    previous.TryAdd(changed.TicketId, (changed.PreviousTeamId, changed.PreviousAssigneeId, changed.PreviousOwnerId));
                     if (changed.Created) created.Add(changed.TicketId);
                     break;
                 case MessageAdded added:
@@ -76,8 +76,11 @@ public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, Workspa
             foreach (var ticket in await LoadAsync(ids))
             {
                 // Only property changes move a ticket; after messages alone it was where it is.
-                var (teamId, assigneeId) = previous.TryGetValue(ticket.Id, out var before) ? before : (ticket.TeamId, ticket.AssigneeId);
-                notifier.Publish(new InboxTicketChanged(ticket, created.Contains(ticket.Id), customerWrote.Contains(ticket.Id), teamId, assigneeId));
+                var (teamId, assigneeId, ownerId) = previous.TryGetValue(ticket.Id, out var before) ? before : (ticket.TeamId, ticket.AssigneeId, ticket.OwnerId);
+                notifier.Publish(new InboxTicketChanged(ticket, created.Contains(ticket.Id), customerWrote.Contains(ticket.Id), teamId, assigneeId)
+                {
+                    PreviousOwnerId = ownerId,
+                });
             }
         }
         catch (Exception ex)
@@ -102,6 +105,7 @@ public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, Workspa
                 t.Priority,
                 t.Channel,
                 t.AssigneeId,
+                t.OwnerId,
                 AssigneeName = t.Assignee != null ? t.Assignee.DisplayName : null,
                 t.TeamId,
                 TeamName = t.Team != null ? t.Team.Name : null,
@@ -116,6 +120,6 @@ public sealed class InboxFeed(IDbContextFactory<AppDbContext> dbFactory, Workspa
         var sla = await InboxSla.LoadAsync(db, ids);
         return rows.Select(r => new InboxTicket(r.Id, r.Number, r.Subject, r.CustomerName, r.Status, r.Priority, r.Channel,
             r.AssigneeId, r.AssigneeName, r.TeamId, r.TeamName, r.CreatedAt, r.LastActivityAt, r.WaitingSince, r.Tags, r.SeenBy,
-            sla.GetValueOrDefault(r.Id))).ToList();
+            sla.GetValueOrDefault(r.Id)) { OwnerId = r.OwnerId }).ToList();
     }
 }

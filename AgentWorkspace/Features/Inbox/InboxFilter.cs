@@ -6,6 +6,9 @@ public enum InboxView
 {
     AllOpen,
     Mine,
+
+    /// <summary>Open tickets the agent owns (<see cref="Tickets.Ticket.OwnerId"/>), whoever works them and in whichever team.</summary>
+    Owned,
     Unassigned,
     WaitingOnCustomer,
     OnHold,

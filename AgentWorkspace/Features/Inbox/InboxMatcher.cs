@@ -11,10 +11,11 @@ public static class InboxMatcher
 {
     public static bool IsOpen(TicketStatus status) => Array.IndexOf(InboxQuery.OpenStatuses, status) >= 0;
 
-    public static bool InView(InboxView view, int? viewTeamId, string agentId, TicketStatus status, int? teamId, string? assigneeId) => view switch
+    public static bool InView(InboxView view, int? viewTeamId, string agentId, TicketStatus status, int? teamId, string? assigneeId, string? ownerId = null) => view switch
     {
         InboxView.AllOpen => IsOpen(status),
         InboxView.Mine => assigneeId == agentId && IsOpen(status),
+        InboxView.Owned => ownerId == agentId && IsOpen(status),
         InboxView.Unassigned => assigneeId is null && IsOpen(status),
         InboxView.WaitingOnCustomer => status == TicketStatus.WaitingOnCustomer,
         InboxView.OnHold => status == TicketStatus.OnHold,
@@ -31,9 +32,9 @@ public static class InboxMatcher
     /// </summary>
     public static bool? Matches(InboxTicket t, InboxFilter f, AgentScope scope, DateTimeOffset now)
     {
-        if (!scope.CanSee(t.TeamId, t.AssigneeId))
+        if (!scope.InQueues(t.TeamId, t.AssigneeId, t.OwnerId))
             return false;
-        if (!f.AnyStatus && !InView(f.View, f.ViewTeamId, scope.AgentId, t.Status, t.TeamId, t.AssigneeId))
+        if (!f.AnyStatus && !InView(f.View, f.ViewTeamId, scope.AgentId, t.Status, t.TeamId, t.AssigneeId, t.OwnerId))
             return false;
         if (!f.AnyStatus && f.View == InboxView.BreachingSoon && !t.Sla.BreachingSoonAt(now))
             return false;

@@ -20,6 +20,7 @@ public sealed partial class InboxPage
     private string ViewName(InboxView view) => view switch
     {
         InboxView.Mine => Words["ViewMine"],
+        InboxView.Owned => Words["ViewOwned"],
         InboxView.Unassigned => Words["ViewUnassigned"],
         InboxView.WaitingOnCustomer => Words["ViewWaitingOnCustomer"],
         InboxView.OnHold => Words["ViewOnHold"],

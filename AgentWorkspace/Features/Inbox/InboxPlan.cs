@@ -87,6 +87,11 @@ internal sealed record InboxPlan(string? Hint)
         {
             return Index("IX_Tickets_Open_Assignee");
         }
+        // One agent's owned tickets: as few as their own, in their own index.
+        if (!f.AnyStatus && f.View == InboxView.Owned)
+        {
+            return Index("IX_Tickets_Open_Owner");
+        }
         // "Breaching soon" holds the tickets whose stored attention instant has passed: when they are few, read that
         // range and sort it; when many (a backlog of breached tickets), the sort's own index finds a page of them soon.
         if (!f.AnyStatus && f.View == InboxView.BreachingSoon && f.Sort != InboxSort.DueSoonest && fewBreaching)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentWorkspace.Features.Inbox;
 
 /// <summary>
-/// Reads the shared inbox. Every query starts from the tickets the agent may see, pages by keyset
+/// Reads the shared inbox. Every query starts from the tickets in the agent's queues (InQueuesOf), pages by keyset
 /// (the sort keys of the last row, never OFFSET) so page 1,000 costs what page 1 costs, and searches
 /// through the FTS5 index.
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var fewBreaching = filter is { View: InboxView.BreachingSoon, AnyStatus: false } && filter.Sort != InboxSort.DueSoonest
             && await InboxPlan.IsFewBreachingAsync(db, now, fewBreachingTickets);
         var plan = search is { Number: not null } ? InboxPlan.ByNumber : InboxPlan.For(filter, byIds: search is not null || rareTag, fewBreaching);
-        var query = Apply(db, plan.Source(db).AsNoTracking().VisibleTo(scope), filter, scope, search, rareTag, now);
+        var query = Apply(db, plan.Source(db).AsNoTracking().InQueuesOf(scope), filter, scope, search, rareTag, now);
         var ordered = Order(db, query, filter.Sort, InboxCursor.Parse(after));
         var agentId = scope.AgentId;
         var rows = await ordered.Take(pageSize + 1)
@@ -64,7 +64,7 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
     public async Task<IReadOnlyDictionary<string, int>> CountsAsync(AgentScope scope)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var visible = db.Tickets.AsNoTracking().VisibleTo(scope);
+        var visible = db.Tickets.AsNoTracking().InQueuesOf(scope);
         var counts = new Dictionary<string, int>();
         var now = clock.GetUtcNow();
         foreach (var view in Enum.GetValues<InboxView>().Where(v => v != InboxView.Team))
@@ -85,7 +85,7 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
     public async Task<int> CountBreachingSoonAsync(AgentScope scope)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var visible = db.Tickets.AsNoTracking().VisibleTo(scope);
+        var visible = db.Tickets.AsNoTracking().InQueuesOf(scope);
         return await ViewFilter(db, visible, InboxView.BreachingSoon, null, scope.AgentId, clock.GetUtcNow()).Take(CountCap + 1).CountAsync();
     }
 
@@ -182,6 +182,7 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
         // EF.Constant writes the status lists into the SQL, where they match the partial indexes' WHERE clauses.
         InboxView.AllOpen => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status)),
         InboxView.Mine => tickets.Where(t => t.AssigneeId == agentId && EF.Constant(OpenStatuses).Contains(t.Status)),
+        InboxView.Owned => tickets.Where(t => t.OwnerId == agentId && EF.Constant(OpenStatuses).Contains(t.Status)),
         InboxView.Unassigned => tickets.Where(t => t.AssigneeId == null && EF.Constant(OpenStatuses).Contains(t.Status)),
         InboxView.WaitingOnCustomer => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status) && t.Status == TicketStatus.WaitingOnCustomer),
         InboxView.OnHold => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status) && t.Status == TicketStatus.OnHold),

@@ -13,6 +13,9 @@ public sealed record InboxTicket(
     DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, DateTimeOffset? WaitingSince,
     IReadOnlyList<string> Tags, IReadOnlyList<string> SeenBy, InboxSla Sla = default)
 {
+    /// <summary>The responsible agent: part of who sees the ticket and of the "Owned by me" view.</summary>
+    public string? OwnerId { get; init; }
+
     public InboxRow ToRow(string agentId) => new(
         Id, Number, Subject, CustomerName, Status, Priority, Channel, AssigneeId, AssigneeName, TeamId, TeamName,
         CreatedAt, LastActivityAt, WaitingSince, !SeenBy.Contains(agentId)) { Sla = Sla };
@@ -28,5 +31,9 @@ public sealed record InboxTicket(
 /// <param name="PreviousAssigneeId">Its assignee before the change.</param>
 public sealed record InboxTicketChanged(InboxTicket Ticket, bool Created, bool CustomerWrote, int? PreviousTeamId, string? PreviousAssigneeId) : WorkspaceEvent
 {
-    public override IReadOnlyList<Topic> Topics => field ??= InboxTopics.Of((Ticket.TeamId, Ticket.AssigneeId), (PreviousTeamId, PreviousAssigneeId));
+    /// <summary>Its owner before the change.</summary>
+    public string? PreviousOwnerId { get; init; }
+
+    public override IReadOnlyList<Topic> Topics => field ??=
+        InboxTopics.Of((Ticket.TeamId, Ticket.AssigneeId, Ticket.OwnerId), (PreviousTeamId, PreviousAssigneeId, PreviousOwnerId));
 }

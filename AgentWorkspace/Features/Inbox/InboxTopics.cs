@@ -13,21 +13,28 @@ public static class InboxTopics
     /// <summary>Where <see cref="InboxResync"/> reaches agents' screens (admins hear it on <see cref="Topic.Inbox"/>).</summary>
     public static readonly Topic Resync = new(TopicKind.Inbox, "resync");
 
-    /// <summary>What an agent's inbox follows: everything for admins; otherwise their teams, the unrouted queue and their own tickets.</summary>
+    /// <summary>What an agent's inbox follows: everything for admins; otherwise their teams, the unrouted queue and the tickets assigned to or owned by them.</summary>
     public static IReadOnlyList<Topic> For(AgentScope scope) => scope.IsAdmin
         ? [Topic.Inbox]
         : [.. scope.TeamIds.Select(t => Topic.InboxTeam(t)), Topic.InboxTeam(null), Topic.InboxAssignee(scope.AgentId), Resync];
 
-    /// <summary>Where a change of a ticket in <paramref name="places"/> (team and assignee, before and after) is heard.</summary>
-    public static IReadOnlyList<Topic> Of(params ReadOnlySpan<(int? TeamId, string? AssigneeId)> places)
+    /// <summary>
+    /// Where a change of a ticket in <paramref name="places"/> (team, assignee and owner, before and after) is heard. The
+    /// owner hears it on their own agent topic, like the assignee.
+    /// </summary>
+    public static IReadOnlyList<Topic> Of(params ReadOnlySpan<(int? TeamId, string? AssigneeId, string? OwnerId)> places)
     {
-        var topics = new List<Topic>(1 + 2 * places.Length) { Topic.Inbox };
-        foreach (var (teamId, assigneeId) in places)
+        var topics = new List<Topic>(1 + 3 * places.Length) { Topic.Inbox };
+        foreach (var (teamId, assigneeId, ownerId) in places)
         {
             Add(topics, Topic.InboxTeam(teamId));
             if (assigneeId is not null)
             {
                 Add(topics, Topic.InboxAssignee(assigneeId));
+            }
+            if (ownerId is not null)
+            {
+                Add(topics, Topic.InboxAssignee(ownerId));
             }
         }
         return topics;

@@ -21,6 +21,21 @@ public sealed record NotificationText(string Key, params object[] Args)
 
     public static NotificationText Mentioned(string by, int number) => new(nameof(Mentioned), by, number);
 
+    public static NotificationText MadeOwner(string by, int number) => new(nameof(MadeOwner), by, number);
+
+    public static NotificationText Following(string by, int number) => new(nameof(Following), by, number);
+
+    /// <summary>To the members of the team a ticket was handed off to: it waits in their Unassigned view.</summary>
+    public static NotificationText HandedOff(int number, string team) => new(nameof(HandedOff), number, team);
+
+    /// <summary>To the owner and followers; <paramref name="status"/> is <see cref="Status"/>'s text.</summary>
+    public static NotificationText StatusChanged(int number, NotificationText status) => new(nameof(StatusChanged), number, status);
+
+    public static NotificationText CustomerReplied(int number) => new(nameof(CustomerReplied), number);
+
+    /// <summary>A ticket status's name (its enum name) in the recipient's words.</summary>
+    public static NotificationText Status(string status) => new($"Status_{status}");
+
     public static NotificationText ReviewRequested(string by, string title) => new(nameof(ReviewRequested), by, title);
 
     public static NotificationText ArticlePublished(string by, string title) => new(nameof(ArticlePublished), by, title);

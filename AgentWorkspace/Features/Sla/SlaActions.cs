@@ -81,7 +81,10 @@ public sealed class SlaActions(
             var tier = Math.Max(action.Tier, policy.EscalateTier ?? action.Tier);
             if (team != action.TeamId || tier > action.Tier)
             {
-                await RunCommandAsync(action, new Escalate(team, tier, reason), reason);
+                // To another team it is a hand-off (the agent's hand-off, TicketService's rule): the assignee is cleared, so the
+                // ticket waits in the target team's Unassigned view and its members are told; the owner keeps it in sight.
+                // A higher tier within the same team keeps the assignee.
+                await RunCommandAsync(action, new Escalate(team, tier, reason, HandOff: team != action.TeamId), reason);
             }
         }
     }

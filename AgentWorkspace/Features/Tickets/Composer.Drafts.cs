@@ -42,6 +42,11 @@ public sealed partial class Composer
             modeChanged = false;
             await browser.InvokeVoidAsync("save", section);
         }
+        if (focusMentionPrompt && hiddenMentions is not null)
+        {
+            focusMentionPrompt = false;
+            await mentionPrompt.FocusAsync();
+        }
     }
 
     /// <summary>

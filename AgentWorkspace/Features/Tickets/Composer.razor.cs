@@ -24,6 +24,11 @@ public sealed partial class Composer
     private DateTimeOffset lastTypingSignal;
     private MudTextField<string>? field;
     private ComposerSuggestions? suggestions;
+    private IReadOnlyList<(string Id, string Name)>? hiddenMentions;
+    private bool mentionsAccepted;
+    private bool focusMentionPrompt;
+    private ElementReference mentionPrompt;
+    private readonly string mentionTitleId = $"aw-mention-{Guid.NewGuid():N}";
 
     [Inject] private TicketQueries Queries { get; set; } = default!;
 
@@ -63,6 +68,9 @@ public sealed partial class Composer
     {
         draft = value ?? "";
         error = null;
+        // A new wording is a new question: who it mentions may have changed.
+        hiddenMentions = null;
+        mentionsAccepted = false;
         if (draft.Length == 0)
         {
             startedAtSeq = null;
@@ -130,6 +138,12 @@ public sealed partial class Composer
                 stale = arrived;
                 return;
             }
+            if (IsNote && !mentionsAccepted && await Queries.MentionedWhoCannotSeeAsync(Ticket.Id, draft) is { Count: > 0 } hidden)
+            {
+                hiddenMentions = hidden;
+                focusMentionPrompt = true;
+                return;
+            }
             var result = await Tickets.AddAgentMessageAsync(Scope, Ticket.Id,
                 new AgentMessage(draft, mode, Guid.NewGuid().ToString("N"), mode == MessageVisibility.Public ? statusAfter : null));
             if (!result.Succeeded)
@@ -143,6 +157,8 @@ public sealed partial class Composer
             }
             await ForgetDraftAsync();
             stale = null;
+            hiddenMentions = null;
+            mentionsAccepted = false;
             statusAfter = null;
             restored = false;
             SignalTyping(false);
@@ -150,6 +166,41 @@ public sealed partial class Composer
         finally
         {
             sending = false;
+        }
+    }
+
+    /// <summary>The mentioned agents who can't see the ticket follow it first (then they can), and the note goes out.</summary>
+    private async Task AddFollowersAndSendAsync()
+    {
+        if (hiddenMentions is not { Count: > 0 } hidden)
+        {
+            return;
+        }
+        var result = await Tickets.ExecuteAsync(Scope, Ticket.Id, [.. hidden.Select(h => (TicketCommand)new AddFollower(h.Id))]);
+        if (!result.Succeeded)
+        {
+            error = result.Outcome == CommandOutcome.NotFound ? L["TicketGone"] : L["NotSent", result.Error ?? ""];
+            return;
+        }
+        hiddenMentions = null;
+        mentionsAccepted = true;
+        await SendAsync(force: false);
+    }
+
+    private async Task SendDespiteMentionsAsync()
+    {
+        hiddenMentions = null;
+        mentionsAccepted = true;
+        await SendAsync(force: false);
+    }
+
+    private void CancelMentions() => hiddenMentions = null;
+
+    private void OnMentionKeyDown(KeyboardEventArgs e)
+    {
+        if (e.Key == "Escape")
+        {
+            CancelMentions();
         }
     }
 

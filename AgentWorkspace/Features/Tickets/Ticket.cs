@@ -30,6 +30,13 @@ public sealed class Ticket : IVersioned
     public string? AssigneeId { get; set; }
     public Agent? Assignee { get; set; }
 
+    /// <summary>
+    /// The agent responsible for the ticket, whoever is working it: keeps seeing it after a hand-off to another team and is
+    /// told of customer replies and status changes. Set to the first agent assigned or to reply when there is none yet.
+    /// </summary>
+    public string? OwnerId { get; set; }
+    public Agent? Owner { get; set; }
+
     /// <summary>Support tier (1 = front line); escalation raises it or moves the team.</summary>
     public int Tier { get; set; } = 1;
 
@@ -68,6 +75,9 @@ public sealed class Ticket : IVersioned
     public List<Message> Messages { get; set; } = [];
     public List<TicketEvent> Events { get; set; } = [];
 
+    /// <summary>Agents who asked (or were asked) to follow the ticket: they may open it and are told of its changes.</summary>
+    public List<TicketFollower> Followers { get; set; } = [];
+
     public string Reference => $"#{Number}";
 }
 
@@ -75,4 +85,13 @@ public sealed class TicketTag
 {
     public int TicketId { get; set; }
     public required string Tag { get; set; }
+}
+
+/// <summary>An agent following a ticket: they see it (also outside their teams) and are notified of it.</summary>
+public sealed class TicketFollower
+{
+    public int TicketId { get; set; }
+    public required string AgentId { get; set; }
+    public Agent Agent { get; set; } = null!;
+    public DateTimeOffset AddedAt { get; set; }
 }

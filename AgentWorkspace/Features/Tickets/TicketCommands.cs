@@ -12,13 +12,27 @@ public abstract record TicketCommand;
 public sealed record SetStatus(TicketStatus Expected, TicketStatus Value) : TicketCommand;
 public sealed record SetPriority(TicketPriority Expected, TicketPriority Value) : TicketCommand;
 public sealed record Assign(string? Expected, string? Value) : TicketCommand;
-public sealed record SetTeam(int? Expected, int? Value) : TicketCommand;
+/// <param name="HandOff">
+/// Hand the ticket off to the new team: the assignee is cleared, so it lands in the team's Unassigned view, and the team's
+/// members are notified. Without it the assignee keeps working it in the new team.
+/// </param>
+public sealed record SetTeam(int? Expected, int? Value, bool HandOff = false) : TicketCommand;
+
+/// <summary>Makes another agent (or nobody) responsible for the ticket.</summary>
+public sealed record SetOwner(string? Expected, string? Value) : TicketCommand;
+
+/// <summary>Lets an agent see the ticket and hear of its changes, whichever team it is in.</summary>
+public sealed record AddFollower(string AgentId) : TicketCommand;
+public sealed record RemoveFollower(string AgentId) : TicketCommand;
 public sealed record SetCategory(string? Expected, string? Value) : TicketCommand;
 public sealed record AddTag(string Tag) : TicketCommand;
 public sealed record RemoveTag(string Tag) : TicketCommand;
 
-/// <summary>Hands the ticket to another team and/or a higher tier, with the reason recorded in the history.</summary>
-public sealed record Escalate(int? TeamId, int Tier, string Reason) : TicketCommand;
+/// <summary>
+/// Hands the ticket to another team and/or a higher tier, with the reason recorded in the history; with
+/// <paramref name="HandOff"/> the assignee is cleared and the (new) team notified, as for <see cref="SetTeam"/>.
+/// </summary>
+public sealed record Escalate(int? TeamId, int Tier, string Reason, bool HandOff = false) : TicketCommand;
 
 public enum CommandOutcome
 {

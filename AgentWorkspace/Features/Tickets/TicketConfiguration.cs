@@ -17,6 +17,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasOne(t => t.Customer).WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Restrict);
         ticket.HasOne(t => t.Team).WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.SetNull);
         ticket.HasOne(t => t.Assignee).WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.SetNull);
+        ticket.HasOne(t => t.Owner).WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        ticket.HasMany(t => t.Followers).WithOne().HasForeignKey(f => f.TicketId).OnDelete(DeleteBehavior.Cascade);
         ticket.HasOne<Ticket>().WithMany().HasForeignKey(t => t.FollowUpOfId).OnDelete(DeleteBehavior.SetNull);
 
         ticket.HasMany(t => t.Tags).WithOne().HasForeignKey(t => t.TicketId).OnDelete(DeleteBehavior.Cascade);
@@ -39,9 +41,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // The last-activity ones also carry every column the inbox filters on, so a filtered view rejects rows
         // from the index alone and only reads the rows (and their tags) that pass.
         const string open = "\"Status\" IN ('Open', 'InProgress', 'WaitingOnCustomer', 'OnHold')";
-        ticket.HasIndex(t => new { t.LastActivityAt, t.Id, t.Status, t.Priority, t.Channel, t.TeamId, t.AssigneeId }, "IX_Tickets_Open_LastActivity")
+        // OwnerId is part of the visibility rule (AgentScope), so it is carried too: an agent's list still rejects other
+        // teams' tickets from the index alone.
+        ticket.HasIndex(t => new { t.LastActivityAt, t.Id, t.Status, t.Priority, t.Channel, t.TeamId, t.AssigneeId, t.OwnerId }, "IX_Tickets_Open_LastActivity")
             .HasFilter(open);
-        ticket.HasIndex(t => new { t.LastActivityAt, t.Id, t.Status, t.Priority, t.Channel, t.TeamId, t.AssigneeId }, "IX_Tickets_Done_LastActivity")
+        ticket.HasIndex(t => new { t.LastActivityAt, t.Id, t.Status, t.Priority, t.Channel, t.TeamId, t.AssigneeId, t.OwnerId }, "IX_Tickets_Done_LastActivity")
             .HasFilter("\"Status\" IN ('Resolved', 'Closed')");
         ticket.HasIndex(t => new { t.Priority, t.LastActivityAt, t.Id }, "IX_Tickets_Open_Priority").HasFilter(open);
         ticket.HasIndex(t => new { t.CreatedAt, t.Id }, "IX_Tickets_Open_Created").HasFilter(open);
@@ -49,6 +53,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // their first page costs the same whether the view holds ten tickets or half the open ones.
         ticket.HasIndex(t => new { t.AssigneeId, t.LastActivityAt, t.Id }, "IX_Tickets_Open_Assignee").HasFilter(open);
         ticket.HasIndex(t => new { t.TeamId, t.LastActivityAt, t.Id }, "IX_Tickets_Open_Team").HasFilter(open);
+        ticket.HasIndex(t => new { t.OwnerId, t.LastActivityAt, t.Id }, "IX_Tickets_Open_Owner").HasFilter(open);
         ticket.HasIndex(t => new { t.Status, t.LastActivityAt, t.Id }, "IX_Tickets_Open_Status").HasFilter(open);
         // SLA order and the "breaching soon" range, both kept on the ticket by the SLA engine.
         ticket.HasIndex(t => new { t.SlaDueKey, t.Id }, "IX_Tickets_Open_SlaDue").HasFilter(open);
@@ -89,5 +94,16 @@ internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<Ticket
         ticketEvent.Property(e => e.NewValue).HasMaxLength(300);
         ticketEvent.Property(e => e.Reason).HasMaxLength(1000);
         ticketEvent.HasOne(e => e.ActorAgent).WithMany().HasForeignKey(e => e.ActorAgentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TicketFollowerConfiguration : IEntityTypeConfiguration<TicketFollower>
+{
+    public void Configure(EntityTypeBuilder<TicketFollower> follower)
+    {
+        follower.HasKey(f => new { f.TicketId, f.AgentId });
+        // The visibility rule asks "does this agent follow this ticket" per ticket: the primary key answers it.
+        follower.HasIndex(f => new { f.AgentId, f.TicketId });
+        follower.HasOne(f => f.Agent).WithMany().HasForeignKey(f => f.AgentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -17,6 +17,8 @@ public sealed partial class TicketProperties
     private const int NoTeam = 0;
 
     private readonly string tagsLabelId = $"aw-tags-{Guid.NewGuid():N}";
+    private readonly string followersLabelId = $"aw-followers-{Guid.NewGuid():N}";
+    private PendingMove? pendingMove;
     private MudTextField<string>? tagField;
     private string? newTag;
     private int escalateTeam = NoTeam;
@@ -43,6 +45,7 @@ public sealed partial class TicketProperties
         {
             shownTicketId = Ticket.Id;
             conflict = null;
+            pendingMove = null;
             escalateTeam = Ticket.TeamId ?? NoTeam;
             escalateTier = Math.Min(Ticket.Tier + 1, 3);
         }
@@ -55,6 +58,66 @@ public sealed partial class TicketProperties
 
     private string AgentName(string? agentId) =>
         string.IsNullOrEmpty(agentId) ? L["Unassigned"] : Agents.FirstOrDefault(a => a.Value == agentId)?.Text ?? agentId;
+
+    private string OwnerName(string? agentId) =>
+        string.IsNullOrEmpty(agentId) ? L["NoOwner"] : Agents.FirstOrDefault(a => a.Value == agentId)?.Text ?? agentId;
+
+    /// <summary>The "add a follower" list shows no value of its own: only its label until an agent is picked.</summary>
+    private string CandidateName(string? agentId) => string.IsNullOrEmpty(agentId) ? "" : AgentName(agentId);
+
+    private string FollowerName(TicketFollower follower) =>
+        follower.Agent?.DisplayName ?? Agents.FirstOrDefault(a => a.Value == follower.AgentId)?.Text ?? follower.AgentId;
+
+    private async Task AddFollowerAsync(string? agentId)
+    {
+        if (!string.IsNullOrEmpty(agentId))
+        {
+            await RunAsync(new AddFollower(agentId));
+        }
+    }
+
+    /// <summary>A move to another team waiting for the agent's answer: hand off (clear the assignee) or keep them.</summary>
+    private sealed record PendingMove(int? TeamId, bool IsEscalation);
+
+    private async Task OnTeamChosenAsync(int value)
+    {
+        var teamId = NullIfNoTeam(value);
+        if (teamId == Ticket.TeamId)
+        {
+            return;
+        }
+        if (Ticket.AssigneeId is null)
+        {
+            // Nobody to hand it from: routing an unassigned ticket is a plain move.
+            await RunAsync(new SetTeam(Ticket.TeamId, teamId));
+            return;
+        }
+        pendingMove = new PendingMove(teamId, IsEscalation: false);
+    }
+
+    private async Task OnHandOffChosenAsync(bool handOff)
+    {
+        if (pendingMove is not { } move)
+        {
+            return;
+        }
+        pendingMove = null;
+        if (!move.IsEscalation)
+        {
+            await RunAsync(new SetTeam(Ticket.TeamId, move.TeamId, handOff));
+        }
+        else if (await RunAsync(new Escalate(move.TeamId, escalateTier, escalateReason ?? "", handOff)))
+        {
+            escalateReason = null;
+        }
+    }
+
+    /// <summary>Nothing moves; the team drop-down is re-created so it shows the saved team again.</summary>
+    private void CancelMove()
+    {
+        pendingMove = null;
+        refusals++;
+    }
 
     private string TeamName(int teamId) =>
         teamId == NoTeam ? L["NoTeam"] : Teams.FirstOrDefault(t => t.Value == teamId)?.Text ?? teamId.ToString(System.Globalization.CultureInfo.CurrentCulture);
@@ -99,7 +162,14 @@ public sealed partial class TicketProperties
             Refuse(L["EscalateNeedsChange"]);
             return;
         }
-        if (await RunAsync(new Escalate(NullIfNoTeam(escalateTeam), escalateTier, escalateReason)))
+        if (NullIfNoTeam(escalateTeam) != Ticket.TeamId && Ticket.AssigneeId is not null)
+        {
+            pendingMove = new PendingMove(NullIfNoTeam(escalateTeam), IsEscalation: true);
+            return;
+        }
+        // An escalation is a hand-off when nobody works the ticket (the target team is told); a higher tier in the same team
+        // keeps its assignee.
+        if (await RunAsync(new Escalate(NullIfNoTeam(escalateTeam), escalateTier, escalateReason, HandOff: Ticket.AssigneeId is null && NullIfNoTeam(escalateTeam) != Ticket.TeamId)))
         {
             escalateReason = null;
         }
@@ -138,6 +208,7 @@ public sealed partial class TicketProperties
         SetPriority => L["ConflictPriority"],
         Assign => L["ConflictAssignee"],
         SetTeam => L["ConflictTeam"],
+        SetOwner => L["ConflictOwner"],
         SetCategory => L["ConflictCategory"],
         _ => L["ConflictTicket"],
     };

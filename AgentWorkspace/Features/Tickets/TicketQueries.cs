@@ -10,7 +10,9 @@ public sealed class TicketQueries(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var ticket = await db.Tickets.AsNoTracking().VisibleTo(scope)
-            .Include(t => t.Customer).Include(t => t.Team).Include(t => t.Assignee).Include(t => t.Tags)
+            .Include(t => t.Customer).Include(t => t.Team).Include(t => t.Assignee).Include(t => t.Owner).Include(t => t.Tags)
+            .Include(t => t.Followers).ThenInclude(f => f.Agent)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(t => t.Number == number);
         if (ticket is null)
         {
@@ -73,6 +75,41 @@ public sealed class TicketQueries(IDbContextFactory<AppDbContext> dbFactory)
             .Select(m => new TimelineEntry(m.CreatedAt, m.Seq, m.AuthorKind, m.Visibility, m.AuthorAgentId,
                 m.AuthorKind == AuthorKind.Agent ? m.AuthorAgent!.DisplayName : m.AuthorCustomer!.Name, m.Body, null))
             .ToListAsync();
+    }
+
+    /// <summary>
+    /// The active agents @mentioned in <paramref name="body"/> who may not open the ticket (<see cref="AgentScope.CanSee"/>,
+    /// with each one's own role and teams): the composer asks before sending a note they would be notified of in vain.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> MentionedWhoCannotSeeAsync(int ticketId, string body)
+    {
+        if (!body.Contains('@'))
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
+            .Select(t => new { t.TeamId, t.AssigneeId, t.OwnerId, Followers = t.Followers.Select(f => f.AgentId).ToList() })
+            .FirstOrDefaultAsync();
+        if (ticket is null)
+        {
+            return [];
+        }
+        var agents = await db.Users.AsNoTracking().Where(a => a.IsActive).Select(a => new { a.Id, a.DisplayName, a.Email }).ToListAsync();
+        var mentioned = Mentions.Find(body, agents.Select(a => (a.Id, a.DisplayName, a.Email)));
+        if (mentioned.Count == 0)
+        {
+            return [];
+        }
+        var admins = await db.UserRoles.Where(r => mentioned.Contains(r.UserId) && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Agents.Roles.Admin))
+            .Select(r => r.UserId).ToListAsync();
+        var teams = (await db.TeamMembers.Where(m => mentioned.Contains(m.AgentId)).Select(m => new { m.AgentId, m.TeamId }).ToListAsync())
+            .ToLookup(m => m.AgentId, m => m.TeamId);
+        return mentioned
+            .Where(id => !new AgentScope(id, admins.Contains(id), teams[id].ToList())
+                .CanSee(ticket.TeamId, ticket.AssigneeId, ticket.OwnerId, ticket.Followers.Contains(id)))
+            .Select(id => (id, agents.First(a => a.Id == id).DisplayName))
+            .ToList();
     }
 
     /// <summary>Agents and teams a ticket can be given to.</summary>

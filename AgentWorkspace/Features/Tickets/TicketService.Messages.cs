@@ -35,6 +35,7 @@ public sealed partial class TicketService
 
         var now = clock.GetUtcNow();
         var statusBefore = ticket.Status;
+        TicketStatus? chosenStatus = null;
         var message = Append(db, ticket, now, body, input.Visibility, input.ClientMessageId);
         message.AuthorKind = AuthorKind.Agent;
         message.AuthorAgentId = scope.AgentId;
@@ -42,6 +43,7 @@ public sealed partial class TicketService
         {
             ticket.FirstResponseAt ??= now;
             ticket.WaitingSince = null;
+            await TicketOwnership.DefaultOwnerAsync(db, ticket, scope.AgentId, new TicketHistory(db, ticket, scope.AgentId, now));
             if (ticket.Status == TicketStatus.Open)
             {
                 // Someone is working on it now.
@@ -57,6 +59,7 @@ public sealed partial class TicketService
             {
                 return new MessageResult(refused.Outcome, refused.Error, null, ticket.Number);
             }
+            chosenStatus = statusAfter;
         }
         if (input.Visibility == MessageVisibility.Public || ticket.Status != statusBefore)
         {
@@ -69,6 +72,11 @@ public sealed partial class TicketService
         if (input.Visibility == MessageVisibility.Internal)
         {
             await NotifyMentionsAsync(db, scope.AgentId, ticket, message.Body);
+        }
+        if (chosenStatus is { } chosen)
+        {
+            // The status the agent chose with the reply; the automatic "in progress" of a first reply is no news.
+            await NotifyWatchersAsync(db, ticket, scope.AgentId, NotificationText.StatusChanged(ticket.Number, NotificationText.Status(chosen.ToString())), ticket.Subject);
         }
         return new MessageResult(CommandOutcome.Ok, null, message, ticket.Number);
     }
@@ -167,6 +175,8 @@ public sealed partial class TicketService
             var followUp = await NewTicketAsync(db, ticket.CustomerId, $"Follow-up to #{ticket.Number}: {ticket.Subject}", ticket.Channel, now);
             followUp.FollowUpOfId = ticket.Id;
             followUp.TeamId = ticket.TeamId;
+            // Whoever was responsible for the customer's matter stays so for its follow-up.
+            followUp.OwnerId = ticket.OwnerId;
             followUp.Priority = ticket.Priority;
             followUp.Category = ticket.Category;
             followUp.Language = ticket.Language;
@@ -194,9 +204,10 @@ public sealed partial class TicketService
         await transaction.CommitAsync();
         if (created)
         {
-            notifier.Publish(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, null, Created: true));
+            notifier.Publish(new TicketChanged(ticket.Id, ticket.Number, ticket.TeamId, ticket.AssigneeId, null, Created: true) { OwnerId = ticket.OwnerId });
         }
         PublishMessage(ticket, message);
+        await NotifyWatchersAsync(db, ticket, null, NotificationText.CustomerReplied(ticket.Number), body.Length > 140 ? body[..140] + "…" : body);
         return new MessageResult(CommandOutcome.Ok, null, message, ticket.Number);
     }
 

@@ -55,6 +55,7 @@ public sealed partial class TicketService(
         var history = new TicketHistory(db, ticket, actorAgentId, now, reason);
         var previousAssignee = ticket.AssigneeId;
         var previousTeam = ticket.TeamId;
+        var previousOwner = ticket.OwnerId;
         var previousStatus = ticket.Status;
 
         foreach (var command in commands)
@@ -82,12 +83,10 @@ public sealed partial class TicketService(
         {
             PreviousTeamId = previousTeam,
             PreviousAssigneeId = previousAssignee,
+            OwnerId = ticket.OwnerId,
+            PreviousOwnerId = previousOwner,
         });
-        if (ticket.AssigneeId is { } assignee && assignee != previousAssignee && assignee != actorAgentId)
-        {
-            var by = await db.Users.Where(a => a.Id == actorAgentId).Select(a => a.DisplayName).FirstOrDefaultAsync() ?? "Someone";
-            await notifications.NotifyAsync(assignee, NotificationText.TicketAssigned(by, ticket.Number), ticket.Subject, $"/tickets/{ticket.Number}");
-        }
+        await NotifyChangeAsync(db, ticket, actorAgentId, history, previousAssignee, previousOwner, previousStatus);
         return CommandResult.Ok(ticket.Id, ticket.Number) with { Version = ticket.Version };
     }
 
@@ -123,12 +122,29 @@ public sealed partial class TicketService(
                     return CommandResult.Invalid("That agent does not exist or is deactivated.");
                 history.Record("Assignee", await AgentNameAsync(db, ticket.AssigneeId), await AgentNameAsync(db, value));
                 ticket.AssigneeId = value;
+                if (value is not null)
+                {
+                    await TicketOwnership.DefaultOwnerAsync(db, ticket, value, history);
+                }
                 return null;
 
-            case SetTeam(var expected, var value):
+            case SetTeam(var expected, var value, var handOff):
                 if (ticket.TeamId != expected)
                     return Conflict("team", await TeamNameAsync(db, ticket.TeamId) ?? "no team");
-                return await MoveToTeamAsync(db, ticket, value, history);
+                if (value == ticket.TeamId)
+                    return null;
+                return await MoveToTeamAsync(db, ticket, value, history, handOff: handOff);
+
+            case SetOwner(var expected, var value):
+                if (ticket.OwnerId != expected)
+                    return Conflict("owner", await AgentNameAsync(db, ticket.OwnerId) ?? "nobody");
+                return await TicketOwnership.SetOwnerAsync(db, ticket, value, history);
+
+            case AddFollower(var agentId):
+                return await TicketOwnership.AddFollowerAsync(db, ticket, agentId, history);
+
+            case RemoveFollower(var agentId):
+                return await TicketOwnership.RemoveFollowerAsync(db, ticket, agentId, history);
 
             case SetCategory(var expected, var value):
                 if (!string.Equals(ticket.Category, expected, StringComparison.Ordinal))
@@ -161,7 +177,7 @@ public sealed partial class TicketService(
                 }
                 return null;
 
-            case Escalate(var teamId, var tier, var reason):
+            case Escalate(var teamId, var tier, var reason, var handOff):
                 if (string.IsNullOrWhiteSpace(reason))
                     return CommandResult.Invalid("Say why the ticket is escalated.");
                 if (tier is < 1 or > 3)
@@ -173,20 +189,46 @@ public sealed partial class TicketService(
                     history.Record("Tier", ticket.Tier.ToString(), tier.ToString(), reason.Trim());
                     ticket.Tier = tier;
                 }
-                return teamId != ticket.TeamId ? await MoveToTeamAsync(db, ticket, teamId, history, reason.Trim()) : null;
+                if (teamId != ticket.TeamId)
+                    return await MoveToTeamAsync(db, ticket, teamId, history, reason.Trim(), handOff);
+                // A higher tier in the same team: handing off puts it back in that team's Unassigned view.
+                if (handOff)
+                    await HandOffAsync(db, ticket, history, reason.Trim());
+                return null;
 
             default:
                 return CommandResult.Invalid("Unknown change.");
         }
     }
 
-    private static async Task<CommandResult?> MoveToTeamAsync(AppDbContext db, Ticket ticket, int? teamId, TicketHistory history, string? reason = null)
+    private static async Task<CommandResult?> MoveToTeamAsync(
+        AppDbContext db, Ticket ticket, int? teamId, TicketHistory history, string? reason = null, bool handOff = false)
     {
         if (teamId is not null && !await db.Teams.AnyAsync(t => t.Id == teamId))
             return CommandResult.Invalid("That team does not exist.");
         history.Record("Team", await TeamNameAsync(db, ticket.TeamId), await TeamNameAsync(db, teamId), reason);
         ticket.TeamId = teamId;
+        if (handOff)
+        {
+            await HandOffAsync(db, ticket, history, reason);
+        }
         return null;
+    }
+
+    /// <summary>
+    /// Hands the ticket to its (new) team's Unassigned view: the assignee is cleared and the team told after commit. The
+    /// one who had it becomes the owner when there is none yet, so handing a ticket off never loses sight of it.
+    /// </summary>
+    private static async Task HandOffAsync(AppDbContext db, Ticket ticket, TicketHistory history, string? reason)
+    {
+        if (ticket.OwnerId is null && (ticket.AssigneeId ?? history.ActorAgentId) is { Length: > 0 } keeper)
+        {
+            await TicketOwnership.SetOwnerAsync(db, ticket, keeper, history);
+        }
+        // "HandOff": the team it went to and the agent who had it (none when it was not assigned).
+        history.RecordAlways("HandOff", await AgentNameAsync(db, ticket.AssigneeId), await TeamNameAsync(db, ticket.TeamId) ?? "", reason);
+        ticket.AssigneeId = null;
+        history.HandedOffTo = ticket.TeamId;
     }
 
     private static CommandResult Conflict(string field, string current) =>
@@ -201,10 +243,10 @@ public sealed partial class TicketService(
             : null;
     }
 
-    private static async Task<string?> AgentNameAsync(AppDbContext db, string? agentId) =>
+    internal static async Task<string?> AgentNameAsync(AppDbContext db, string? agentId) =>
         agentId is null ? null : await db.Users.Where(a => a.Id == agentId).Select(a => a.DisplayName).FirstOrDefaultAsync();
 
-    private static async Task<string?> TeamNameAsync(AppDbContext db, int? teamId) =>
+    internal static async Task<string?> TeamNameAsync(AppDbContext db, int? teamId) =>
         teamId is null ? null : await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).FirstOrDefaultAsync();
 }
 
@@ -215,14 +257,33 @@ internal sealed class TicketHistory(AppDbContext db, Ticket ticket, string? acto
 
     public DateTimeOffset Now => now;
 
+    public string? ActorAgentId => actorAgentId;
+
+    /// <summary>The team the ticket was handed off to in this change (its members are told after commit).</summary>
+    public int? HandedOffTo { get; set; }
+
+    /// <summary>Whether a hand-off happened in this change (possibly to "no team").</summary>
+    public bool HandedOff => Events.Any(e => e.Field == "HandOff");
+
+    /// <summary>Agents who started following the ticket in this change.</summary>
+    public List<string> NewFollowers { get; } = [];
+
+    private List<TicketEvent> Events { get; } = [];
+
     public void Record(string field, string? oldValue, string? newValue, string? reason = null)
     {
         if (oldValue == newValue)
         {
             return;
         }
+        RecordAlways(field, oldValue, newValue, reason);
+    }
+
+    /// <summary>A line even when the values read the same (a hand-off of an unassigned ticket to its own team is still news).</summary>
+    public void RecordAlways(string field, string? oldValue, string? newValue, string? reason = null)
+    {
         Changed = true;
-        db.TicketEvents.Add(new TicketEvent
+        var line = new TicketEvent
         {
             TicketId = ticket.Id,
             ActorKind = actorAgentId is null ? AuthorKind.System : AuthorKind.Agent,
@@ -232,6 +293,8 @@ internal sealed class TicketHistory(AppDbContext db, Ticket ticket, string? acto
             NewValue = newValue,
             Reason = reason ?? defaultReason,
             CreatedAt = now,
-        });
+        };
+        Events.Add(line);
+        db.TicketEvents.Add(line);
     }
 }

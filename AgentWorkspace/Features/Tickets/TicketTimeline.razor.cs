@@ -67,6 +67,11 @@ public sealed partial class TicketTimeline
         "Created" => L["EventCreated", CreatedFrom(change.NewValue)],
         "Tags" when change.NewValue is ['+', .. var added] => L["EventTagAdded", added],
         "Tags" when change.OldValue is ['-', .. var removed] => L["EventTagRemoved", removed],
+        "Followers" when change.NewValue is ['+', .. var follower] => L["EventFollowerAdded", follower],
+        "Followers" when change.OldValue is ['-', .. var unfollower] => L["EventFollowerRemoved", unfollower],
+        // A hand-off stores the agent who had the ticket (if any) and the team it went to.
+        "HandOff" when change.OldValue is { } had => L["EventHandedOffFrom", TeamOrNone(change.NewValue), had],
+        "HandOff" => L["EventHandedOff", TeamOrNone(change.NewValue)],
         _ when change.NewValue == "(edited)" => L["EventEdited", EditedMessage(change.Field), change.OldValue ?? ""],
         _ when change.OldValue is null => L["EventSet", FieldName(change.Field), Value(change.Field, change.NewValue)],
         _ when change.NewValue is null => L["EventCleared", FieldName(change.Field), Value(change.Field, change.OldValue)],
@@ -81,6 +86,7 @@ public sealed partial class TicketTimeline
         "Team" => L["FieldTeam"],
         "Category" => L["FieldCategory"],
         "Tier" => L["FieldTier"],
+        "Owner" => L["FieldOwner"],
         "Tags" => L["FieldTags"],
         _ => field.ToLowerInvariant(),
     };
@@ -92,6 +98,8 @@ public sealed partial class TicketTimeline
         ("Priority", { } label) when PriorityByLabel.TryGetValue(label, out var priority) => TicketWords.Priority(priority),
         _ => stored ?? "",
     };
+
+    private string TeamOrNone(string? team) => string.IsNullOrEmpty(team) ? L["NoTeam"] : team;
 
     /// <summary>A new ticket records its channel; a follow-up records "Follow-up to #N".</summary>
     private string CreatedFrom(string? stored) => stored switch
