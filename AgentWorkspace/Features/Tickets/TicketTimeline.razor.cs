@@ -109,5 +109,10 @@ public sealed partial class TicketTimeline
     };
 
     /// <summary>The one reason the system writes itself; reasons typed by agents stay as they wrote them.</summary>
-    private string Reason(string reason) => reason == "The customer replied" ? L["ReasonCustomerReplied"] : reason;
+    private string Reason(string reason) => reason switch
+    {
+        "The customer replied" => L["ReasonCustomerReplied"],
+        TicketService.CustomerSolvedReason => L["ReasonCustomerSolved"],
+        _ => reason,
+    };
 }
