@@ -31,7 +31,7 @@ public partial class PortalTicketPage
     protected override async Task OnInitializedAsync()
     {
         session = await PortalSession.ReadAsync(HttpContext);
-        if (Key is not null && HttpMethods.IsGet(HttpContext.Request.Method))
+        if (!string.IsNullOrEmpty(Key) && HttpMethods.IsGet(HttpContext.Request.Method))
         {
             await OpenLinkAsync();
             return;
@@ -39,7 +39,7 @@ public partial class PortalTicketPage
         ticket = await Queries.TicketAsync(session, Number);
         if (ticket is null)
         {
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            NotFound();
             return;
         }
         if (Reply?.ClientId is { Length: > 0 and <= 64 } posted)
@@ -94,7 +94,7 @@ public partial class PortalTicketPage
                 return;
             case PortalPostOutcome.NotFound:
                 ticket = null;
-                HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+                NotFound();
                 return;
             default:
                 HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -126,10 +126,16 @@ public partial class PortalTicketPage
                 return;
             default:
                 ticket = null;
-                HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+                NotFound();
                 return;
         }
     }
+
+    /// <summary>
+    /// 404: the status-code pages re-execute the not-found page, which shows <see cref="PortalTicketUnavailable"/> for
+    /// ticket addresses (a component's own 404 body is never sent). The same answer for any number.
+    /// </summary>
+    private void NotFound() => HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
 
     public sealed class ReplyInput
     {
