@@ -20,7 +20,26 @@ public sealed class PortalQueries(IDbContextFactory<AppDbContext> dbFactory)
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync();
-        var rows = await db.Tickets.AsNoTracking().Where(t => customerIds.Contains(t.CustomerId))
+        return await SummariesAsync(db, db.Tickets.AsNoTracking().Where(t => customerIds.Contains(t.CustomerId)));
+    }
+
+    /// <summary>The tickets this session opened from e-mail links (each still its customer's), for a session not signed in.</summary>
+    public async Task<IReadOnlyList<CustomerTicketSummary>> LinkedTicketsAsync(IReadOnlyList<TicketGrant> grants)
+    {
+        if (grants.Count == 0)
+        {
+            return [];
+        }
+        var ids = grants.Select(g => g.TicketId).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var candidates = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.CustomerId }).ToListAsync();
+        var allowed = candidates.Where(c => grants.Contains(new TicketGrant(c.Id, c.CustomerId))).Select(c => c.Id).ToList();
+        return await SummariesAsync(db, db.Tickets.AsNoTracking().Where(t => allowed.Contains(t.Id)));
+    }
+
+    private static async Task<IReadOnlyList<CustomerTicketSummary>> SummariesAsync(AppDbContext db, IQueryable<Ticket> tickets)
+    {
+        var rows = await tickets
             .Select(t => new
             {
                 Ticket = t,
