@@ -1,6 +1,10 @@
 using AgentWorkspace.Features.Account;
 using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.Customers;
+using AgentWorkspace.Features.Portal;
+using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,6 +26,8 @@ public sealed class AccessibilityCollection : ICollectionFixture<BrowserFixture>
 public sealed class AccessibilityTests(BrowserFixture browser)
 {
     private const string Article = "{article}";
+    private const string TicketLink = "{ticket-link}";
+    private const string SignInLink = "{sign-in-link}";
 
     /// <summary>In the order they are visited; the inbox is where signing in lands, so it is audited on that load.</summary>
     private static readonly AuditedPage[] SignedInPages =
@@ -44,6 +50,14 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("help-article", $"/help/a/{Article}", "[data-testid=help-article]", Interactive: false, FollowsAgentTheme: false),
         new("help-request-form", "/help/new", "[data-testid=webform]", Interactive: false, FollowsAgentTheme: false),
         new("help-request-sent", "/help/new/sent", "[data-testid=webform-sent]", Interactive: false, FollowsAgentTheme: false),
+        // The customer portal: its own session, whatever the agent's sign-in; one ticket opened from its e-mail link, the list
+        // of tickets opened from links, a ticket it can't open, a broken link, then a sign-in link's page and "my tickets".
+        new("portal-sign-in", "/help/tickets", "[data-testid=portal-sign-in]", Interactive: false, FollowsAgentTheme: false),
+        new("portal-ticket", TicketLink, "[data-testid=portal-conversation]", Interactive: false, FollowsAgentTheme: false),
+        new("portal-linked", "/help/tickets", "[data-testid=portal-linked-tickets]", Interactive: false, FollowsAgentTheme: false),
+        new("portal-unavailable", "/help/tickets/987654", "[data-testid=portal-ticket-unavailable]", Interactive: false, FollowsAgentTheme: false),
+        new("portal-link-problem", "/help/tickets/987654?k=broken", "[data-testid=portal-link-problem]", Interactive: false, FollowsAgentTheme: false),
+        new("portal-confirm", SignInLink, "[data-testid=portal-confirm]", Interactive: false, FollowsAgentTheme: false),
     ];
 
     [Theory]
@@ -52,6 +66,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     public async Task EveryPage_PassesWcag21AA_InThisTheme(string theme)
     {
         var (email, articleId) = await AuditDataAsync();
+        var portal = await PortalAuditDataAsync();
         await using var agent = await browser.NewPageAsync();
         await agent.Context.AddCookiesAsync([new Cookie { Name = UiPreferences.ThemeCookie, Value = theme, Url = browser.BaseAddress.ToString() }]);
         var page = agent.Page;
@@ -70,7 +85,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         {
             if (audited.Path != "/")
             {
-                await page.GotoAsync(audited.Path.Replace(Article, articleId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                await page.GotoAsync(audited.Path.Replace(Article, articleId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Replace(TicketLink, portal.TicketLink).Replace(SignInLink, portal.SignInLink));
             }
             if (audited.Interactive)
             {
@@ -80,6 +96,11 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await ExpectThemeAsync(page, audited.FollowsAgentTheme ? theme : "light");
             violations.AddRange(await Axe.CheckAsync(page, audited.Name, theme));
         }
+
+        // Using the sign-in link (the last page) opens "my tickets".
+        await page.GetByTestId("portal-confirm-sign-in").ClickAsync();
+        await Expect(page.GetByTestId("portal-tickets")).ToBeVisibleAsync();
+        violations.AddRange(await Axe.CheckAsync(page, "portal-my-tickets", theme));
 
         if (violations.Count > 0)
         {
@@ -97,6 +118,30 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             "## Before you start\n\nYou need access to your **email**.\n\n1. Open *Settings*\n2. Choose `Security`\n\n" +
             "| Step | Time |\n|---|---|\n| Request | 1 min |\n\nSee [the help centre](/help)."));
         return (email, articleId);
+    }
+
+    /// <summary>A customer with a ticket (a reply with Markdown in it), its e-mail link, and a fresh one-time sign-in link.</summary>
+    private async Task<(string TicketLink, string SignInLink)> PortalAuditDataAsync()
+    {
+        var services = browser.App.Services;
+        var data = new TicketTestData(services);
+        await using var db = await data.DbAsync();
+        var customer = new Customer { Name = "Audrey Audit", Email = $"audrey-{Guid.NewGuid():N}@customer.example", CreatedAt = DateTimeOffset.UtcNow };
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync();
+        var created = await data.Tickets.CreateTicketAsync(new NewTicket(customer.Id, "My invoice shows the wrong VAT", "Hello, the VAT on invoice INV-7 is 21 % instead of 10 %.", TicketChannel.Email));
+        var ticketId = created.Message!.TicketId;
+        var admin = await data.ScopeAsync(DemoAgents.AdminEmail);
+        await data.Tickets.AddAgentMessageAsync(admin, ticketId, new AgentMessage("Sorry about that! **Steps**:\n\n1. Open *Billing*\n2. Choose `Invoices`\n\nSee [the help centre](/help).", MessageVisibility.Public));
+        var key = services.GetRequiredService<TicketLinks>().Issue(ticketId, customer.Id, DateTimeOffset.UtcNow.AddDays(1));
+        var (token, hash) = PortalSignInService.NewToken();
+        db.PortalSignIns.Add(new PortalSignIn
+        {
+            NormalizedEmail = customer.NormalizedEmail!, Recipient = customer.Email!, RecipientName = customer.Name, Language = "en",
+            TokenHash = hash, RequestedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(30), State = PortalMailState.Sent,
+        });
+        await db.SaveChangesAsync();
+        return ($"/help/tickets/{created.TicketNumber}?k={key}", $"/help/tickets/sign-in?token={token}");
     }
 
     private static Task ExpectThemeAsync(IPage page, string theme) =>

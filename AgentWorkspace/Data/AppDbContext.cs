@@ -5,6 +5,7 @@ using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.Email;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Notifications;
+using AgentWorkspace.Features.Portal;
 using AgentWorkspace.Features.Scheduling;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
@@ -44,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MessageAttachment> MessageAttachments => Set<MessageAttachment>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<PortalSignIn> PortalSignIns => Set<PortalSignIn>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

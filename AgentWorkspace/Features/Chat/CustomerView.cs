@@ -34,6 +34,14 @@ public static class CustomerView
     public static CustomerMail? Mail(Ticket ticket, CustomerMailKind kind, Message? reply, string? agentName) =>
         CustomerMail.From(ticket, kind, reply, agentName);
 
+    /// <summary>
+    /// A ticket as the customer's own list shows it (the help-centre portal): number, subject (the customer's own words),
+    /// status, and when it last changed in a way the customer could see. Internal activity (notes, property changes) must
+    /// not move that date, so the caller passes the latest public moment, never <see cref="Ticket.UpdatedAt"/>.
+    /// </summary>
+    public static CustomerTicketSummary Summary(Ticket ticket, DateTimeOffset lastPublicActivity) =>
+        CustomerTicketSummary.From(ticket, lastPublicActivity);
+
     /// <summary>A plain-text transcript built from the same projection, for download and for e-mail.</summary>
     public static string Transcript(CustomerConversation conversation, string customerName, string language)
     {
@@ -109,6 +117,20 @@ public sealed class CustomerTicket
         TicketStatus.Closed => "closed",
         _ => "open",
     });
+}
+
+[CustomerFacing]
+public sealed class CustomerTicketSummary
+{
+    private CustomerTicketSummary(CustomerTicket ticket, string subject, DateTimeOffset lastActivity) =>
+        (Ticket, Subject, LastActivity) = (ticket, subject, lastActivity);
+
+    public CustomerTicket Ticket { get; }
+    public string Subject { get; }
+    public DateTimeOffset LastActivity { get; }
+
+    internal static CustomerTicketSummary From(Ticket ticket, DateTimeOffset lastPublicActivity) =>
+        new(CustomerTicket.From(ticket), ticket.Subject, ticket.ResolvedAt is { } resolved && resolved > lastPublicActivity ? resolved : lastPublicActivity);
 }
 
 [CustomerFacing]

@@ -14,13 +14,14 @@ namespace AgentWorkspace.Features.Email;
 /// </summary>
 public sealed class CustomerMailComposer(IStringLocalizer<CustomerMailStrings> L)
 {
-    public MimeMessage Compose(CustomerMail mail, MailboxAddress from, string teamName, MailThread thread)
+    /// <param name="ticketLink">The customer's link to this one ticket online (the help-centre portal), when there is one.</param>
+    public MimeMessage Compose(CustomerMail mail, MailboxAddress from, string teamName, MailThread thread, Uri? ticketLink = null)
     {
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(mail.Language);
         try
         {
-            return Build(mail, from, teamName, thread);
+            return Build(mail, from, teamName, thread, ticketLink);
         }
         finally
         {
@@ -28,7 +29,7 @@ public sealed class CustomerMailComposer(IStringLocalizer<CustomerMailStrings> L
         }
     }
 
-    private MimeMessage Build(CustomerMail mail, MailboxAddress from, string teamName, MailThread thread)
+    private MimeMessage Build(CustomerMail mail, MailboxAddress from, string teamName, MailThread thread, Uri? ticketLink)
     {
         var number = mail.Ticket.Number;
         var subject = Subjects.WithoutReplyPrefixes(mail.Subject);
@@ -89,7 +90,13 @@ public sealed class CustomerMailComposer(IStringLocalizer<CustomerMailStrings> L
         {
             text.Append(after).Append("\n\n");
         }
-        text.Append(hint).Append("\n\n").Append(signature).Append("\n\n-- \n").Append(footer).Append('\n');
+        text.Append(hint).Append("\n\n");
+        var linkText = ticketLink is null ? null : L["PortalLink", number].Value;
+        if (linkText is not null)
+        {
+            text.Append(linkText).Append('\n').Append(ticketLink!.AbsoluteUri).Append("\n\n");
+        }
+        text.Append(signature).Append("\n\n-- \n").Append(footer).Append('\n');
 
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"").Append(mail.Language).Append("\"><head><meta charset=\"utf-8\"><title>")
@@ -104,7 +111,12 @@ public sealed class CustomerMailComposer(IStringLocalizer<CustomerMailStrings> L
         {
             html.Append("<p>").Append(Encode(after)).Append("</p>");
         }
-        html.Append("<p>").Append(Encode(hint)).Append("</p><p>").Append(Encode(signature)).Append("</p>")
+        html.Append("<p>").Append(Encode(hint)).Append("</p>");
+        if (linkText is not null)
+        {
+            html.Append("<p><a href=\"").Append(Encode(ticketLink!.AbsoluteUri)).Append("\">").Append(Encode(linkText)).Append("</a></p>");
+        }
+        html.Append("<p>").Append(Encode(signature)).Append("</p>")
             .Append("<hr><p style=\"color: #555555; font-size: 12px;\">").Append(Encode(footer)).Append("</p></body></html>");
 
         message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();

@@ -17,7 +17,8 @@ namespace AgentWorkspace.Features.Email;
 /// </summary>
 public sealed class OutboxSender(
     IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, CustomerMailComposer composer,
-    IOptionsMonitor<EmailOptions> options, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
+    IOptionsMonitor<EmailOptions> options, TimeProvider clock, ILogger<OutboxSender> log,
+    IEnumerable<ICustomerTicketLinks> ticketLinks) : BackgroundService
 {
     private const int BatchSize = 20;
 
@@ -134,7 +135,8 @@ public sealed class OutboxSender(
             {
                 throw connectFailure;
             }
-            var message = composer.Compose(mail, await SenderAsync(db, row, settings), settings.FromName, await ThreadAsync(db, row));
+            var link = ticketLinks.Select(l => l.For(row.TicketId, row.Ticket.Number, row.Ticket.CustomerId)).FirstOrDefault(l => l is not null);
+            var message = composer.Compose(mail, await SenderAsync(db, row, settings), settings.FromName, await ThreadAsync(db, row), link);
             row.EmailMessage.Subject = Truncate(message.Subject ?? "", Tickets.MessageLimits.MaxSubjectLength);
             row.EmailMessage.FromAddress = message.From.Mailboxes.First().Address;
             await smtp.SendAsync(message, cancellationToken);

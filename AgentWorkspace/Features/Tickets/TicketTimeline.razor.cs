@@ -121,6 +121,10 @@ public sealed partial class TicketTimeline
     /// <summary>The reasons the system writes itself, in the agent's words; reasons typed by agents stay as they wrote them.</summary>
     internal string? ReasonOf(TicketChange change) =>
         SlaHistoryText.IsSla(change) ? SlaHistoryText.Reason(change, SlaL)
-        : change.Reason == "The customer replied" ? L["ReasonCustomerReplied"]
-        : change.Reason;
+        : change.Reason switch
+        {
+            "The customer replied" => L["ReasonCustomerReplied"],
+            TicketService.CustomerSolvedReason => L["ReasonCustomerSolved"],
+            _ => change.Reason,
+        };
 }

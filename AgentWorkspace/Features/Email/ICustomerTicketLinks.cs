@@ -1,0 +1,10 @@
+namespace AgentWorkspace.Features.Email;
+
+/// <summary>
+/// Where a customer can follow one ticket online (the help-centre portal registers it). Every notification e-mail
+/// carries such a link: it opens that ticket only, for a limited time. Null when no public address is configured.
+/// </summary>
+public interface ICustomerTicketLinks
+{
+    Uri? For(int ticketId, int ticketNumber, int customerId);
+}
