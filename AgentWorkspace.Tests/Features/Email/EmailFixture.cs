@@ -3,7 +3,6 @@ using AgentWorkspace.Features.Email;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace AgentWorkspace.Tests.Features.Email;
 
@@ -17,25 +16,13 @@ public sealed class EmailCollection : ICollectionFixture<EmailFixture>
 /// A real mail server (smtp4dev) and the app reading its support mailbox over IMAP and sending over its SMTP, with the
 /// demo data; Chromium for what agents see. One of each for the collection.
 /// </summary>
-public sealed class EmailFixture : IAsyncLifetime
+public sealed class EmailFixture : MailAppFixture
 {
     public const string Team = "Billing & Accounts";
 
-    private IPlaywright? playwright;
-
-    public MailServer Mail { get; } = new();
-    public WorkspaceAppFactory App { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
     public TicketTestData Data => new(App.Services);
 
-    public async Task InitializeAsync()
-    {
-        await Mail.StartAsync();
-        App = WorkspaceAppFactory.Create(settings: Settings(Mail, smtpPort: Mail.SmtpPort));
-        _ = App.ServerAddress;
-        playwright = await Playwright.CreateAsync();
-        Browser = await BrowserFixture.LaunchChromiumAsync(playwright);
-    }
+    protected override WorkspaceAppFactory CreateApp() => WorkspaceAppFactory.Create(settings: Settings(Mail, smtpPort: Mail.SmtpPort));
 
     /// <summary>The app's e-mail settings for a mail server: the support mailbox read over IMAP, sending over SMTP.</summary>
     public static Dictionary<string, string?> Settings(MailServer mail, int smtpPort, string mailboxUser = "support", string mailboxAddress = MailServer.SupportAddress, bool readMailbox = true) => new()
@@ -98,26 +85,6 @@ public sealed class EmailFixture : IAsyncLifetime
         return await db.OutboxEmails.AsNoTracking().Include(o => o.EmailMessage).Where(o => o.TicketId == ticketId).OrderBy(o => o.Id).ToListAsync();
     }
 
-    public async Task<AgentPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.ServerAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
-        return new AgentPage(context, await context.NewPageAsync());
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-        playwright?.Dispose();
-        if (App is not null)
-        {
-            await App.DisposeAsync();
-        }
-        await Mail.DisposeAsync();
-    }
 }
 
 public sealed record StoredMail(int TicketId, int Number, long? MessageId, MailKind Kind, string? Body, AgentWorkspace.Features.Tickets.MessageVisibility? Visibility, string? Quoted);

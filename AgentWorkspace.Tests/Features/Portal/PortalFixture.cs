@@ -6,7 +6,6 @@ using AgentWorkspace.Tests.Features.Email;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace AgentWorkspace.Tests.Features.Portal;
 
@@ -21,26 +20,20 @@ public sealed class PortalCollection : ICollectionFixture<PortalFixture>
 /// public address (the links in e-mails point back at it), with a clock the tests can move forward (links expiring), and
 /// Chromium for the customer's journey. One of each for the collection.
 /// </summary>
-public sealed class PortalFixture : IAsyncLifetime
+public sealed class PortalFixture : MailAppFixture
 {
     public const string IdentitySecret = "portal-tests-identity-secret-0123456789";
 
-    private IPlaywright? playwright;
-
-    public MailServer Mail { get; } = new();
     public ShiftedClock Clock { get; } = new();
-    public WorkspaceAppFactory App { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => App.ServerAddress;
 
     /// <summary>Portal:PublicBaseUrl: what links in e-mails start with.</summary>
     public string PublicBase { get; private set; } = "";
     public TicketTestData Data => new(App.Services);
     public TicketLinks Links => App.Services.GetRequiredService<TicketLinks>();
 
-    public async Task InitializeAsync()
+    protected override WorkspaceAppFactory CreateApp()
     {
-        await Mail.StartAsync();
         var port = LoopbackPorts.Free();
         var settings = EmailFixture.Settings(Mail, smtpPort: Mail.SmtpPort);
         PublicBase = $"http://127.0.0.1:{port}/";
@@ -48,10 +41,7 @@ public sealed class PortalFixture : IAsyncLifetime
         // Many tests ask for links from 127.0.0.1; the per-client limit has its own test through the service.
         settings["Portal:RateLimits:SignInPerClient"] = "1000";
         settings["Widget:IdentitySecret"] = IdentitySecret;
-        App = WorkspaceAppFactory.Create(port: port, settings: settings, services: s => s.AddSingleton<TimeProvider>(Clock));
-        BaseAddress = App.ServerAddress;
-        playwright = await Playwright.CreateAsync();
-        Browser = await BrowserFixture.LaunchChromiumAsync(playwright);
+        return WorkspaceAppFactory.Create(port: port, settings: settings, services: s => s.AddSingleton<TimeProvider>(Clock));
     }
 
     public PortalClient NewClient() => new(BaseAddress);
@@ -122,26 +112,6 @@ public sealed class PortalFixture : IAsyncLifetime
         return new Uri(text[start..(end < 0 ? text.Length : end)]).PathAndQuery;
     }
 
-    public async Task<AgentPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
-        return new AgentPage(context, await context.NewPageAsync());
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-        playwright?.Dispose();
-        if (App is not null)
-        {
-            await App.DisposeAsync();
-        }
-        await Mail.DisposeAsync();
-    }
 
     public static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
 }
