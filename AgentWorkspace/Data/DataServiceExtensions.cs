@@ -55,6 +55,7 @@ public static class DataServiceExtensions
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await Features.Customers.CustomerSearchIndex.EnsureAsync(db, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         // Refreshes the planner's statistics where they are stale; cheap when they are not.
         await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
