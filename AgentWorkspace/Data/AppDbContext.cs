@@ -66,13 +66,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var customers = CustomerSearchIndex.Touched(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (customers.Count > 0)
+        {
+            CustomerSearchIndex.Refresh(this, customers.Select(c => c.Id).Distinct().ToList());
+        }
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The customer search index follows every saved change to customers and their addresses (see CustomerSearchIndex).
+        var customers = CustomerSearchIndex.Touched(this);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (customers.Count > 0)
+        {
+            await CustomerSearchIndex.RefreshAsync(this, customers.Select(c => c.Id).Distinct().ToList(), cancellationToken);
+        }
+        return saved;
     }
 
     private void BumpVersions()

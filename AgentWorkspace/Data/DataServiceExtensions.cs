@@ -55,7 +55,6 @@ public static class DataServiceExtensions
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
-        await Features.Customers.CustomerSearchIndex.EnsureAsync(db, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         // Refreshes the planner's statistics where they are stale; cheap when they are not.
         await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
@@ -67,6 +66,7 @@ public static class DataServiceExtensions
             await Seed.DemoDataSeeder.SeedAsync(scope.ServiceProvider, cancellationToken);
             await Features.Tickets.TicketSearchIndex.RebuildAsync(db, cancellationToken);
             await Features.KnowledgeBase.ArticleSearchIndex.RebuildAsync(db, cancellationToken);
+            await Features.Customers.CustomerSearchIndex.RebuildAsync(db, cancellationToken);
         }
     }
 }

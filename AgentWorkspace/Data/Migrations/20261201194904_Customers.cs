@@ -124,8 +124,8 @@ namespace AgentWorkspace.Data.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // After the rebuild of Customers above (it would drop triggers made before it).
-            migrationBuilder.Sql(CustomerSearchIndex.CreateSql);
+            migrationBuilder.Sql(CustomerSearchIndex.CreateTableSql);
+            migrationBuilder.Sql(CustomerSearchIndex.RebuildSql);
         }
 
         /// <inheritdoc />
