@@ -96,8 +96,13 @@ public sealed partial class CustomerProfilePage
         }
     }
 
-    private async Task<bool> AddContactAsync(ContactKind kind, string value) =>
-        (await RunAsync(() => Customers.AddContactAsync(scope, Id, kind, value))).Succeeded;
+    private async Task<bool> AddContactAsync(ContactKind kind, string value)
+    {
+        var result = await RunAsync(() => Customers.AddContactAsync(scope, Id, kind, value));
+        // Called by the list as a plain function (it needs the outcome), which does not render this page by itself.
+        StateHasChanged();
+        return result.Succeeded;
+    }
 
     private Task RemoveContactAsync(ContactKind kind, string normalized) => RunAsync(() => Customers.RemoveContactAsync(scope, Id, kind, normalized));
 
