@@ -34,6 +34,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [
         new("inbox", "/", "[data-testid=inbox-list]", Interactive: true),
         new("ticket", "/tickets/1001", "[data-testid=timeline]", Interactive: true),
+        new("customers", "/customers", "[data-testid=customer-row]", Interactive: true),
+        new("customer", "/customers/1", "[data-testid=customer-details]", Interactive: true),
+        new("new-ticket", "/tickets/new", "[data-testid=new-ticket-form]", Interactive: true),
         new("kb-list", "/kb", "[data-testid=kb-list]", Interactive: true),
         new("kb-article", $"/kb/articles/{Article}", "[data-testid=article-page]", Interactive: true),
         new("kb-editor", "/kb/articles/new", "[data-testid=article-editor]", Interactive: true),

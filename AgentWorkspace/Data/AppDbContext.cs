@@ -22,6 +22,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
+    public DbSet<CustomerEvent> CustomerEvents => Set<CustomerEvent>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketTag> TicketTags => Set<TicketTag>();
     public DbSet<TicketFollower> TicketFollowers => Set<TicketFollower>();
@@ -67,13 +69,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var customers = CustomerSearchIndex.Touched(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (customers.Count > 0)
+        {
+            CustomerSearchIndex.Refresh(this, customers.Select(c => c.Id).Distinct().ToList());
+        }
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The customer search index follows every saved change to customers and their addresses (see CustomerSearchIndex).
+        var customers = CustomerSearchIndex.Touched(this);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (customers.Count > 0)
+        {
+            await CustomerSearchIndex.RefreshAsync(this, customers.Select(c => c.Id).Distinct().ToList(), cancellationToken);
+        }
+        return saved;
     }
 
     private void BumpVersions()

@@ -66,6 +66,7 @@ public static class DataServiceExtensions
             await Seed.DemoDataSeeder.SeedAsync(scope.ServiceProvider, cancellationToken);
             await Features.Tickets.TicketSearchIndex.RebuildAsync(db, cancellationToken);
             await Features.KnowledgeBase.ArticleSearchIndex.RebuildAsync(db, cancellationToken);
+            await Features.Customers.CustomerSearchIndex.RebuildAsync(db, cancellationToken);
         }
     }
 }

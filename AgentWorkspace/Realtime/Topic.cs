@@ -30,6 +30,9 @@ public enum TopicKind
 
     /// <summary>Every article change: lists, the review queue, the suggestion index.</summary>
     Kb,
+
+    /// <summary>One customer record: its profile's fields, addresses, history, merges.</summary>
+    Customer,
 }
 
 /// <summary>A stream of events a subscriber follows; an event names the topics it belongs to.</summary>
@@ -47,6 +50,8 @@ public readonly record struct Topic(TopicKind Kind, string Key = "")
     public static Topic InboxTeam(int? teamId) => new(TopicKind.InboxTeam, teamId?.ToString(CultureInfo.InvariantCulture) ?? "");
 
     public static Topic InboxAssignee(string agentId) => new(TopicKind.InboxAssignee, agentId);
+
+    public static Topic Customer(int customerId) => new(TopicKind.Customer, customerId.ToString(CultureInfo.InvariantCulture));
 
     public static Topic Article(int articleId) => new(TopicKind.Article, articleId.ToString(CultureInfo.InvariantCulture));
 

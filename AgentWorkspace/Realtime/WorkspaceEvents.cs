@@ -71,6 +71,12 @@ public sealed record MessageEdited(int TicketId, long MessageId, int Seq, Messag
     public override IReadOnlyList<Topic> Topics => [Topic.Ticket(TicketId), Topic.Tickets];
 }
 
+/// <summary>A customer record was created, edited or merged (<paramref name="MergedIntoId"/>: it is now a tombstone of that one).</summary>
+public sealed record CustomerChanged(int CustomerId, int? MergedIntoId = null) : WorkspaceEvent
+{
+    public override IReadOnlyList<Topic> Topics => [Topic.Customer(CustomerId)];
+}
+
 /// <summary>An agent opened a ticket (its unread markers and badges clear).</summary>
 public sealed record TicketSeen(string AgentId, int TicketId) : WorkspaceEvent
 {

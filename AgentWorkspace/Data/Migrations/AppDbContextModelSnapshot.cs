@@ -302,6 +302,12 @@ namespace AgentWorkspace.Data.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -311,9 +317,16 @@ namespace AgentWorkspace.Data.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -321,9 +334,85 @@ namespace AgentWorkspace.Data.Migrations
                         .IsUnique()
                         .HasFilter("ExternalId IS NOT NULL");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("NormalizedEmail");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Customers.CustomerContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Normalized")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Normalized");
+
+                    b.HasIndex("CustomerId", "Kind", "Normalized")
+                        .IsUnique();
+
+                    b.ToTable("CustomerContacts");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Customers.CustomerEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorAgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorAgentId");
+
+                    b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.ToTable("CustomerEvents");
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Email.EmailMessage", b =>
@@ -1770,6 +1859,39 @@ namespace AgentWorkspace.Data.Migrations
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.Customers.Customer", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Customers.CustomerContact", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Customers.Customer", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Customers.CustomerEvent", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", "ActorAgent")
+                        .WithMany()
+                        .HasForeignKey("ActorAgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AgentWorkspace.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActorAgent");
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.Email.EmailMessage", b =>
                 {
                     b.HasOne("AgentWorkspace.Features.Tickets.Message", "Message")
@@ -2119,6 +2241,11 @@ namespace AgentWorkspace.Data.Migrations
             modelBuilder.Entity("AgentWorkspace.Features.Agents.Team", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Customers.Customer", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.KnowledgeBase.Article", b =>

@@ -80,7 +80,17 @@ internal static class DemoCustomers
             };
             result.Add(new DemoCustomer(customer, p.Country, p.Vip, p.Domain));
         }
+        foreach (var file in SeedContent.CustomerFiles)
+        {
+            var customer = result.Single(c => c.Customer.Email == file.Email).Customer;
+            customer.Notes = file.Notes;
+            customer.Contacts.AddRange(file.Emails.Select(e => Contact(ContactKind.Email, e, CustomerEmail.Normalize(e)!, customer.CreatedAt)));
+            customer.Contacts.AddRange(file.Phones.Select(p => Contact(ContactKind.Phone, p, CustomerPhone.Normalize(p)!, customer.CreatedAt)));
+        }
         // Ids in sign-up order, as they would be in a real database.
         return result.OrderBy(c => c.Customer.CreatedAt).ToList();
     }
+
+    private static CustomerContact Contact(ContactKind kind, string value, string normalized, DateTimeOffset at) =>
+        new() { Kind = kind, Value = value, Normalized = normalized, CreatedAt = at };
 }

@@ -21,11 +21,15 @@ internal static class SeedContent
     // Read once: the seeder, the demo-data tests and the relevance benchmarks all ask for them.
     private static readonly Lazy<IReadOnlyList<ArticleSeed>> articles = new(LoadArticles);
     private static readonly Lazy<IReadOnlyList<ConversationScript>> conversations = new(LoadConversations);
+    private static readonly Lazy<IReadOnlyList<CustomerFileSeed>> customerFiles = new(() => Deserialize<List<CustomerFileSeed>>("customer-files.json"));
 
     public static IReadOnlyList<ArticleSeed> Articles => articles.Value;
 
     /// <summary>Every conversation, in file-name order (the seeder's random choices depend on this order).</summary>
     public static IReadOnlyList<ConversationScript> Conversations => conversations.Value;
+
+    /// <summary>Further addresses, numbers and agents' notes of some demo customers (Content/customer-files.json), by primary e-mail.</summary>
+    public static IReadOnlyList<CustomerFileSeed> CustomerFiles => customerFiles.Value;
 
     private static IReadOnlyList<ArticleSeed> LoadArticles() =>
         Deserialize<List<ArticleEntry>>("articles.json")
@@ -65,3 +69,6 @@ internal static class SeedContent
 
     private sealed record RevisionEntry(string Title, string Keywords, string Body, string? Note = null);
 }
+
+/// <summary>One demo customer's file beyond the basics: found by <see cref="Email"/>, their primary address.</summary>
+internal sealed record CustomerFileSeed(string Email, string[] Emails, string[] Phones, string Notes);

@@ -72,7 +72,7 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Sl
         // An IMMEDIATE transaction: two simultaneous first tickets from one new address make one customer.
         await using var transaction = await db.Database.BeginTransactionAsync();
         var normalized = CustomerEmail.Normalize(email) ?? throw new ArgumentException("An address is required.", nameof(email));
-        var existing = await db.Customers.Where(c => c.NormalizedEmail == normalized)
+        var existing = await db.Customers.WithEmail(db, normalized)
             .OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync();
         if (existing is { } id)
         {

@@ -20,7 +20,7 @@ public sealed class TicketListQuery
     [FromQuery(Name = "priority"), Description("Priority names, comma-separated or repeated (Low, Normal, High, Urgent).")]
     public string? Priority { get; init; }
 
-    [FromQuery(Name = "channel"), Description("Channel names, comma-separated or repeated (Chat, Email, WebForm, Phone, Api).")]
+    [FromQuery(Name = "channel"), Description("Channel names, comma-separated or repeated (Chat, Email, WebForm, Phone, Api, WalkIn).")]
     public string? Channel { get; init; }
 
     [FromQuery(Name = "tag")]

@@ -173,7 +173,7 @@ public sealed class ChatService(
 
     /// <summary>
     /// Verified visitors map to their site user id. Unverified visitors reuse only an unverified record with the same
-    /// normalized e-mail (a returning visitor), never a verified one: typing someone's address must not join their
+    /// normalized e-mail, primary or further (a returning visitor), never a verified one: typing someone's address must not join their
     /// account. An unverified visitor without an e-mail is always a new customer: a name alone identifies nobody.
     /// </summary>
     private async Task<int> FindOrCreateCustomerAsync(string name, string? email, string language, VerifiedIdentity? verified)
@@ -183,7 +183,7 @@ public sealed class ChatService(
         var customer = verified is not null
             ? await db.Customers.FirstOrDefaultAsync(c => c.ExternalId == verified.ExternalId)
             : normalizedEmail is null ? null
-            : await db.Customers.Where(c => !c.IsVerified && c.ExternalId == null && c.NormalizedEmail == normalizedEmail).OrderBy(c => c.Id).FirstOrDefaultAsync();
+            : await db.Customers.WithEmail(db, normalizedEmail).Where(c => !c.IsVerified && c.ExternalId == null).OrderBy(c => c.Id).FirstOrDefaultAsync();
         if (customer is null)
         {
             customer = new Customer

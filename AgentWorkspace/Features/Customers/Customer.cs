@@ -1,7 +1,9 @@
+using AgentWorkspace.Data;
+
 namespace AgentWorkspace.Features.Customers;
 
 /// <summary>A contact: the person on the other side of tickets, across channels.</summary>
-public sealed class Customer
+public sealed class Customer : IVersioned
 {
     private string? email;
 
@@ -37,5 +39,18 @@ public sealed class Customer
     /// <summary>A customer with a premium plan: SLA policies can promise them more (see Features/Sla).</summary>
     public bool IsVip { get; set; }
 
+    /// <summary>Free text about the customer for agents only (never sent to the customer, never in the widget).</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>Set when this record was merged into another: a tombstone kept so old links lead to the survivor.</summary>
+    public int? MergedIntoId { get; set; }
+
+    public DateTimeOffset? MergedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
+
+    public long Version { get; set; }
+
+    /// <summary>Addresses and numbers beyond the primary <see cref="Email"/> and <see cref="Phone"/>.</summary>
+    public List<CustomerContact> Contacts { get; set; } = [];
 }

@@ -187,13 +187,13 @@ public sealed class MailIngest(
             var ticketId = mail.ThreadIds.Select(id => known.FirstOrDefault(k => k.InternetMessageId == id)?.TicketId).FirstOrDefault(id => id is not null);
             if (ticketId is not null)
             {
-                found = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId && t.Customer.NormalizedEmail == sender)
+                found = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId).OfCustomerWithEmail(db, sender)
                     .Select(t => new ThreadTicket(t.Id, t.CustomerId, t.Status)).FirstOrDefaultAsync(cancellationToken);
             }
         }
         if (found is null && mail.SubjectTicketNumber is { } number)
         {
-            found = await db.Tickets.AsNoTracking().Where(t => t.Number == number && t.Customer.NormalizedEmail == sender)
+            found = await db.Tickets.AsNoTracking().Where(t => t.Number == number).OfCustomerWithEmail(db, sender)
                 .Select(t => new ThreadTicket(t.Id, t.CustomerId, t.Status)).FirstOrDefaultAsync(cancellationToken);
         }
         // A closed ticket whose follow-up is already open: the conversation goes on there, not in another follow-up.
@@ -212,14 +212,14 @@ public sealed class MailIngest(
     }
 
     /// <summary>
-    /// The sender as a customer: an unverified one with the same normalized address, else a new one. Like the widget, an
+    /// The sender as a customer: an unverified one with the same normalized address (primary or further), else a new one. Like the widget, an
     /// address alone never joins a customer a site verified (a From header proves nothing).
     /// </summary>
     private async Task<int> CustomerAsync(InboundMail mail, string language, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (mail.NormalizedFrom is { } normalized
-            && await db.Customers.Where(c => !c.IsVerified && c.ExternalId == null && c.NormalizedEmail == normalized)
+            && await db.Customers.WithEmail(db, normalized).Where(c => !c.IsVerified && c.ExternalId == null)
                 .OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
             return existing;

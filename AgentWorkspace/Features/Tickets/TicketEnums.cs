@@ -26,6 +26,9 @@ public enum TicketChannel
     WebForm,
     Phone,
     Api,
+
+    /// <summary>The customer came to a desk or shop; an agent opened the ticket for them.</summary>
+    WalkIn,
 }
 
 public enum AuthorKind
@@ -58,6 +61,7 @@ public static class TicketLabels
     {
         TicketChannel.WebForm => "Web form",
         TicketChannel.Api => "API",
+        TicketChannel.WalkIn => "Walk-in",
         _ => channel.ToString(),
     };
 

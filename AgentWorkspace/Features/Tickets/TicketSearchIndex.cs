@@ -87,6 +87,18 @@ public static class TicketSearchIndex
         await AddTermsOfDocumentAsync(db, ticketId);
     }
 
+    /// <summary>A customer's name or address changed, or tickets moved to them (a merge): their tickets' documents follow.</summary>
+    public static async Task UpdateCustomerAsync(AppDbContext db, int customerId)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE TicketSearch SET Customer = (SELECT c.Name || ' ' || COALESCE(c.Email, '') FROM Customers c WHERE c.Id = {customerId})
+            WHERE rowid IN (SELECT t.Id FROM Tickets t WHERE t.CustomerId = {customerId})
+            """);
+        await db.Database.ExecuteSqlRawAsync(ScratchSql + """
+            INSERT INTO temp.TicketSearchScratch(rowid, Text) SELECT 1, c.Name || ' ' || COALESCE(c.Email, '') FROM main.Customers c WHERE c.Id = {0};
+            """ + CollectScratchSql, customerId);
+    }
+
     private static Task AddTermsOfDocumentAsync(AppDbContext db, int ticketId) =>
         db.Database.ExecuteSqlRawAsync(ScratchSql + """
             INSERT INTO temp.TicketSearchScratch(rowid, Text)
