@@ -17,11 +17,9 @@ namespace AgentWorkspace.Data.Migrations
                 type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
-                name: "MergedIntoId",
-                table: "Customers",
-                type: "INTEGER",
-                nullable: true);
+            // The self-reference as SQLite can add it in place: AddForeignKey would rebuild the table from the model, which
+            // knows nothing of the DEFAULTs earlier migrations gave columns (IsVip), so raw inserts would start failing.
+            migrationBuilder.Sql("""ALTER TABLE "Customers" ADD COLUMN "MergedIntoId" INTEGER NULL REFERENCES "Customers" ("Id") ON DELETE RESTRICT;""");
 
             migrationBuilder.AddColumn<string>(
                 name: "Notes",
@@ -115,14 +113,6 @@ namespace AgentWorkspace.Data.Migrations
                 name: "IX_CustomerEvents_CustomerId_CreatedAt",
                 table: "CustomerEvents",
                 columns: new[] { "CustomerId", "CreatedAt" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Customers_Customers_MergedIntoId",
-                table: "Customers",
-                column: "MergedIntoId",
-                principalTable: "Customers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.Sql(CustomerSearchIndex.CreateTableSql);
             migrationBuilder.Sql(CustomerSearchIndex.RebuildSql);

@@ -20,7 +20,7 @@ internal sealed class DemoTicketHistory(TicketPlan plan, IReadOnlyList<(ScriptLi
         var assignee = plan.Assignee;
 
         // A phone ticket is typed in by whoever took the call; everything else arrives on its own.
-        Add(created, "Created", null, plan.Channel.Label(), plan.Channel == TicketChannel.Phone ? assignee : null);
+        Add(created, "Created", null, plan.Channel.Label(), plan.Channel is TicketChannel.Phone or TicketChannel.WalkIn ? assignee : null);
         if (plan.Team is { } team)
         {
             Add(created.AddSeconds(2), "Team", null, team.Name, null);

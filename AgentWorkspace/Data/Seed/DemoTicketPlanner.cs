@@ -35,7 +35,8 @@ internal static class DemoTicketPlanner
         (TicketChannel.Chat, 24),
         (TicketChannel.Email, 28),
         (TicketChannel.WebForm, 14),
-        (TicketChannel.Phone, 7),
+        (TicketChannel.Phone, 5),
+        (TicketChannel.WalkIn, 2),
         (TicketChannel.Api, 7),
     ];
 

@@ -10,6 +10,9 @@ internal static class DemoTicketTexts
         TicketChannel.Phone => spanish
             ? "Ticket creado a partir de una llamada. Debajo, la petición del cliente transcrita del buzón de voz."
             : "Ticket created from a phone call. The customer's request, transcribed from voicemail, follows.",
+        TicketChannel.WalkIn => spanish
+            ? "Ticket creado en el mostrador: el cliente vino en persona. Debajo, su petición tal como la contó."
+            : "Ticket created at the front desk: the customer came in person. Their request, as they told it, follows.",
         TicketChannel.Api => spanish
             ? "Ticket creado vía API desde el botón **Ayuda** del panel de la tienda."
             : "Ticket created via the API from the **Help** button in the store admin.",
