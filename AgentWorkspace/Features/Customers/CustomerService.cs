@@ -151,15 +151,7 @@ public sealed partial class CustomerService(IDbContextFactory<AppDbContext> dbFa
         {
             customer.Contacts.Add(new CustomerContact { Kind = kind, Value = value, Normalized = normalized, CreatedAt = now });
         }
-        Touch(db, customer);
-        await db.SaveChangesAsync();
-        if (primaryChanged)
-        {
-            await TicketSearchIndex.UpdateCustomerAsync(db, customer.Id);
-        }
-        await transaction.CommitAsync();
-        await PublishAsync(customer.Id, primaryChanged);
-        return CustomerResult.Ok(customer.Id, customer.Version);
+        return await CommitContactsAsync(db, transaction, customer, primaryEmailChanged: primaryChanged);
     }
 
     /// <summary>Removes an address or number; removing the primary one promotes the oldest other one of its kind.</summary>
@@ -195,15 +187,7 @@ public sealed partial class CustomerService(IDbContextFactory<AppDbContext> dbFa
         {
             return CustomerResult.Ok(customer.Id, customer.Version);
         }
-        Touch(db, customer);
-        await db.SaveChangesAsync();
-        if (primaryChanged)
-        {
-            await TicketSearchIndex.UpdateCustomerAsync(db, customer.Id);
-        }
-        await transaction.CommitAsync();
-        await PublishAsync(customer.Id, primaryChanged);
-        return CustomerResult.Ok(customer.Id, customer.Version);
+        return await CommitContactsAsync(db, transaction, customer, primaryEmailChanged: primaryChanged);
     }
 
     /// <summary>Makes a further address (or number) the primary one: the one replies and notifications go to.</summary>
@@ -231,15 +215,7 @@ public sealed partial class CustomerService(IDbContextFactory<AppDbContext> dbFa
         {
             customer.Contacts.Add(new CustomerContact { Kind = kind, Value = previous, Normalized = Normalize(kind, previous)!, CreatedAt = now });
         }
-        Touch(db, customer);
-        await db.SaveChangesAsync();
-        if (kind == ContactKind.Email)
-        {
-            await TicketSearchIndex.UpdateCustomerAsync(db, customer.Id);
-        }
-        await transaction.CommitAsync();
-        await PublishAsync(customer.Id, kind == ContactKind.Email);
-        return CustomerResult.Ok(customer.Id, customer.Version);
+        return await CommitContactsAsync(db, transaction, customer, primaryEmailChanged: kind == ContactKind.Email);
     }
 
     /// <summary>
@@ -258,6 +234,24 @@ public sealed partial class CustomerService(IDbContextFactory<AppDbContext> dbFa
         db.Customers.Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == customerId && c.MergedIntoId == null);
 
     /// <summary>A change to a customer's addresses alone touches no column of the row: its version still moves, so open editors see it.</summary>
+    /// <summary>
+    /// Saves a change to a customer's addresses or numbers and commits it; a new primary e-mail is what ticket search and
+    /// ticket screens show, so it also refreshes the tickets' search rows and tells their screens.
+    /// </summary>
+    private async Task<CustomerResult> CommitContactsAsync(
+        AppDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Customer customer, bool primaryEmailChanged)
+    {
+        Touch(db, customer);
+        await db.SaveChangesAsync();
+        if (primaryEmailChanged)
+        {
+            await TicketSearchIndex.UpdateCustomerAsync(db, customer.Id);
+        }
+        await transaction.CommitAsync();
+        await PublishAsync(customer.Id, primaryEmailChanged);
+        return CustomerResult.Ok(customer.Id, customer.Version);
+    }
+
     private static void Touch(AppDbContext db, Customer customer)
     {
         var entry = db.Entry(customer);
