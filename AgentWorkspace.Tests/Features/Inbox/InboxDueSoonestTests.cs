@@ -18,6 +18,17 @@ public sealed class InboxDueSoonestTests(WorkspaceAppFactory app)
     {
         await app.Services.GetRequiredService<SlaFeed>().CatchUp;
         var created = await Data.CreateAsync(); // a new ticket gets a policy too: one more due instant in the list
+        // The SLA engine computes the new ticket's clock just after its commit: wait for it rather than race it.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await using var fresh = await Data.DbAsync();
+            if (await fresh.Tickets.AnyAsync(t => t.Id == created.Id && t.SlaDueKey != long.MaxValue) || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+            await Task.Delay(50);
+        }
         var admin = await Data.ScopeAsync(DemoAgents.AdminEmail);
         var filter = new InboxFilter { View = InboxView.AllOpen, Sort = InboxSort.DueSoonest };
 
