@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace AgentWorkspace.Data;
 
-/// <summary>The four roles exist in every database, demo data or not.</summary>
+/// <summary>The roles exist in every database, demo data or not.</summary>
 internal static class RoleSeeder
 {
     public static async Task EnsureRolesAsync(IServiceProvider services)

@@ -69,7 +69,7 @@ public sealed class AgentsPageTests : ComponentTest, IAsyncLifetime
         GroupName(page, page.Find("[data-testid=new-agent-roles]")).ShouldBe("Roles of the new agent");
         GroupName(page, page.Find("[data-testid=new-agent-teams]")).ShouldBe("Teams of the new agent");
         // Inside the group, every box is named by its own label.
-        Labels(Row(page, "Ana García").QuerySelector("[data-testid=agent-roles]")!).ShouldBe(["Admin", "Agent", "KB editor", "KB reviewer"]);
+        Labels(Row(page, "Ana García").QuerySelector("[data-testid=agent-roles]")!).ShouldBe(["Admin", "Supervisor", "Agent", "KB editor", "KB reviewer"]);
         Labels(Row(page, "Ana García").QuerySelector("[data-testid=agent-teams]")!).ShouldBe(["Billing & Accounts", "Technical Support"]);
     }
 
@@ -83,7 +83,7 @@ public sealed class AgentsPageTests : ComponentTest, IAsyncLifetime
         page.Find("h1").TextContent.ShouldBe("Agentes y equipos");
         GroupName(page, Row(page, "Ana García").QuerySelector("[data-testid=agent-roles]")!).ShouldBe("Roles de Ana García");
         GroupName(page, Row(page, "Ana García").QuerySelector("[data-testid=agent-teams]")!).ShouldBe("Equipos de Ana García");
-        Labels(Row(page, "Ana García").QuerySelector("[data-testid=agent-roles]")!).ShouldBe(["Administrador", "Agente", "Editor de KB", "Revisor de KB"]);
+        Labels(Row(page, "Ana García").QuerySelector("[data-testid=agent-roles]")!).ShouldBe(["Administrador", "Supervisor", "Agente", "Editor de KB", "Revisor de KB"]);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal sealed record DemoAgents(Agent Admin, Agent Ana, Agent Ben, Agent Rita,
         var admin = await CreateAgentAsync(users, "admin@nimbus.test", "Morgan Lee", now.AddDays(-240), [Roles.Admin, Roles.Agent]);
         var ana = await CreateAgentAsync(users, "ana@nimbus.test", "Ana García", now.AddDays(-230), [Roles.Agent, Roles.KbEditor]);
         var ben = await CreateAgentAsync(users, "ben@nimbus.test", "Ben Carter", now.AddDays(-200), [Roles.Agent]);
-        var rita = await CreateAgentAsync(users, "rita@nimbus.test", "Rita Okafor", now.AddDays(-190), [Roles.KbReviewer, Roles.Agent]);
+        var rita = await CreateAgentAsync(users, "rita@nimbus.test", "Rita Okafor", now.AddDays(-190), [Roles.KbReviewer, Roles.Supervisor, Roles.Agent]);
         var lucas = await CreateAgentAsync(users, "lucas@nimbus.test", "Lucas Martín", now.AddDays(-120), [Roles.Agent]);
         return new DemoAgents(admin, ana, ben, rita, lucas);
     }

@@ -47,7 +47,8 @@ public static class AccountServiceExtensions
         // (sign-in, the help centre, the widget and its hub, static files).
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
 
         return services;
     }
@@ -97,4 +98,7 @@ public static class AccountServiceExtensions
 public static class Policies
 {
     public const string Admin = "Admin";
+
+    /// <summary>Supervisors and admins: reports and the live dashboard.</summary>
+    public const string Supervisor = "Supervisor";
 }
