@@ -3,6 +3,7 @@ using AgentWorkspace.Data;
 using AgentWorkspace.Features.Account;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Api;
+using AgentWorkspace.Features.Automation;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.Email;
@@ -43,6 +44,7 @@ builder.Services.AddSuggestions();
 builder.Services.AddWebForm(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
+builder.Services.AddAutomation(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

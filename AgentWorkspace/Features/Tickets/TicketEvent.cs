@@ -21,4 +21,11 @@ public sealed class TicketEvent
     public string? Reason { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The automation rule that made the change (its name at the time is the <see cref="Reason"/>); null for people and
+    /// the rest of the system. No foreign key: deleting a rule keeps the history it wrote, and rules never react to
+    /// lines a rule wrote (loop protection, Features/Automation).
+    /// </summary>
+    public int? RuleId { get; set; }
 }

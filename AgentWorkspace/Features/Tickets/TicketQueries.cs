@@ -28,7 +28,7 @@ public sealed class TicketQueries(IDbContextFactory<AppDbContext> dbFactory)
         var events = await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == ticket.Id)
             .Select(e => new TimelineEntry(e.CreatedAt, 0, AuthorKind.System, MessageVisibility.Internal, e.ActorAgentId,
                 e.ActorAgent != null ? e.ActorAgent.DisplayName : "System", null,
-                new TicketChange(e.Field, e.OldValue, e.NewValue, e.Reason)))
+                new TicketChange(e.Field, e.OldValue, e.NewValue, e.Reason, e.RuleId)))
             .ToListAsync();
         var timeline = messages.Concat(events).OrderBy(e => e.At).ThenBy(e => e.Seq).ToList();
         var otherTickets = await db.Tickets.AsNoTracking().VisibleTo(scope)
@@ -140,4 +140,5 @@ public sealed record MessageExtras(IReadOnlyList<AttachmentInfo> Attachments, st
 
 public sealed record AttachmentInfo(long Id, string FileName, string ContentType, long Size);
 
-public sealed record TicketChange(string Field, string? OldValue, string? NewValue, string? Reason);
+/// <param name="RuleId">Set when an automation rule made the change; its name is then the <paramref name="Reason"/>.</param>
+public sealed record TicketChange(string Field, string? OldValue, string? NewValue, string? Reason, int? RuleId = null);

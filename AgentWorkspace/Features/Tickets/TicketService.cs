@@ -34,11 +34,20 @@ public sealed partial class TicketService(
     public Task<CommandResult> ExecuteAsSystemAsync(int ticketId, IReadOnlyList<TicketCommand> commands, string reason) =>
         ExecuteAsync(SystemScope, actorAgentId: null, ticketId, commands, expectedVersion: null, reason);
 
+    /// <summary>
+    /// A change an automation rule makes: the system's, every history line carrying the rule (its id, its name as the
+    /// reason). <paramref name="storeWith"/> runs in the same transaction and is saved even when the commands change
+    /// nothing, so a rule's own bookkeeping (that it fired on this trigger) commits or rolls back with its changes.
+    /// </summary>
+    public Task<CommandResult> ExecuteAsRuleAsync(int ticketId, IReadOnlyList<TicketCommand> commands, RuleAttribution rule, StoreWithChange? storeWith = null) =>
+        ExecuteAsync(SystemScope, actorAgentId: null, ticketId, commands, expectedVersion: null, rule.RuleName, rule, storeWith);
+
     /// <summary>Sees every ticket; its empty agent id is never stored (the history's actor is null, so System).</summary>
     private static readonly AgentScope SystemScope = new("", IsAdmin: true, []);
 
     private async Task<CommandResult> ExecuteAsync(
-        AgentScope scope, string? actorAgentId, int ticketId, IReadOnlyList<TicketCommand> commands, long? expectedVersion, string? reason)
+        AgentScope scope, string? actorAgentId, int ticketId, IReadOnlyList<TicketCommand> commands, long? expectedVersion, string? reason,
+        RuleAttribution? rule = null, StoreWithChange? storeWith = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -52,7 +61,7 @@ public sealed partial class TicketService(
             return CommandResult.Conflict($"The ticket changed since version {expected}; it is now version {ticket.Version}. Read it again and retry.") with { Version = ticket.Version };
         }
         var now = clock.GetUtcNow();
-        var history = new TicketHistory(db, ticket, actorAgentId, now, reason);
+        var history = new TicketHistory(db, ticket, actorAgentId, now, reason, rule?.RuleId);
         var previousAssignee = ticket.AssigneeId;
         var previousTeam = ticket.TeamId;
         var previousOwner = ticket.OwnerId;
@@ -66,8 +75,17 @@ public sealed partial class TicketService(
                 return error with { Version = ticket.Version };
             }
         }
+        if (storeWith is not null)
+        {
+            await storeWith(db, ticket);
+        }
         if (!history.Changed)
         {
+            if (storeWith is not null)
+            {
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
             return CommandResult.Ok(ticket.Id, ticket.Number) with { Version = ticket.Version };
         }
         ticket.UpdatedAt = now;
@@ -250,8 +268,14 @@ public sealed partial class TicketService(
         teamId is null ? null : await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).FirstOrDefaultAsync();
 }
 
+/// <summary>An automation rule acting on a ticket: its id and its name at the time (the history's reason).</summary>
+public sealed record RuleAttribution(int RuleId, string RuleName);
+
+/// <summary>More to store in the transaction of a ticket change (see <see cref="TicketService.ExecuteAsRuleAsync"/>).</summary>
+public delegate Task StoreWithChange(AppDbContext db, Ticket ticket);
+
 /// <summary>Collects the audit lines of one command.</summary>
-internal sealed class TicketHistory(AppDbContext db, Ticket ticket, string? actorAgentId, DateTimeOffset now, string? defaultReason = null)
+internal sealed class TicketHistory(AppDbContext db, Ticket ticket, string? actorAgentId, DateTimeOffset now, string? defaultReason = null, int? ruleId = null)
 {
     public bool Changed { get; private set; }
 
@@ -293,6 +317,7 @@ internal sealed class TicketHistory(AppDbContext db, Ticket ticket, string? acto
             NewValue = newValue,
             Reason = reason ?? defaultReason,
             CreatedAt = now,
+            RuleId = ruleId,
         };
         Events.Add(line);
         db.TicketEvents.Add(line);

@@ -1,3 +1,4 @@
+using AgentWorkspace.Features.Automation;
 using AgentWorkspace.Features.Sla;
 using Microsoft.AspNetCore.Components;
 
@@ -58,12 +59,14 @@ public sealed partial class TicketTimeline
 
     /// <summary>People keep their names; the system (automatic changes, system messages) is named in the agent's language.</summary>
     private string ActorName(TimelineEntry entry) =>
-        entry.Change is not null ? (entry.AuthorAgentId is null ? L["System"] : entry.AuthorName)
+        entry.Change is { } change && AutomationHistoryText.IsRule(change) ? AutomationHistoryText.Actor(change, RuleL)
+        : entry.Change is not null ? (entry.AuthorAgentId is null ? L["System"] : entry.AuthorName)
         : entry.AuthorKind == AuthorKind.System ? L["System"] : entry.AuthorName;
 
     internal string Describe(TicketChange change) => change.Field switch
     {
         _ when SlaHistoryText.IsSla(change) => SlaHistoryText.Describe(change, SlaL),
+        _ when AutomationHistoryText.Describe(change, RuleL) is { } ruleLine => ruleLine,
         "Created" => L["EventCreated", CreatedFrom(change.NewValue)],
         "Tags" when change.NewValue is ['+', .. var added] => L["EventTagAdded", added],
         "Tags" when change.OldValue is ['-', .. var removed] => L["EventTagRemoved", removed],
@@ -120,7 +123,9 @@ public sealed partial class TicketTimeline
 
     /// <summary>The reasons the system writes itself, in the agent's words; reasons typed by agents stay as they wrote them.</summary>
     internal string? ReasonOf(TicketChange change) =>
-        SlaHistoryText.IsSla(change) ? SlaHistoryText.Reason(change, SlaL)
+        // A rule's reason is its name, already the actor of the line.
+        AutomationHistoryText.IsRule(change) ? null
+        : SlaHistoryText.IsSla(change) ? SlaHistoryText.Reason(change, SlaL)
         : change.Reason switch
         {
             "The customer replied" => L["ReasonCustomerReplied"],
