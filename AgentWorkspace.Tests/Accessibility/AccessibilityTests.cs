@@ -45,6 +45,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("api-keys", "/admin/api-keys", "[data-testid=api-keys-grid]", Interactive: true),
         new("sla-policies", "/admin/sla-policies", "[data-testid=policies-grid]", Interactive: true),
         new("calendars", "/admin/calendars", "[data-testid=calendars-grid]", Interactive: true),
+        new("rules", "/admin/rules", "[data-testid=rules-grid]", Interactive: true),
         new("email", "/admin/email", "[data-testid=outbox-counts]", Interactive: true),
         new("access-denied", "/account/access-denied", "h1", Interactive: false),
         new("not-found", "/no-such-page", "h1", Interactive: false),

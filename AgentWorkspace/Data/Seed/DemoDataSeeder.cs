@@ -41,6 +41,7 @@ internal static class DemoDataSeeder
         var policies = DemoSla.Policies(agents, now);
         db.BusinessCalendars.AddRange(calendars);
         db.SlaPolicies.AddRange(policies);
+        db.AddRange(DemoAutomation.Rules(technical, now));
 
         var builder = new DemoTicketBuilder(now, random);
         var built = DemoTicketPlanner.Plan(customers, agents, billing, technical, random).Select(builder.Build).ToList();
