@@ -22,7 +22,10 @@ public sealed class AutomationFeed(
 
     private static readonly string[] WarningFields = [.. Enum.GetValues<SlaTargetKind>().Select(SlaHistory.FieldOf)];
 
+    private const int MaxAttempts = 3;
+
     private readonly SemaphoreSlim wake = new(0);
+    private readonly Dictionary<string, int> failures = [];
     private readonly CancellationTokenSource stopping = new();
     private IDisposable? subscription;
     private Task worker = Task.CompletedTask;
@@ -129,7 +132,7 @@ public sealed class AutomationFeed(
                 "Status" => RuleTrigger.StatusChanged,
                 _ => RuleTrigger.SlaWarning,
             };
-            await engine.RunAsync(new RuleTriggerEvent(trigger, ticketId, $"e{id}", at), cancellationToken);
+            await RunAsync(new RuleTriggerEvent(trigger, ticketId, $"e{id}", at), cancellationToken);
             await MoveAsync(EventsCursor, id, cancellationToken);
         }
         await MoveAsync(EventsCursor, last, cancellationToken);
@@ -157,11 +160,35 @@ public sealed class AutomationFeed(
         }
         foreach (var (id, ticketId, at) in batch)
         {
-            await engine.RunAsync(new RuleTriggerEvent(RuleTrigger.CustomerMessage, ticketId, $"m{id}", at, id), cancellationToken);
+            await RunAsync(new RuleTriggerEvent(RuleTrigger.CustomerMessage, ticketId, $"m{id}", at, id), cancellationToken);
             await MoveAsync(MessagesCursor, id, cancellationToken);
         }
         await MoveAsync(MessagesCursor, last, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Runs the rules on one trigger. A failure leaves the cursor before it, so the next wake-up tries again (a busy
+    /// database, a restart); a trigger that fails <see cref="MaxAttempts"/> times in a row is logged and passed over, so
+    /// one poisoned trigger can't hold up every ticket after it.
+    /// </summary>
+    private async Task RunAsync(RuleTriggerEvent trigger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await engine.RunAsync(trigger, cancellationToken);
+            failures.Remove(trigger.Key);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var attempts = failures[trigger.Key] = failures.GetValueOrDefault(trigger.Key) + 1;
+            if (attempts < MaxAttempts)
+            {
+                throw;
+            }
+            failures.Remove(trigger.Key);
+            logger.LogError(ex, "Automation rules skipped trigger {Trigger} on ticket {TicketId} after {Attempts} failed attempts", trigger.Key, trigger.TicketId, attempts);
+        }
     }
 
     /// <summary>
