@@ -15,12 +15,6 @@ namespace AgentWorkspace.Tests.Features.Canned;
 /// </summary>
 public abstract class CannedTest : TicketPageTest
 {
-    protected CannedTest()
-    {
-        Services.AddCanned();
-        Services.AddMacros();
-    }
-
     protected CannedService Canned => Services.GetRequiredService<CannedService>();
     protected MacroService Macros => Services.GetRequiredService<MacroService>();
 
