@@ -32,12 +32,19 @@ public sealed partial class MacroMenu
 
     protected override async Task OnInitializedAsync() => macros = await Macros.ListAsync(Actor);
 
-    /// <summary>The list is read again when the menu opens: macros made in another tab show up.</summary>
+    /// <summary>
+    /// The list is read again when the menu opens: macros made in another tab show up. When it closes on a choice, the
+    /// preview takes the focus (the menu's item, which had it, is gone).
+    /// </summary>
     private async Task OnMenuOpenedAsync(bool open)
     {
         if (open)
         {
             macros = await Macros.ListAsync(Actor);
+        }
+        else if (plan is not null)
+        {
+            focusPanel = true;
         }
     }
 
