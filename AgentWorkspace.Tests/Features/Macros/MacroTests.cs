@@ -56,6 +56,7 @@ public sealed class MacroTests : CannedTest
         macroEvents.Select(e => e.Field).ShouldBe(["Assignee", "Status", "Priority", "Tags", "Tags", "Tags"]);
         macroEvents.ShouldAllBe(e => e.Reason == "macro: Refund approved" && e.ActorAgentId == Ana.AgentId && e.ActorKind == AuthorKind.Agent);
         (await Macros.ListAsync(AnaActor)).Single().UsageCount.ShouldBe(1);
+        (await Canned.FindAsync(AnaActor, reply))!.UsageCount.ShouldBe(1);
     }
 
     [Fact]

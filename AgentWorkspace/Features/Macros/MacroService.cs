@@ -202,6 +202,11 @@ public sealed class MacroService(IDbContextFactory<AppDbContext> dbFactory, Tick
         }
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.Macros.Where(m => m.Id == macroId).ExecuteUpdateAsync(s => s.SetProperty(m => m.UsageCount, m => m.UsageCount + 1));
+        if (plan.Reply is { } reply)
+        {
+            // The reply goes into the composer: one use of that canned response, as when an agent inserts it with "/".
+            await canned.RecordUseAsync(actor, reply.CannedResponseId);
+        }
         return new MacroResult(CommandOutcome.Ok, null, plan);
     }
 
