@@ -47,6 +47,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("calendars", "/admin/calendars", "[data-testid=calendars-grid]", Interactive: true),
         new("rules", "/admin/rules", "[data-testid=rules-grid]", Interactive: true),
         new("email", "/admin/email", "[data-testid=outbox-counts]", Interactive: true),
+        new("canned-responses", "/canned", "[data-testid=canned-row-shortcut]", Interactive: true),
+        new("macros", "/macros", "[data-testid=macro-row-name]", Interactive: true),
         new("access-denied", "/account/access-denied", "h1", Interactive: false),
         new("not-found", "/no-such-page", "h1", Interactive: false),
         // The customers' help centre has one light design whatever theme the agent's browser carries.
@@ -99,6 +101,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await Expect(page.Locator(audited.Ready).First).ToBeVisibleAsync();
             await ExpectThemeAsync(page, audited.FollowsAgentTheme ? theme : "light");
             violations.AddRange(await Axe.CheckAsync(page, audited.Name, theme));
+            if (audited.Name == "ticket")
+            {
+                violations.AddRange(await TicketOverlaysAsync(page, theme));
+            }
         }
 
         // Using the sign-in link (the last page) opens "my tickets".
@@ -146,6 +152,24 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         });
         await db.SaveChangesAsync();
         return ($"/help/tickets/{created.TicketNumber}?k={key}", $"/help/tickets/sign-in?token={token}");
+    }
+
+    /// <summary>The ticket page's "/" picker (open, with its preview) and a macro's preview.</summary>
+    private static async Task<IReadOnlyList<AxeViolation>> TicketOverlaysAsync(IPage page, string theme)
+    {
+        var violations = new List<AxeViolation>();
+        var input = page.GetByTestId("composer").Locator("textarea").First;
+        await input.ClickAsync();
+        await input.PressSequentiallyAsync("/re");
+        await Expect(page.GetByTestId("canned-preview")).Not.ToBeEmptyAsync();
+        violations.AddRange(await Axe.CheckAsync(page, "ticket-canned-picker", theme));
+        await input.PressAsync("Escape");
+        await input.FillAsync("");
+        await page.GetByTestId("macros-menu").Locator("button").First.ClickAsync();
+        await page.GetByTestId("macro-item").First.ClickAsync();
+        await Expect(page.GetByTestId("macro-preview")).ToBeVisibleAsync();
+        violations.AddRange(await Axe.CheckAsync(page, "ticket-macro-preview", theme));
+        return violations;
     }
 
     private static Task ExpectThemeAsync(IPage page, string theme) =>

@@ -1,9 +1,11 @@
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Api;
+using AgentWorkspace.Features.Canned;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.Email;
 using AgentWorkspace.Features.KnowledgeBase;
+using AgentWorkspace.Features.Macros;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Portal;
 using AgentWorkspace.Features.Scheduling;
@@ -48,6 +50,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<PortalSignIn> PortalSignIns => Set<PortalSignIn>();
+    public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
+    public DbSet<Macro> Macros => Set<Macro>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

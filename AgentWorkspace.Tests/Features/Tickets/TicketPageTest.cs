@@ -1,7 +1,9 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.Canned;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.KnowledgeBase;
+using AgentWorkspace.Features.Macros;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Features.Suggestions;
@@ -35,6 +37,8 @@ public abstract class TicketPageTest : ComponentTest, IAsyncLifetime
         Services.AddTickets();
         Services.AddKnowledgeBase();
         Services.AddSuggestions();
+        Services.AddCanned();
+        Services.AddMacros();
     }
 
     protected AgentScope Ana { get; private set; } = null!;

@@ -233,7 +233,7 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.HasKey("Name");
 
-                    b.ToTable("AutomationCursors");
+                    b.ToTable("AutomationCursors", (string)null);
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Automation.AutomationFiring", b =>
@@ -263,7 +263,7 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.HasIndex("TicketId", "FiredAt");
 
-                    b.ToTable("AutomationFirings");
+                    b.ToTable("AutomationFirings", (string)null);
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Automation.AutomationRule", b =>
@@ -327,7 +327,63 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.HasIndex("Trigger", "Position");
 
-                    b.ToTable("AutomationRules");
+                    b.ToTable("AutomationRules", (string)null);
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Canned.CannedResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyEn")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyEs")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sharing")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shortcut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Sharing", "TeamId");
+
+                    b.ToTable("CannedResponses", (string)null);
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Chat.ChatConversation", b =>
@@ -852,6 +908,88 @@ namespace AgentWorkspace.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ArticleRevisions");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Macros.Macro", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddTags")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assign")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CannedResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MoveToTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemoveTags")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sharing")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("CannedResponseId");
+
+                    b.HasIndex("MoveToTeamId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Sharing", "TeamId");
+
+                    b.ToTable("Macros", (string)null);
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Notifications.Notification", b =>
@@ -1951,6 +2089,21 @@ namespace AgentWorkspace.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.Canned.CannedResponse", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AgentWorkspace.Features.Agents.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.Chat.ChatConversation", b =>
                 {
                     b.HasOne("AgentWorkspace.Features.Customers.Customer", "Customer")
@@ -2117,6 +2270,40 @@ namespace AgentWorkspace.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Macros.Macro", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AgentWorkspace.Features.Canned.CannedResponse", "CannedResponse")
+                        .WithMany()
+                        .HasForeignKey("CannedResponseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AgentWorkspace.Features.Agents.Team", "MoveToTeam")
+                        .WithMany()
+                        .HasForeignKey("MoveToTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AgentWorkspace.Features.Agents.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("CannedResponse");
+
+                    b.Navigation("MoveToTeam");
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Notifications.Notification", b =>

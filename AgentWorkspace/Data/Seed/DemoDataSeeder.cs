@@ -7,7 +7,8 @@ namespace AgentWorkspace.Data.Seed;
 /// <summary>
 /// Fills an empty database with the Nimbus support team's demo world: five agents in two teams, forty shop
 /// owners, eighty tickets in English and Spanish with their conversations and history, business calendars and SLA
-/// policies (each ticket's SLA state is computed from its history when the app starts), and the help centre.
+/// policies (each ticket's SLA state is computed from its history when the app starts), the help centre, and canned
+/// responses and macros.
 /// Runs once, when there are no agents yet. The same seed gives the same data on every run; only the
 /// timestamps move with the clock, so the inbox always looks current.
 /// </summary>
@@ -60,6 +61,7 @@ internal static class DemoDataSeeder
         await db.SaveChangesAsync(cancellationToken);
 
         await DemoKnowledgeBase.SeedAsync(db, agents, now, random, cancellationToken);
+        await DemoCanned.SeedAsync(db, agents, billing, technical, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

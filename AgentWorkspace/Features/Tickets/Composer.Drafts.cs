@@ -36,6 +36,7 @@ public sealed partial class Composer
                 StateHasChanged();
             }
             await browser.InvokeVoidAsync("track", section);
+            await TrackSlashAsync();
         }
         else if (modeChanged && browser is not null)
         {
@@ -83,6 +84,7 @@ public sealed partial class Composer
     public async ValueTask DisposeAsync()
     {
         SignalTyping(false);
+        slashCallbacks?.Dispose();
         if (browser is not null)
         {
             try

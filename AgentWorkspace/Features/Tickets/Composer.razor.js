@@ -83,3 +83,91 @@ export function forget(composer) {
 addEventListener("pagehide", () => {
   for (const composer of [...pending.keys()]) save(composer);
 });
+
+// The "/" picker for canned responses. A "/" at the start of a word, before the caret, opens it: what follows (up to the
+// caret) is the query, reported to .NET as the agent types. While it is open (the section's data-picker-count says how
+// many responses match, data-count on the picker), ArrowUp/ArrowDown/Enter/Tab/Escape drive the list instead of the textarea; the textarea is the
+// combobox (ARIA 1.2 pattern): aria-expanded, aria-controls and aria-activedescendant follow the list.
+const slashToken = /(?:^|\s)\/([\p{L}\p{N}_-]{0,40})$/u;
+const pickerKeys = new Set(["ArrowDown", "ArrowUp", "Enter", "Tab", "Escape"]);
+
+function slashAt(textarea) {
+  const caret = textarea.selectionStart ?? textarea.value.length;
+  if (textarea.selectionEnd !== caret) return null;
+  const match = slashToken.exec(textarea.value.slice(0, caret));
+  if (!match) return null;
+  return { query: match[1], start: caret - match[1].length - 1, end: caret };
+}
+
+export function trackSlash(composer, dotNet) {
+  const textarea = textareaOf(composer);
+  if (!textarea) return;
+  textarea.setAttribute("role", "combobox");
+  textarea.setAttribute("aria-autocomplete", "list");
+  textarea.setAttribute("aria-expanded", "false");
+  let last = null;
+  let dismissed = null;
+  const report = () => {
+    const token = slashAt(textarea);
+    // Escape closes the picker until the agent types another "/" somewhere.
+    if (token && dismissed !== null && token.start === dismissed) return;
+    dismissed = null;
+    const key = token ? `${token.start}:${token.query}` : null;
+    if (key === last) return;
+    last = key;
+    dotNet.invokeMethodAsync("SlashQuery", token ? token.query : null, token ? token.start : 0, token ? token.end : 0);
+  };
+  textarea.addEventListener("input", report);
+  textarea.addEventListener("click", report);
+  textarea.addEventListener("keydown", (event) => {
+    const picker = composer.querySelector("[data-testid=canned-picker]");
+    const open = picker ? Number(picker.dataset.count ?? "0") : -1;
+    if (open < 0 || !pickerKeys.has(event.key) || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return;
+    if (open === 0 && event.key !== "Escape") return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.key === "Escape") {
+      const token = slashAt(textarea);
+      dismissed = token ? token.start : null;
+      last = null;
+    }
+    dotNet.invokeMethodAsync("PickerKey", event.key);
+  }, true);
+  // The list is rendered by the server: the combobox's ARIA state follows it.
+  new MutationObserver(() => describePicker(composer)).observe(composer, { subtree: true, childList: true, attributeFilter: ["data-active"] });
+  textarea.addEventListener("blur", () => {
+    // Leaving the field closes the list; a click on an option lands before the blur's report (mousedown keeps focus).
+    setTimeout(() => {
+      if (document.activeElement !== textarea && last !== null) {
+        last = null;
+        dotNet.invokeMethodAsync("SlashQuery", null, 0, 0);
+      }
+    }, 150);
+  });
+}
+
+// Keeps the combobox's ARIA state in step with the list the server rendered.
+function describePicker(composer) {
+  const textarea = textareaOf(composer);
+  const picker = composer.querySelector("[data-testid=canned-picker]");
+  const listboxId = picker?.dataset.listbox || null;
+  const activeId = picker?.dataset.active || null;
+  if (!textarea || (textarea.getAttribute("aria-activedescendant") ?? null) === activeId
+      && textarea.getAttribute("aria-expanded") === (listboxId ? "true" : "false")) return;
+  textarea.setAttribute("aria-expanded", listboxId ? "true" : "false");
+  if (listboxId) textarea.setAttribute("aria-controls", listboxId); else textarea.removeAttribute("aria-controls");
+  if (activeId) textarea.setAttribute("aria-activedescendant", activeId); else textarea.removeAttribute("aria-activedescendant");
+  if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: "nearest" });
+}
+
+// Replaces the "/query" (from start to end) with the text, puts the caret after it and returns the new value.
+export function replaceRange(composer, start, end, text) {
+  const textarea = textareaOf(composer);
+  if (!textarea) return null;
+  textarea.value = textarea.value.slice(0, start) + text + textarea.value.slice(end);
+  const caret = start + text.length;
+  textarea.focus();
+  textarea.setSelectionRange(caret, caret);
+  schedule(composer);
+  return textarea.value;
+}

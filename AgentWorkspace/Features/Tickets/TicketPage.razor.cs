@@ -12,6 +12,7 @@ public sealed partial class TicketPage
     private TicketDetails? details;
     private SlaTimers? slaTimers;
     private AgentScope scope = null!;
+    private Canned.SharingActor sharing = null!;
     private IReadOnlyList<Option<string>> agents = [];
     private IReadOnlyList<Option<int?>> teams = [];
     private IReadOnlyList<TicketViewer> viewers = [];
@@ -35,6 +36,7 @@ public sealed partial class TicketPage
     [Inject] private TicketReads Reads { get; set; } = default!;
     [Inject] private SlaClock Sla { get; set; } = default!;
     [Inject] private AgentScopeResolver Scopes { get; set; } = default!;
+    [Inject] private Canned.SharingActors SharingActors { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Parameter] public int Number { get; set; }
@@ -45,6 +47,7 @@ public sealed partial class TicketPage
     {
         var user = (await AuthenticationState).User;
         scope = await Scopes.ResolveAsync(user);
+        sharing = await SharingActors.ForAsync(user);
         agentName = user.DisplayName();
         var (agentChoices, teamChoices) = await Queries.ChoicesAsync();
         agents = agentChoices.Select(a => new Option<string>(a.Id, a.Name)).ToList();

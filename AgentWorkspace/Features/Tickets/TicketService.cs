@@ -28,6 +28,13 @@ public sealed partial class TicketService(
         ExecuteAsync(scope, scope.AgentId, ticketId, commands, expectedVersion, reason: null);
 
     /// <summary>
+    /// As above, with <paramref name="reason"/> on every history line of the change (a macro's "macro: Refund approved"):
+    /// the agent did it, and the history says how.
+    /// </summary>
+    public Task<CommandResult> ExecuteAsync(AgentScope scope, int ticketId, IReadOnlyList<TicketCommand> commands, long? expectedVersion, string reason) =>
+        ExecuteAsync(scope, scope.AgentId, ticketId, commands, expectedVersion, reason);
+
+    /// <summary>
     /// A change the workspace makes by itself (an SLA breach action, a timed rule): the same rules, history and live
     /// updates as an agent's change, recorded as the system's with <paramref name="reason"/>.
     /// </summary>

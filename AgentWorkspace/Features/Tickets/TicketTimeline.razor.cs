@@ -130,6 +130,7 @@ public sealed partial class TicketTimeline
         {
             "The customer replied" => L["ReasonCustomerReplied"],
             TicketService.CustomerSolvedReason => L["ReasonCustomerSolved"],
+            { } macro when macro.StartsWith(Macros.Macro.ReasonPrefix, StringComparison.Ordinal) => L["ReasonMacro", macro[Macros.Macro.ReasonPrefix.Length..]],
             _ => change.Reason,
         };
 }

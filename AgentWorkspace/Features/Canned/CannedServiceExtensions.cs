@@ -1,0 +1,12 @@
+namespace AgentWorkspace.Features.Canned;
+
+public static class CannedServiceExtensions
+{
+    /// <summary>Canned responses: the service the management page, the composer's "/" picker and macros use.</summary>
+    public static IServiceCollection AddCanned(this IServiceCollection services)
+    {
+        services.AddSingleton<CannedService>();
+        services.AddSingleton<SharingActors>();
+        return services;
+    }
+}
