@@ -10,6 +10,7 @@ using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Portal;
+using AgentWorkspace.Features.Reports;
 using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Features.Scheduling;
 using AgentWorkspace.Features.Sla;
@@ -43,6 +44,7 @@ builder.Services.AddSuggestions();
 builder.Services.AddWebForm(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
+builder.Services.AddReports();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -73,7 +75,12 @@ app.MapPortal();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 
 await app.Services.InitializeWorkspaceDataAsync();
+if (await app.Services.RunReportsCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -6,6 +6,7 @@ using AgentWorkspace.Features.Email;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Portal;
+using AgentWorkspace.Features.Reports;
 using AgentWorkspace.Features.Scheduling;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
@@ -48,6 +49,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<PortalSignIn> PortalSignIns => Set<PortalSignIn>();
+    public DbSet<ReportTicket> ReportTickets => Set<ReportTicket>();
+    public DbSet<ReportCycle> ReportCycles => Set<ReportCycle>();
+    public DbSet<ReportEscalation> ReportEscalations => Set<ReportEscalation>();
+    public DbSet<ReportHour> ReportHours => Set<ReportHour>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
