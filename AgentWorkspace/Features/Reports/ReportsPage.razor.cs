@@ -96,7 +96,16 @@ public sealed partial class ReportsPage : IAsyncDisposable
         }
     }
 
-    private string[] Labels => result?.Series.Select(p => p.Start.ToString(grain == ReportGrain.Month ? "Y" : "d", CultureInfo.CurrentCulture)).ToArray() ?? [];
+    /// <summary>The x-axis labels: at most about ten are written, so a month of days stays readable (the tables have them all).</summary>
+    private string[] Labels
+    {
+        get
+        {
+            var points = result?.Series ?? [];
+            var every = Math.Max(1, (int)Math.Ceiling(points.Count / 10.0));
+            return points.Select((p, i) => i % every == 0 ? p.Start.ToString(grain == ReportGrain.Month ? "Y" : "d", CultureInfo.CurrentCulture) : "").ToArray();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
