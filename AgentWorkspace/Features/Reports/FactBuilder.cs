@@ -182,8 +182,10 @@ public static class FactBuilder
         return result;
     }
 
+    /// <summary>The history stores status labels ("In progress"); imported or generated history may carry the names ("InProgress").</summary>
     private static TicketStatus? ParseStatus(string? label) =>
-        Enum.GetValues<TicketStatus>().Cast<TicketStatus?>().FirstOrDefault(s => string.Equals(s!.Value.Label(), label, StringComparison.Ordinal));
+        Enum.GetValues<TicketStatus>().Cast<TicketStatus?>().FirstOrDefault(s => string.Equals(s!.Value.Label(), label, StringComparison.Ordinal))
+        ?? (Enum.TryParse<TicketStatus>(label, out var named) && Enum.IsDefined(named) && !int.TryParse(label, out _) ? named : null);
 
     private static long Seconds(TimeSpan span) => (long)Math.Round(span.TotalSeconds);
 }
