@@ -50,6 +50,8 @@ public sealed class ReportMetricsTests : IAsyncLifetime
         report.Durations[Metric.OnHold].ShouldBe(new DurationStat(3, 0, 7200));
         // Queue wait: only T1 was assigned (30 min after creation); T2 never was, T1's cycle 1 is not a creation.
         report.Durations[Metric.QueueWait].ShouldBe(new DurationStat(1, 1800, 1800));
+        // Handle time: T1 cycle 0, 08:45 -> 09:00 and 12:50 -> 13:00; no other reply followed a recorded opening.
+        report.Durations[Metric.HandleTime].ShouldBe(new DurationStat(1, 1500, 1500));
     }
 
     [Fact]
@@ -64,6 +66,8 @@ public sealed class ReportMetricsTests : IAsyncLifetime
         report.Durations[Metric.Resolution].ShouldBe(new DurationStat(3, 5400, 14_400));
         report.Durations[Metric.OnHold].ShouldBe(new DurationStat(3, 0, 7200));
         report.Durations[Metric.QueueWait].ShouldBe(new DurationStat(1, 1800, 1800));
+        // 09:45-10:00 Madrid counts; 13:50-14:00 is the lunch break.
+        report.Durations[Metric.HandleTime].ShouldBe(new DurationStat(1, 900, 900));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace AgentWorkspace.Tests.Features.Reports;
 /// 9-13 and 14-18 local, closed on Tuesday 8 December) with the report facts kept by the real feed, and a fixed history:
 /// <list type="bullet">
 /// <item>T1 (Support, e-mail): created Mon 08:00Z, assigned to Ana 08:30, Ana replies 09:00, on hold 10:00-12:00,
-/// Ana replies and resolves 13:00; the customer writes Tue 09:00 (reopen), Ana replies and resolves Tue 09:20.</item>
+/// Ana replies and resolves 13:00 (she opened the ticket at 08:45 and 12:50); the customer writes Tue 09:00 (reopen), Ana replies and resolves Tue 09:20.</item>
 /// <item>T2 (Support, e-mail): created Mon 23:30Z (Tuesday 00:30 in Madrid), never assigned nor answered; Tom resolves
 /// it Wed 09:30Z.</item>
 /// <item>T3 (chat, High, category billing, tag refund): created Tue 12:00Z in Support; Ana escalates it to Tier 2, tier 2,
@@ -49,9 +49,12 @@ public sealed class ReportWorld : IAsyncDisposable
         var tom = await w.ScopeAsync(w.Id.Tom);
         T1 = await w.NewTicketAsync(assign: false);
         await At(Utc(7, 8, 30), () => w.Tickets.ExecuteAsync(ana, T1, new Assign(null, w.Id.Ana)));
+        // Ana opens T1 at 08:45 and replies at 09:00; she opens it again at 12:50 and replies at 13:00 (handle time 25 min).
+        await Store.RecordOpenAsync(w.Id.Ana, T1, Utc(7, 8, 45));
         await At(Utc(7, 9), () => Reply(ana, T1));
         await At(Utc(7, 10), () => w.Tickets.ExecuteAsync(ana, T1, new SetStatus(TicketStatus.InProgress, TicketStatus.OnHold)));
         await At(Utc(7, 12), () => w.Tickets.ExecuteAsync(ana, T1, new SetStatus(TicketStatus.OnHold, TicketStatus.InProgress)));
+        await Store.RecordOpenAsync(w.Id.Ana, T1, Utc(7, 12, 50));
         await At(Utc(7, 13), () => Reply(ana, T1, TicketStatus.Resolved));
 
         w.Clock.SetUtcNow(Utc(7, 23, 30));
@@ -118,7 +121,7 @@ public sealed class ReportWorld : IAsyncDisposable
             $"C {c.TicketId} {c.Cycle} {c.Channel} {c.Priority} {c.TeamId} {c.Category} {c.Language} {c.StartedAt.UtcTicks} {c.ResolvedAt?.UtcTicks} {c.ReopenedAt?.UtcTicks} " +
             $"{c.ReopenedAfterSeconds} {c.AgentId} {c.FirstResponseAt?.UtcTicks} {c.PublicReplies} {c.FirstResponseSeconds} {c.FirstResponseBusinessSeconds} " +
             $"{c.ResolutionSeconds} {c.ResolutionBusinessSeconds} {c.WaitSeconds} {c.WaitBusinessSeconds} {c.OnHoldSeconds} {c.OnHoldBusinessSeconds} " +
-            $"{c.QueueWaitSeconds} {c.QueueWaitBusinessSeconds}"));
+            $"{c.QueueWaitSeconds} {c.QueueWaitBusinessSeconds} {c.HandleSeconds} {c.HandleBusinessSeconds}"));
         rows.AddRange((await db.ReportEscalations.AsNoTracking().OrderBy(e => e.TicketId).ThenBy(e => e.Seq).ToListAsync()).Select(e =>
             $"E {e.TicketId} {e.Seq} {e.At.UtcTicks} {e.Tier}"));
         rows.AddRange((await db.ReportHours.AsNoTracking().ToListAsync()).OrderBy(h => h.Hour).ThenBy(h => h.TeamId).ThenBy(h => h.Channel).Select(h =>

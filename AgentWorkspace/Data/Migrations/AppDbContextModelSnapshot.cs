@@ -876,6 +876,12 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<long?>("FirstResponseSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HandleBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandleSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1028,6 +1034,31 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasIndex("CreatedAt", "TicketId");
 
                     b.ToTable("ReportTickets");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.TicketOpen", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("TicketId", "OpenedAt");
+
+                    b.ToTable("TicketOpens");
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Scheduling.ScheduledJob", b =>
@@ -2224,6 +2255,21 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
                         .WithOne()
                         .HasForeignKey("AgentWorkspace.Features.Reports.ReportTicket", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.TicketOpen", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

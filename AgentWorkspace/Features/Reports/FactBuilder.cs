@@ -7,7 +7,10 @@ namespace AgentWorkspace.Features.Reports;
 public sealed record TicketHistoryInput(
     int TicketId, int Number, DateTimeOffset CreatedAt, TicketChannel Channel, TicketPriority Priority, int? TeamId,
     string? Category, string Language, long Version, string? AssigneeId,
-    IReadOnlyList<HistoryLine> Events, IReadOnlyList<HistoryMessage> Messages);
+    IReadOnlyList<HistoryLine> Events, IReadOnlyList<HistoryMessage> Messages, IReadOnlyList<HistoryOpen>? Opens = null);
+
+/// <summary>An agent opened the ticket's page.</summary>
+public sealed record HistoryOpen(string AgentId, DateTimeOffset At);
 
 public sealed record HistoryLine(long Id, string Field, string? OldValue, string? NewValue, string? Reason, string? ActorAgentId, DateTimeOffset At);
 
@@ -45,6 +48,7 @@ public static class FactBuilder
         public ReportCycle Cycle { get; } = cycle;
         public TimeSpan Wait, WaitBusiness, OnHold, OnHoldBusiness;
         public string? LastReplier;
+        public TimeSpan? Handle, HandleBusiness;
     }
 
     private static List<ReportCycle> Cycles(TicketHistoryInput input, WorkingTime businessTime)
@@ -55,6 +59,8 @@ public static class FactBuilder
         var since = input.CreatedAt;
         var messages = input.Messages.Where(ReportMetrics.IsPublicAgentReply).OrderBy(m => m.At).ThenBy(m => m.Seq).ToList();
         var nextMessage = 0;
+        var opens = (input.Opens ?? []).OrderBy(o => o.At).ToList();
+        var previousReply = new Dictionary<string, DateTimeOffset>();
 
         // Replies up to and including an instant belong to the cycle running then (a reply sent with "resolve" shares the
         // resolution's instant, so it counts in the cycle it resolved).
@@ -69,6 +75,16 @@ public static class FactBuilder
                 var reply = messages[nextMessage];
                 current.Cycle.PublicReplies++;
                 current.LastReplier = reply.AuthorAgentId;
+                if (reply.AuthorAgentId is { } author)
+                {
+                    var since = previousReply.GetValueOrDefault(author, DateTimeOffset.MinValue);
+                    if (opens.LastOrDefault(o => o.AgentId == author && o.At <= reply.At && o.At > since) is { } opened)
+                    {
+                        current.Handle = (current.Handle ?? TimeSpan.Zero) + (reply.At - opened.At);
+                        current.HandleBusiness = (current.HandleBusiness ?? TimeSpan.Zero) + businessTime.Between(opened.At, reply.At);
+                    }
+                    previousReply[author] = reply.At;
+                }
                 if (current.Cycle.FirstResponseAt is null)
                 {
                     current.Cycle.FirstResponseAt = reply.At;
@@ -152,6 +168,8 @@ public static class FactBuilder
         cycle.WaitBusinessSeconds = Seconds(open.WaitBusiness);
         cycle.OnHoldSeconds = Seconds(open.OnHold);
         cycle.OnHoldBusinessSeconds = Seconds(open.OnHoldBusiness);
+        cycle.HandleSeconds = open.Handle is { } handle ? Seconds(handle) : null;
+        cycle.HandleBusinessSeconds = open.HandleBusiness is { } handleBusiness ? Seconds(handleBusiness) : null;
     }
 
     private static List<ReportEscalation> Escalations(TicketHistoryInput input)

@@ -68,6 +68,13 @@ public sealed class ReportCycle
     public long? OnHoldSeconds { get; set; }
     public long? OnHoldBusinessSeconds { get; set; }
 
+    /// <summary>
+    /// Handle time: for each public reply in the cycle, the time from its author's latest opening of the ticket (after
+    /// their previous reply) to the reply, summed; null when no reply of the cycle followed a recorded opening.
+    /// </summary>
+    public long? HandleSeconds { get; set; }
+    public long? HandleBusinessSeconds { get; set; }
+
     /// <summary>Cycle 0 only: creation to the first assignment.</summary>
     public long? QueueWaitSeconds { get; set; }
     public long? QueueWaitBusinessSeconds { get; set; }
@@ -99,6 +106,25 @@ public sealed class ReportHour
     public int Created { get; set; }
     public int Resolved { get; set; }
     public int Reopened { get; set; }
+}
+
+/// <summary>An agent opened a ticket's page (recorded for handle time: from opening a ticket to replying on it).</summary>
+public sealed class TicketOpen
+{
+    public long Id { get; set; }
+    public required string AgentId { get; set; }
+    public int TicketId { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+}
+
+internal sealed class TicketOpenConfiguration : IEntityTypeConfiguration<TicketOpen>
+{
+    public void Configure(EntityTypeBuilder<TicketOpen> open)
+    {
+        open.HasIndex(o => new { o.TicketId, o.OpenedAt });
+        open.HasOne<Agents.Agent>().WithMany().HasForeignKey(o => o.AgentId).OnDelete(DeleteBehavior.Cascade);
+        open.HasOne<Ticket>().WithMany().HasForeignKey(o => o.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 internal sealed class ReportTicketConfiguration : IEntityTypeConfiguration<ReportTicket>

@@ -36,6 +36,7 @@ public sealed partial class ReportQuery
         {
             Metric.FirstResponse => q.Where(c => c.FirstResponseSeconds != null),
             Metric.QueueWait => q.Where(c => c.QueueWaitSeconds != null),
+            Metric.HandleTime => q.Where(c => c.HandleSeconds != null),
             Metric.ReopenRate => q.Where(c => c.ReopenedAt != null),
             Metric.FirstContactResolution => q.Where(c => c.PublicReplies == 1 && (c.ReopenedAfterSeconds == null || c.ReopenedAfterSeconds > window)),
             Metric.ZeroReplyResolution => q.Where(c => c.PublicReplies == 0),

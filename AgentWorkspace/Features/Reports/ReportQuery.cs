@@ -75,6 +75,7 @@ public sealed partial class ReportQuery(IDbContextFactory<AppDbContext> dbFactor
                 Wait = business ? c.WaitBusinessSeconds : c.WaitSeconds,
                 OnHold = business ? c.OnHoldBusinessSeconds : c.OnHoldSeconds,
                 QueueWait = business ? c.QueueWaitBusinessSeconds : c.QueueWaitSeconds,
+                Handle = business ? c.HandleBusinessSeconds : c.HandleSeconds,
             })
             .ToListAsync(cancellationToken);
         var durations = new Dictionary<Metric, DurationStat>
@@ -84,6 +85,7 @@ public sealed partial class ReportQuery(IDbContextFactory<AppDbContext> dbFactor
             [Metric.RequesterWait] = DurationStat.Of(resolved.Select(c => c.Wait ?? 0).ToList()),
             [Metric.OnHold] = DurationStat.Of(resolved.Select(c => c.OnHold ?? 0).ToList()),
             [Metric.QueueWait] = DurationStat.Of(resolved.Where(c => c.QueueWait is not null).Select(c => c.QueueWait!.Value).ToList()),
+            [Metric.HandleTime] = DurationStat.Of(resolved.Where(c => c.Handle is not null).Select(c => c.Handle!.Value).ToList()),
         };
         var window = (long)ReportMetrics.FcrReopenWindow.TotalSeconds;
         var replied = resolved.Count(c => c.PublicReplies > 0);

@@ -34,6 +34,17 @@ public sealed class ReportStore(IDbContextFactory<AppDbContext> dbFactory, ILogg
         }
     }
 
+    /// <summary>
+    /// Records that an agent opened a ticket's page (for handle time). One insert, outside any transaction: the ticket's
+    /// facts pick it up with its next reply, which is when it starts to count.
+    /// </summary>
+    public async Task RecordOpenAsync(string agentId, int ticketId, DateTimeOffset at)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var ticks = at.UtcTicks;
+        await db.Database.ExecuteSqlAsync($"INSERT INTO TicketOpens (AgentId, TicketId, OpenedAt) VALUES ({agentId}, {ticketId}, {ticks})");
+    }
+
     /// <summary>Tickets whose facts are missing or were computed from an older version of the ticket.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
     {
@@ -120,13 +131,16 @@ public sealed class ReportStore(IDbContextFactory<AppDbContext> dbFactory, ILogg
             .Select(m => new { m.TicketId, Message = new HistoryMessage(m.Seq, m.AuthorKind, m.Visibility, m.AuthorAgentId, m.CreatedAt) })
             .ToListAsync(cancellationToken)).ToLookup(m => m.TicketId, m => m.Message);
 
+        var opens = (await db.TicketOpens.AsNoTracking().Where(o => ids.Contains(o.TicketId))
+            .Select(o => new { o.TicketId, Open = new HistoryOpen(o.AgentId, o.OpenedAt) })
+            .ToListAsync(cancellationToken)).ToLookup(o => o.TicketId, o => o.Open);
         await db.ReportEscalations.Where(e => ids.Contains(e.TicketId)).ExecuteDeleteAsync(cancellationToken);
         await db.ReportCycles.Where(c => ids.Contains(c.TicketId)).ExecuteDeleteAsync(cancellationToken);
         await db.ReportTickets.Where(t => ids.Contains(t.TicketId)).ExecuteDeleteAsync(cancellationToken);
         foreach (var t in tickets)
         {
             var input = new TicketHistoryInput(t.Id, t.Number, t.CreatedAt, t.Channel, t.Priority, t.TeamId, t.Category, t.Language, t.Version, t.AssigneeId,
-                [.. events[t.Id]], [.. messages[t.Id]]);
+                [.. events[t.Id]], [.. messages[t.Id]], [.. opens[t.Id]]);
             var facts = FactBuilder.Build(input, settings.CalendarFor(t.TeamId).Time);
             db.ReportTickets.Add(facts.Ticket);
             db.ReportCycles.AddRange(facts.Cycles);

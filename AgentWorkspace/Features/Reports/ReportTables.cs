@@ -46,7 +46,7 @@ internal static class ReportTables
             return row;
         }).ToList();
 
-        var durations = new[] { Metric.FirstResponse, Metric.Resolution, Metric.RequesterWait, Metric.OnHold, Metric.QueueWait }.Select(m =>
+        var durations = new[] { Metric.FirstResponse, Metric.Resolution, Metric.RequesterWait, Metric.OnHold, Metric.QueueWait, Metric.HandleTime }.Select(m =>
         {
             var stat = r.Durations[m];
             var drill = all with { Metric = m };
