@@ -14,6 +14,7 @@ using AgentWorkspace.Features.Macros;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Portal;
 using AgentWorkspace.Features.Presence;
+using AgentWorkspace.Features.Reports;
 using AgentWorkspace.Features.Scheduling;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
@@ -49,6 +50,7 @@ builder.Services.AddSla(builder.Configuration);
 builder.Services.AddAutomation(builder.Configuration);
 builder.Services.AddCanned();
 builder.Services.AddMacros();
+builder.Services.AddReports();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -79,7 +81,12 @@ app.MapPortal();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 
 await app.Services.InitializeWorkspaceDataAsync();
+if (await app.Services.RunReportsCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

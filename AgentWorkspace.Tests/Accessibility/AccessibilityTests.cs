@@ -49,6 +49,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("email", "/admin/email", "[data-testid=outbox-counts]", Interactive: true),
         new("canned-responses", "/canned", "[data-testid=canned-row-shortcut]", Interactive: true),
         new("macros", "/macros", "[data-testid=macro-row-name]", Interactive: true),
+        new("reports", "/reports", "[data-testid=table-summary]", Interactive: true),
         new("access-denied", "/account/access-denied", "h1", Interactive: false),
         new("not-found", "/no-such-page", "h1", Interactive: false),
         // The customers' help centre has one light design whatever theme the agent's browser carries.

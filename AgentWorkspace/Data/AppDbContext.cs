@@ -8,6 +8,7 @@ using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Macros;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Portal;
+using AgentWorkspace.Features.Reports;
 using AgentWorkspace.Features.Scheduling;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
@@ -52,6 +53,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PortalSignIn> PortalSignIns => Set<PortalSignIn>();
     public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
     public DbSet<Macro> Macros => Set<Macro>();
+    public DbSet<ReportTicket> ReportTickets => Set<ReportTicket>();
+    public DbSet<ReportCycle> ReportCycles => Set<ReportCycle>();
+    public DbSet<ReportEscalation> ReportEscalations => Set<ReportEscalation>();
+    public DbSet<ReportHour> ReportHours => Set<ReportHour>();
+    public DbSet<TicketOpen> TicketOpens => Set<TicketOpen>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using InboxBench;
 using InboxBench.Generate;
 using InboxBench.Measure;
+using InboxBench.Reports;
 using InboxBench.Sla;
 
 // Inbox benchmark. See docs/BENCHMARKS.md for the commands and the latest figures.
@@ -8,6 +9,8 @@ using InboxBench.Sla;
 //   measure  --db <path> [--runs 200] [--budget-seconds 30] [--only <scenario substring>] [--plans]
 //   sla-prepare --db <path>                        (policies + every not-closed ticket's clock, by the real SLA engine)
 //   scheduler --db <path> [--events 10000] [--seconds 60]   (SLA wake-ups through the real job runner)
+//   reports-prepare --db <path>                    (migrate, then rebuild every report fact from the history)
+//   reports --db <path> [--runs 50] [--budget-seconds 30] [--only <scenario substring>]   (time the reports)
 var options = Args.Parse(args.Skip(1));
 switch (args.FirstOrDefault())
 {
@@ -24,6 +27,12 @@ switch (args.FirstOrDefault())
         return 0;
     case "scheduler":
         await SlaBench.SchedulerAsync(options.Required("db"), options.Int("events", 10_000), options.Int("seconds", 60));
+        return 0;
+    case "reports-prepare":
+        await ReportBench.PrepareAsync(options.Required("db"));
+        return 0;
+    case "reports":
+        await ReportBench.MeasureAsync(options.Required("db"), options.Int("runs", 50), options.Int("budget-seconds", 30), options.Get("only"));
         return 0;
     default:
         Console.Error.WriteLine("usage: InboxBench generate --db <path> [--tickets N] [--messages N] | measure --db <path> [--runs N] [--plans]");

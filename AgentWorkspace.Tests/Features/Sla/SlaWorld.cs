@@ -45,9 +45,12 @@ public sealed class SlaWorld : IAsyncDisposable
     public sealed record Ids(int Support, int Tier2, string Ana, string Tom, string Luis, string Sam, int Customer, int VipCustomer,
         int UrgentPolicy, int VipPolicy, int DefaultPolicy, int Calendar);
 
-    public static async Task<SlaWorld> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>More services for every host of this world (another feature's tests reuse the world).</summary>
+    private Action<IServiceCollection>? moreServices;
+
+    public static async Task<SlaWorld> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var world = new SlaWorld();
+        var world = new SlaWorld { moreServices = services };
         File.Copy(Template.Value, Path.Combine(world.database.Folder, "test.db"));
         world.Id = await world.SeedAsync();
         world.Host = await world.StartHostAsync(settings);
@@ -89,6 +92,7 @@ public sealed class SlaWorld : IAsyncDisposable
         builder.Services.AddSla(builder.Configuration);
         builder.Services.AddSingleton<IJobHandler>(new CountingJobs(JobRuns));
         builder.Services.AddSingleton<IJobHandler>(new BatchCountingJobs(JobRuns, BatchSizes));
+        moreServices?.Invoke(builder.Services);
         var host = builder.Build();
         hosts.Add(host);
         if (start)

@@ -1092,6 +1092,221 @@ namespace AgentWorkspace.Data.Migrations
                     b.ToTable("PortalSignIns");
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportCycle", b =>
+                {
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstResponseBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstResponseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandleBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandleSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OnHoldBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OnHoldSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicReplies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QueueWaitBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QueueWaitSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReopenedAfterSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReopenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolutionBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolutionSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WaitBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WaitSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId", "Cycle");
+
+                    b.HasIndex("ReopenedAt", "TicketId");
+
+                    b.HasIndex("ResolvedAt", "TicketId");
+
+                    b.HasIndex("StartedAt", "TicketId");
+
+                    b.ToTable("ReportCycles");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportEscalation", b =>
+                {
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId", "Seq");
+
+                    b.HasIndex("At", "TicketId");
+
+                    b.ToTable("ReportEscalations");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportHour", b =>
+                {
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hour", "TeamId", "Channel");
+
+                    b.ToTable("ReportHours");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportTicket", b =>
+                {
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstAssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("CreatedAt", "TicketId");
+
+                    b.ToTable("ReportTickets");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.TicketOpen", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("TicketId", "OpenedAt");
+
+                    b.ToTable("TicketOpens");
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.Scheduling.ScheduledJob", b =>
                 {
                     b.Property<long>("Id")
@@ -2311,6 +2526,48 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasOne("AgentWorkspace.Features.Agents.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportCycle", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportEscalation", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportTicket", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("AgentWorkspace.Features.Reports.ReportTicket", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.TicketOpen", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

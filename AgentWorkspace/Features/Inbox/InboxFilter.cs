@@ -59,6 +59,9 @@ public sealed record InboxFilter
 
     /// <summary>Only tickets whose next running SLA target falls due before this instant.</summary>
     public DateTimeOffset? SlaDueBefore { get; init; }
+
+    /// <summary>Only the tickets behind a number on the reports page (its drill-down criteria, see Reports.ReportLink).</summary>
+    public Reports.ReportDrill? Report { get; init; }
 }
 
 /// <summary>A position in a sorted list: the sort keys of the last row shown. Opaque to clients.</summary>

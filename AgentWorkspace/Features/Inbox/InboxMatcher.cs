@@ -58,7 +58,8 @@ public static class InboxMatcher
             return false;
         if (f.UpdatedTo is { } ut && t.LastActivityAt.UtcTicks >= ut.UtcTicks)
             return false;
-        return string.IsNullOrWhiteSpace(f.Search) ? true : null;
+        // A search or a report's drill-down decides membership in SQL only.
+        return string.IsNullOrWhiteSpace(f.Search) && f.Report is null ? true : null;
     }
 
     /// <summary>The row's keys in <paramref name="sort"/>: what a page cursor holds.</summary>

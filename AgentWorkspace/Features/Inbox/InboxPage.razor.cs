@@ -45,6 +45,12 @@ public sealed partial class InboxPage : LiveComponent
     [Inject] private Microsoft.EntityFrameworkCore.IDbContextFactory<Data.AppDbContext> DbFactory { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    /// <summary>A drill-down from the reports page (<see cref="Reports.ReportLink"/>): the inbox lists exactly the tickets behind that number.</summary>
+    [SupplyParameterFromQuery(Name = "report")] public string? ReportParameter { get; set; }
+
+    private bool badReportLink;
+    private int? reportCount;
+
     private bool HasFilters => filter with { View = InboxView.AllOpen, ViewTeamId = null, Sort = InboxSort.LastActivity } != new InboxFilter();
 
     private InboxFilter Shown => filter with { Search = search };
@@ -57,6 +63,18 @@ public sealed partial class InboxPage : LiveComponent
         agents = await LoadAgentsAsync();
         // Follow before reading, so nothing falls between the read and the first event (count deltas carry versions).
         Follow([.. InboxTopics.For(scope), Topic.Agent(scope.AgentId)], OnEventsAsync);
+        if (ReportParameter is not null)
+        {
+            if (Reports.ReportLink.Decode(ReportParameter) is { } drill)
+            {
+                filter = new InboxFilter { AnyStatus = true, Report = drill, Sort = InboxSort.Created };
+                reportCount = await Inbox.CountReportAsync(scope, drill);
+            }
+            else
+            {
+                badReportLink = true;
+            }
+        }
         await LoadAsync();
         await LoadCountsAsync();
     }
@@ -251,7 +269,14 @@ public sealed partial class InboxPage : LiveComponent
         await LoadAsync();
     }
 
-    private Task SelectViewAsync(InboxView view, int? teamId) => ApplyAsync(filter with { View = view, ViewTeamId = teamId });
+    private Task SelectViewAsync(InboxView view, int? teamId) =>
+        ApplyAsync(filter with { View = view, ViewTeamId = teamId, Report = null, AnyStatus = false });
+
+    private Task ClearReportAsync()
+    {
+        Navigation.NavigateTo("/inbox", replace: true);
+        return ApplyAsync(filter with { Report = null, AnyStatus = false, Sort = InboxSort.LastActivity });
+    }
 
     private async Task OnSearchChangedAsync(string? text)
     {

@@ -42,7 +42,7 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var now = clock.GetUtcNow();
         var fewBreaching = filter is { View: InboxView.BreachingSoon, AnyStatus: false } && filter.Sort != InboxSort.DueSoonest
             && await InboxPlan.IsFewBreachingAsync(db, now, fewBreachingTickets);
-        var plan = search is { Number: not null } ? InboxPlan.ByNumber : InboxPlan.For(filter, byIds: search is not null || rareTag, fewBreaching);
+        var plan = search is { Number: not null } ? InboxPlan.ByNumber : InboxPlan.For(filter, byIds: search is not null || rareTag || filter.Report is not null, fewBreaching);
         var query = Apply(db, plan.Source(db).AsNoTracking().InQueuesOf(scope), filter, scope, search, rareTag, now);
         var ordered = Order(db, query, filter.Sort, InboxCursor.Parse(after));
         var agentId = scope.AgentId;
@@ -87,6 +87,14 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
         await using var db = await dbFactory.CreateDbContextAsync();
         var visible = db.Tickets.AsNoTracking().InQueuesOf(scope);
         return await ViewFilter(db, visible, InboxView.BreachingSoon, null, scope.AgentId, clock.GetUtcNow()).Take(CountCap + 1).CountAsync();
+    }
+
+    /// <summary>How many of the tickets behind a report's number this agent may see (the drill-down's banner).</summary>
+    public async Task<int> CountReportAsync(AgentScope scope, Reports.ReportDrill drill)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var reported = Reports.ReportQuery.TicketIds(db, drill);
+        return await db.Tickets.AsNoTracking().InQueuesOf(scope).Where(t => reported.Contains(t.Id)).CountAsync();
     }
 
     /// <summary>The teams that get a view: the agent's own (all of them for admins).</summary>
@@ -150,6 +158,11 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
         if (f.UpdatedTo is { } ut) q = q.Where(t => t.LastActivityAt < ut);
         if (f.SlaBreached is { } breached) q = q.WhereBreached(db, breached, f.SlaAsOf);
         if (f.SlaDueBefore is { } dueBefore) q = q.WhereDueBefore(db, dueBefore);
+        if (f.Report is { } drill)
+        {
+            var reported = Reports.ReportQuery.TicketIds(db, drill);
+            q = q.Where(t => reported.Contains(t.Id));
+        }
         if (search is { Number: { } number })
         {
             return q.Where(t => t.Number == number);

@@ -1,0 +1,210 @@
+using AgentWorkspace.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentWorkspace.Features.Reports;
+
+/// <summary>Median and p90 by the nearest-rank method (the smallest value with at least half / 90% of the values at or below it).</summary>
+public sealed record DurationStat(int Count, long? MedianSeconds, long? P90Seconds)
+{
+    public static DurationStat Of(List<long> values)
+    {
+        if (values.Count == 0)
+        {
+            return new DurationStat(0, null, null);
+        }
+        values.Sort();
+        return new DurationStat(values.Count, Rank(values, 0.5), Rank(values, 0.9));
+    }
+
+    private static long Rank(List<long> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
+
+public sealed record RateStat(int Numerator, int Denominator)
+{
+    public double? Value => Denominator == 0 ? null : (double)Numerator / Denominator;
+}
+
+public sealed record SeriesPoint(DateOnly Start, DateTimeOffset From, DateTimeOffset To, int Created, int Resolved, int Reopened, int Backlog);
+
+public sealed record GroupCount(string Key, int Count);
+
+public sealed record PerformanceRow(string Key, int Handled, DurationStat FirstResponse, DurationStat Resolution, int Reopens);
+
+public sealed record ReportResult(
+    ReportRequest Request,
+    IReadOnlyList<SeriesPoint> Series,
+    IReadOnlyDictionary<Metric, int> Counts,
+    IReadOnlyDictionary<Metric, DurationStat> Durations,
+    IReadOnlyDictionary<Metric, RateStat> Rates,
+    IReadOnlyDictionary<ReportDimension, IReadOnlyList<GroupCount>> Volume,
+    IReadOnlyList<GroupCount> EscalationsByTier,
+    IReadOnlyList<PerformanceRow> Agents,
+    IReadOnlyList<PerformanceRow> Teams,
+    bool SeriesFromAggregate,
+    bool FcrProvisional);
+
+/// <summary>Computes a report from the facts (and, where it can answer exactly, the hourly aggregate).</summary>
+public sealed partial class ReportQuery(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    /// <param name="factsOnly">Compute the series from the facts even where the aggregate could answer (tests compare the two).</param>
+    public async Task<ReportResult> RunAsync(ReportRequest request, bool factsOnly = false, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (from, to, filters) = (request.FromUtc, request.ToUtc, request.Filters);
+        var buckets = request.Buckets();
+        var drill = new ReportDrill(Metric.Created, from, to, filters);
+        var useAggregate = !factsOnly && filters.AggregateAnswers && buckets.All(b => b.From.UtcTicks % ReportStore.HourTicks == 0 && b.To.UtcTicks % ReportStore.HourTicks == 0);
+        var series = useAggregate ? await SeriesFromHoursAsync(db, buckets, filters, cancellationToken) : await SeriesFromFactsAsync(db, buckets, drill, cancellationToken);
+
+        var counts = new Dictionary<Metric, int>
+        {
+            [Metric.Created] = series.Sum(p => p.Created),
+            [Metric.Resolved] = series.Sum(p => p.Resolved),
+            [Metric.Reopened] = series.Sum(p => p.Reopened),
+            [Metric.Backlog] = series.Count > 0 ? series[^1].Backlog : 0,
+        };
+
+        // Every duration metric is over the cycles resolved in the range: one read of their durations serves them all.
+        var business = request.BusinessHours;
+        var resolved = await CyclesFor(db, drill with { Metric = Metric.Resolved })
+            .Select(c => new
+            {
+                c.AgentId, c.TeamId, c.PublicReplies, c.ReopenedAt, c.ReopenedAfterSeconds,
+                FirstResponse = business ? c.FirstResponseBusinessSeconds : c.FirstResponseSeconds,
+                Resolution = business ? c.ResolutionBusinessSeconds : c.ResolutionSeconds,
+                Wait = business ? c.WaitBusinessSeconds : c.WaitSeconds,
+                OnHold = business ? c.OnHoldBusinessSeconds : c.OnHoldSeconds,
+                QueueWait = business ? c.QueueWaitBusinessSeconds : c.QueueWaitSeconds,
+                Handle = business ? c.HandleBusinessSeconds : c.HandleSeconds,
+            })
+            .ToListAsync(cancellationToken);
+        var durations = new Dictionary<Metric, DurationStat>
+        {
+            [Metric.FirstResponse] = DurationStat.Of(resolved.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),
+            [Metric.Resolution] = DurationStat.Of(resolved.Select(c => c.Resolution ?? 0).ToList()),
+            [Metric.RequesterWait] = DurationStat.Of(resolved.Select(c => c.Wait ?? 0).ToList()),
+            [Metric.OnHold] = DurationStat.Of(resolved.Select(c => c.OnHold ?? 0).ToList()),
+            [Metric.QueueWait] = DurationStat.Of(resolved.Where(c => c.QueueWait is not null).Select(c => c.QueueWait!.Value).ToList()),
+            [Metric.HandleTime] = DurationStat.Of(resolved.Where(c => c.Handle is not null).Select(c => c.Handle!.Value).ToList()),
+        };
+        var window = (long)ReportMetrics.FcrReopenWindow.TotalSeconds;
+        var replied = resolved.Count(c => c.PublicReplies > 0);
+        var firstContact = resolved.Count(c => c.PublicReplies == 1 && (c.ReopenedAfterSeconds is null || c.ReopenedAfterSeconds > window));
+        counts[Metric.ZeroReplyResolution] = resolved.Count - replied;
+        var createdResolved = await CyclesFor(db, drill with { Metric = Metric.ResolutionRate }).CountAsync(cancellationToken);
+        var rates = new Dictionary<Metric, RateStat>
+        {
+            [Metric.ResolutionRate] = new(createdResolved, counts[Metric.Created]),
+            [Metric.ReopenRate] = new(resolved.Count(c => c.ReopenedAt is not null), resolved.Count),
+            [Metric.FirstContactResolution] = new(firstContact, replied),
+        };
+
+        var agents = resolved.GroupBy(c => c.AgentId ?? "").Select(g => new PerformanceRow(g.Key, g.Count(),
+                DurationStat.Of(g.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),
+                DurationStat.Of(g.Select(c => c.Resolution ?? 0).ToList()), g.Count(c => c.ReopenedAt is not null)))
+            .OrderByDescending(r => r.Handled).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var teams = resolved.GroupBy(c => c.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "").Select(g => new PerformanceRow(g.Key, g.Count(),
+                DurationStat.Of(g.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),
+                DurationStat.Of(g.Select(c => c.Resolution ?? 0).ToList()), g.Count(c => c.ReopenedAt is not null)))
+            .OrderByDescending(r => r.Handled).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+
+        var escalations = (await EscalationsFor(db, drill with { Metric = Metric.Escalations })
+                .GroupBy(e => e.Tier).Select(g => new { Tier = g.Key, Count = g.Select(e => e.TicketId).Distinct().Count() })
+                .ToListAsync(cancellationToken))
+            .OrderBy(e => e.Tier).Select(e => new GroupCount(e.Tier.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Count)).ToList();
+        counts[Metric.Escalations] = await EscalationsFor(db, drill with { Metric = Metric.Escalations }).Select(e => e.TicketId).Distinct().CountAsync(cancellationToken);
+
+        var volume = await VolumeAsync(db, drill, cancellationToken);
+        var provisional = to > clock.GetUtcNow() - ReportMetrics.FcrReopenWindow;
+        return new ReportResult(request, series, counts, durations, rates, volume, escalations, agents, teams, useAggregate, provisional);
+    }
+
+    private static async Task<Dictionary<ReportDimension, IReadOnlyList<GroupCount>>> VolumeAsync(AppDbContext db, ReportDrill drill, CancellationToken cancellationToken)
+    {
+        var created = await CyclesFor(db, drill)
+            .GroupBy(c => new { c.Channel, c.TeamId, c.Priority, c.Category, c.Language })
+            .Select(g => new { g.Key.Channel, g.Key.TeamId, g.Key.Priority, g.Key.Category, g.Key.Language, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        static IReadOnlyList<GroupCount> By<T>(IEnumerable<T> rows, Func<T, string> key, Func<T, int> count) =>
+            rows.GroupBy(key).Select(g => new GroupCount(g.Key, g.Sum(count))).OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var ids = CyclesFor(db, drill).Select(c => c.TicketId);
+        var tags = await db.TicketTags.Where(t => ids.Contains(t.TicketId)).GroupBy(t => t.Tag)
+            .Select(g => new { Tag = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(50).ToListAsync(cancellationToken);
+        return new Dictionary<ReportDimension, IReadOnlyList<GroupCount>>
+        {
+            [ReportDimension.Channel] = By(created, c => c.Channel.ToString(), c => c.Count),
+            [ReportDimension.Team] = By(created, c => c.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", c => c.Count),
+            [ReportDimension.Priority] = By(created, c => c.Priority.ToString(), c => c.Count),
+            [ReportDimension.Category] = By(created, c => c.Category ?? "", c => c.Count),
+            [ReportDimension.Language] = By(created, c => c.Language, c => c.Count),
+            [ReportDimension.Tag] = tags.Select(t => new GroupCount(t.Tag, t.Count)).OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    /// <summary>The series from the facts: every filter, any time zone (exact, reads one row per event in the range).</summary>
+    private static async Task<List<SeriesPoint>> SeriesFromFactsAsync(
+        AppDbContext db, IReadOnlyList<(DateOnly Start, DateTimeOffset From, DateTimeOffset To)> buckets, ReportDrill drill, CancellationToken cancellationToken)
+    {
+        var (from, to) = (drill.From, drill.To);
+        var starts = await Filtered(db, db.ReportCycles, drill.Filters)
+            .Where(c => c.StartedAt >= from && c.StartedAt < to).Select(c => new { c.StartedAt, c.Cycle }).ToListAsync(cancellationToken);
+        var resolutions = await CyclesFor(db, drill with { Metric = Metric.Resolved }).Select(c => c.ResolvedAt!.Value).ToListAsync(cancellationToken);
+        var openAtStart = await CyclesFor(db, drill with { Metric = Metric.Backlog, To = drill.From }).CountAsync(cancellationToken);
+        var created = Histogram(buckets, starts.Where(s => s.Cycle == 0).Select(s => s.StartedAt.UtcTicks));
+        var reopened = Histogram(buckets, starts.Where(s => s.Cycle > 0).Select(s => s.StartedAt.UtcTicks));
+        var resolved = Histogram(buckets, resolutions.Select(r => r.UtcTicks));
+        return Points(buckets, openAtStart, created, resolved, reopened);
+    }
+
+    /// <summary>The series from the hourly aggregate: only with filters it keeps (team, channel) and bucket edges on whole UTC hours.</summary>
+    private static async Task<List<SeriesPoint>> SeriesFromHoursAsync(
+        AppDbContext db, IReadOnlyList<(DateOnly Start, DateTimeOffset From, DateTimeOffset To)> buckets, ReportFilters filters, CancellationToken cancellationToken)
+    {
+        var hours = db.ReportHours.AsQueryable();
+        if (filters.TeamId is { } team) hours = hours.Where(h => h.TeamId == team);
+        if (filters.Channel is { } channel) hours = hours.Where(h => h.Channel == channel);
+        var (from, to) = (buckets[0].From.UtcTicks, buckets[^1].To.UtcTicks);
+        var before = await hours.Where(h => h.Hour < from).GroupBy(h => 1)
+            .Select(g => new { Created = g.Sum(h => h.Created), Resolved = g.Sum(h => h.Resolved), Reopened = g.Sum(h => h.Reopened) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var rows = await hours.Where(h => h.Hour >= from && h.Hour < to).GroupBy(h => h.Hour)
+            .Select(g => new { Hour = g.Key, Created = g.Sum(h => h.Created), Resolved = g.Sum(h => h.Resolved), Reopened = g.Sum(h => h.Reopened) })
+            .ToListAsync(cancellationToken);
+        var created = Histogram(buckets, rows.SelectMany(r => Enumerable.Repeat(r.Hour, r.Created)));
+        var resolved = Histogram(buckets, rows.SelectMany(r => Enumerable.Repeat(r.Hour, r.Resolved)));
+        var reopened = Histogram(buckets, rows.SelectMany(r => Enumerable.Repeat(r.Hour, r.Reopened)));
+        var openAtStart = before is null ? 0 : before.Created + before.Reopened - before.Resolved;
+        return Points(buckets, openAtStart, created, resolved, reopened);
+    }
+
+    private static List<SeriesPoint> Points(
+        IReadOnlyList<(DateOnly Start, DateTimeOffset From, DateTimeOffset To)> buckets, int openAtStart, int[] created, int[] resolved, int[] reopened)
+    {
+        var points = new List<SeriesPoint>(buckets.Count);
+        var open = openAtStart;
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            // Every cycle starts with a creation or a reopen and ends with a resolution.
+            open += created[i] + reopened[i] - resolved[i];
+            points.Add(new SeriesPoint(buckets[i].Start, buckets[i].From, buckets[i].To, created[i], resolved[i], reopened[i], open));
+        }
+        return points;
+    }
+
+    private static int[] Histogram(IReadOnlyList<(DateOnly Start, DateTimeOffset From, DateTimeOffset To)> buckets, IEnumerable<long> ticks)
+    {
+        var counts = new int[buckets.Count];
+        var edges = buckets.Select(b => b.From.UtcTicks).ToArray();
+        var end = buckets[^1].To.UtcTicks;
+        foreach (var t in ticks)
+        {
+            if (t < edges[0] || t >= end)
+            {
+                continue;
+            }
+            var i = Array.BinarySearch(edges, t);
+            counts[i >= 0 ? i : ~i - 1]++;
+        }
+        return counts;
+    }
+}

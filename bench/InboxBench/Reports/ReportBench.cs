@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using AgentWorkspace.Data;
+using AgentWorkspace.Features.Inbox;
+using AgentWorkspace.Features.Reports;
+using AgentWorkspace.Features.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace InboxBench.Reports;
+
+/// <summary>
+/// The reports at scale, through the app's own services: <c>reports-prepare</c> migrates the file and rebuilds every
+/// report fact from the tickets' history (what <c>AgentWorkspace -- reports rebuild</c> does); <c>reports</c> times
+/// whole reports (everything the page computes for one view) over several periods and filters, a drill-down's first
+/// inbox page, and the per-event upkeep (one ticket's facts refreshed, as the feed does after each change).
+/// </summary>
+internal static class ReportBench
+{
+    public static async Task PrepareAsync(string dbPath)
+    {
+        using var host = BuildHost(dbPath);
+        var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var migrate = Stopwatch.StartNew();
+            await db.Database.MigrateAsync();
+            Console.WriteLine($"migrations up to date ({migrate.Elapsed.TotalSeconds:F0} s)");
+        }
+        var clock = Stopwatch.StartNew();
+        var count = await host.Services.GetRequiredService<ReportStore>().RebuildAsync();
+        Console.WriteLine($"report facts rebuilt for {count:N0} tickets in {clock.Elapsed.TotalSeconds:F0} s ({count / clock.Elapsed.TotalSeconds:F0} tickets/s)");
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE; PRAGMA optimize;");
+            Console.WriteLine($"cycles {await db.ReportCycles.CountAsync():N0}, hour rows {await db.ReportHours.CountAsync():N0}, escalations {await db.ReportEscalations.CountAsync():N0}");
+        }
+    }
+
+    public static async Task MeasureAsync(string dbPath, int runs, int budgetSeconds, string? only)
+    {
+        using var host = BuildHost(dbPath);
+        var services = host.Services;
+        var reports = services.GetRequiredService<ReportQuery>();
+        var inbox = services.GetRequiredService<InboxQuery>();
+        var dbFactory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        DateOnly last;
+        int teamId;
+        string agentId;
+        string tag;
+        List<int> sampleIds;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            last = DateOnly.FromDateTime((await db.ReportTickets.MaxAsync(t => t.CreatedAt)).UtcDateTime);
+            teamId = await db.Teams.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+            agentId = await db.ReportCycles.Where(c => c.AgentId != null).GroupBy(c => c.AgentId).OrderByDescending(g => g.Count()).Select(g => g.Key!).FirstAsync();
+            tag = await db.TicketTags.GroupBy(t => t.Tag).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+            sampleIds = await db.Tickets.OrderByDescending(t => t.Id).Select(t => t.Id).Take(runs).ToListAsync();
+        }
+        ReportRequest Last(int days, ReportFilters? filters = null, string zone = "Europe/Madrid", bool business = false, ReportGrain grain = ReportGrain.Day) =>
+            new(last.AddDays(1 - days), last, zone, filters ?? new ReportFilters(), business, grain);
+        var admin = new AgentScope("bench", IsAdmin: true, []);
+        var scenarios = new (string Name, Func<int, Task> Run)[]
+        {
+            ("Report 30 days, no filter", _ => reports.RunAsync(Last(30))),
+            ("Report 30 days, one team", _ => reports.RunAsync(Last(30, new ReportFilters { TeamId = teamId }))),
+            ("Report 30 days, one channel, business hours", _ => reports.RunAsync(Last(30, new ReportFilters { Channel = TicketChannel.Email }, business: true))),
+            ("Report 30 days, one priority (facts path)", _ => reports.RunAsync(Last(30, new ReportFilters { Priority = TicketPriority.High }))),
+            ("Report 30 days, top tag (facts path)", _ => reports.RunAsync(Last(30, new ReportFilters { Tag = tag }))),
+            ("Report 30 days, Asia/Kolkata (facts path)", _ => reports.RunAsync(Last(30, zone: "Asia/Kolkata"))),
+            ("Report 90 days by week, no filter", _ => reports.RunAsync(Last(90, grain: ReportGrain.Week))),
+            ("Report 365 days by month, no filter", _ => reports.RunAsync(Last(365, grain: ReportGrain.Month))),
+            ("Report 365 days by month, busiest agent (facts path)", _ => reports.RunAsync(Last(365, new ReportFilters { AgentId = agentId }, grain: ReportGrain.Month))),
+            ("Drill-down: resolved in 30 days, inbox page 1", _ =>
+            {
+                var r = Last(30);
+                return inbox.ListAsync(admin, new InboxFilter { AnyStatus = true, Sort = InboxSort.Created, Report = new ReportDrill(Metric.Resolved, r.FromUtc, r.ToUtc, r.Filters) });
+            }),
+            ("Upkeep: one ticket's facts refreshed (per event)", i => services.GetRequiredService<ReportStore>().RefreshAsync([sampleIds[i % sampleIds.Count]])),
+        };
+        Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}; last day {last:yyyy-MM-dd}; runs {runs}, budget {budgetSeconds} s each");
+        Console.WriteLine($"{"scenario",-58} {"runs",5} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8}");
+        foreach (var (name, run) in scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+        {
+            await run(0); // warm-up (JIT, page cache)
+            var times = new List<double>();
+            var budget = Stopwatch.StartNew();
+            for (var i = 0; i < runs && budget.Elapsed.TotalSeconds < budgetSeconds; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await run(i);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            double P(double p) => times[Math.Max(0, (int)Math.Ceiling(p * times.Count) - 1)];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-58} {times.Count,5} {P(0.5),8:F0} {P(0.9),8:F0} {P(0.99),8:F0} {times[^1],8:F0}"));
+        }
+        Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
+    }
+
+    private static IHost BuildHost(string dbPath)
+    {
+        var fullPath = Path.GetFullPath(dbPath);
+        if (!File.Exists(fullPath)) throw new FileNotFoundException("Run generate first.", fullPath);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Path.GetDirectoryName(fullPath),
+            EnvironmentName = "Production",
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Workspace"] = $"Data Source={fullPath}" });
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddWorkspaceData();
+        builder.Services.AddSingleton<AgentWorkspace.Realtime.WorkspaceNotifier>();
+        builder.Services.AddInbox();
+        // The report services without their feed: this measures queries and the upkeep's unit of work, not a live app.
+        builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<ReportQuery>();
+        return builder.Build();
+    }
+}
