@@ -14,6 +14,7 @@ using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Features.Scheduling;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
+using AgentWorkspace.Features.Surveys;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Features.WebForm;
 using AgentWorkspace.Realtime;
@@ -43,6 +44,7 @@ builder.Services.AddSuggestions();
 builder.Services.AddWebForm(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
+builder.Services.AddSurveys(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
