@@ -5,6 +5,7 @@ using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Api;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Customers;
+using AgentWorkspace.Features.Dashboard;
 using AgentWorkspace.Features.Email;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.KnowledgeBase;
@@ -45,6 +46,7 @@ builder.Services.AddWebForm(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
 builder.Services.AddSurveys(builder.Configuration);
+builder.Services.AddDashboard();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
