@@ -56,7 +56,7 @@ export function attachSurvey({ session, host, t }) {
     try {
       const result = await session.answerSurvey(answer);
       if (result.outcome === "invalid") {
-        show(Object.values(result.problems).map((p) => (typeof s.problems[p] === "function" ? s.problems[p](MAX_COMMENT) : s.problems[p] || p)).join(" "));
+        show(result.problems.map(({ code }) => (typeof s.problems[code] === "function" ? s.problems[code](MAX_COMMENT) : s.problems[code] || code)).join(" "));
         return;
       }
       form.hidden = true;

@@ -271,16 +271,30 @@ public sealed class CustomerSurvey
 [CustomerFacing]
 public sealed class CustomerSurveyResult
 {
-    private CustomerSurveyResult(string outcome, IReadOnlyDictionary<string, string> problems) => (Outcome, Problems) = (outcome, problems);
+    private CustomerSurveyResult(string outcome, IReadOnlyList<CustomerSurveyProblem> problems) => (Outcome, Problems) = (outcome, problems);
 
     /// <summary>thanks, already_answered, expired, none (no survey to answer) or invalid (see <see cref="Problems"/>).</summary>
     public string Outcome { get; }
 
-    /// <summary>Field (csat, ces, reason, comment) to problem code; the widget words them.</summary>
-    public IReadOnlyDictionary<string, string> Problems { get; }
+    /// <summary>What is wrong with the answer, per field; the widget words them.</summary>
+    public IReadOnlyList<CustomerSurveyProblem> Problems { get; }
 
     internal static CustomerSurveyResult From(string outcome, IReadOnlyDictionary<string, string>? problems) =>
-        new(outcome, problems ?? new Dictionary<string, string>());
+        new(outcome, problems?.Select(p => CustomerSurveyProblem.From(p.Key, p.Value)).ToList() ?? []);
+}
+
+[CustomerFacing]
+public sealed class CustomerSurveyProblem
+{
+    private CustomerSurveyProblem(string field, string code) => (Field, Code) = (field, code);
+
+    /// <summary>csat, ces, reason or comment.</summary>
+    public string Field { get; }
+
+    /// <summary>CsatRequired, CesOutOfRange, ReasonRequired, ReasonUnknown, CommentTooLong or CommentInvalid.</summary>
+    public string Code { get; }
+
+    internal static CustomerSurveyProblem From(string field, string code) => new(field, code);
 }
 
 /// <summary>What an e-mail to a customer is about.</summary>
