@@ -2,6 +2,7 @@ using AgentWorkspace.Features.Account;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.Portal;
+using AgentWorkspace.Features.Surveys;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     private const string Article = "{article}";
     private const string TicketLink = "{ticket-link}";
     private const string SignInLink = "{sign-in-link}";
+    private const string SurveyLink = "{survey-link}";
 
     /// <summary>In the order they are visited; the inbox is where signing in lands, so it is audited on that load.</summary>
     private static readonly AuditedPage[] SignedInPages =
@@ -50,6 +52,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("canned-responses", "/canned", "[data-testid=canned-row-shortcut]", Interactive: true),
         new("macros", "/macros", "[data-testid=macro-row-name]", Interactive: true),
         new("reports", "/reports", "[data-testid=table-summary]", Interactive: true),
+        new("dashboard", "/dashboard", "[data-testid=dash-created]", Interactive: true),
         new("access-denied", "/account/access-denied", "h1", Interactive: false),
         new("not-found", "/no-such-page", "h1", Interactive: false),
         // The customers' help centre has one light design whatever theme the agent's browser carries.
@@ -64,6 +67,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("portal-linked", "/help/tickets", "[data-testid=portal-linked-tickets]", Interactive: false, FollowsAgentTheme: false),
         new("portal-unavailable", "/help/tickets/987654", "[data-testid=portal-ticket-unavailable]", Interactive: false, FollowsAgentTheme: false),
         new("portal-link-problem", "/help/tickets/987654?k=broken", "[data-testid=portal-link-problem]", Interactive: false, FollowsAgentTheme: false),
+        // A satisfaction survey's page, opened from its e-mailed link (the portal ticket above shows its card too).
+        new("survey", SurveyLink, "[data-testid=survey-submit]", Interactive: false, FollowsAgentTheme: false),
         new("portal-confirm", SignInLink, "[data-testid=portal-confirm]", Interactive: false, FollowsAgentTheme: false),
     ];
 
@@ -93,7 +98,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             if (audited.Path != "/")
             {
                 await page.GotoAsync(audited.Path.Replace(Article, articleId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .Replace(TicketLink, portal.TicketLink).Replace(SignInLink, portal.SignInLink));
+                    .Replace(TicketLink, portal.TicketLink).Replace(SignInLink, portal.SignInLink).Replace(SurveyLink, portal.SurveyLink));
             }
             if (audited.Interactive)
             {
@@ -112,6 +117,12 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.GetByTestId("portal-confirm-sign-in").ClickAsync();
         await Expect(page.GetByTestId("portal-tickets")).ToBeVisibleAsync();
         violations.AddRange(await Axe.CheckAsync(page, "portal-my-tickets", theme));
+
+        // The survey page sent empty: its errors beside the questions.
+        await page.GotoAsync(portal.SurveyLink);
+        await page.GetByTestId("survey-submit").ClickAsync();
+        await Expect(page.GetByTestId("survey-error-csat")).ToBeVisibleAsync();
+        violations.AddRange(await Axe.CheckAsync(page, "survey-errors", theme));
 
         if (violations.Count > 0)
         {
@@ -132,7 +143,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     }
 
     /// <summary>A customer with a ticket (a reply with Markdown in it), its e-mail link, and a fresh one-time sign-in link.</summary>
-    private async Task<(string TicketLink, string SignInLink)> PortalAuditDataAsync()
+    private async Task<(string TicketLink, string SignInLink, string SurveyLink)> PortalAuditDataAsync()
     {
         var services = browser.App.Services;
         var data = new TicketTestData(services);
@@ -151,8 +162,15 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             NormalizedEmail = customer.NormalizedEmail!, Recipient = customer.Email!, RecipientName = customer.Name, Language = "en",
             TokenHash = hash, RequestedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(30), State = PortalMailState.Sent,
         });
+        var survey = new SurveyResponse
+        {
+            TicketId = ticketId, ResolvedAt = DateTimeOffset.UtcNow, Channel = TicketChannel.Email, Delivery = SurveyDelivery.Email, Language = "en",
+            SentAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(14),
+        };
+        db.Add(survey);
         await db.SaveChangesAsync();
-        return ($"/help/tickets/{created.TicketNumber}?k={key}", $"/help/tickets/sign-in?token={token}");
+        var surveyLink = "/" + services.GetRequiredService<SurveyLinks>().Path(survey, created.TicketNumber!.Value);
+        return ($"/help/tickets/{created.TicketNumber}?k={key}", $"/help/tickets/sign-in?token={token}", surveyLink);
     }
 
     /// <summary>The ticket page's "/" picker (open, with its preview) and a macro's preview.</summary>

@@ -33,6 +33,9 @@ public enum TopicKind
 
     /// <summary>One customer record: its profile's fields, addresses, history, merges.</summary>
     Customer,
+
+    /// <summary>The supervisors' live dashboard: its figures were recomputed (once, for every open dashboard).</summary>
+    Dashboard,
 }
 
 /// <summary>A stream of events a subscriber follows; an event names the topics it belongs to.</summary>
@@ -42,6 +45,7 @@ public readonly record struct Topic(TopicKind Kind, string Key = "")
     public static readonly Topic Inbox = new(TopicKind.Inbox);
     public static readonly Topic Team = new(TopicKind.Team);
     public static readonly Topic Kb = new(TopicKind.Kb);
+    public static readonly Topic Dashboard = new(TopicKind.Dashboard);
 
     public static Topic Ticket(int ticketId) => new(TopicKind.Ticket, ticketId.ToString(CultureInfo.InvariantCulture));
 

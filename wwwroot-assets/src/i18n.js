@@ -36,6 +36,30 @@ const en = {
     on_hold: "On hold", resolved: "Resolved", closed: "Closed",
   },
   suggested: "These articles may answer your question:",
+  survey: {
+    title: "How did we do?",
+    csatQuestion: "How satisfied are you with the help you got?",
+    csat: { 1: "Very dissatisfied", 2: "Dissatisfied", 3: "Neither", 4: "Satisfied", 5: "Very satisfied" },
+    reasonQuestion: "What went wrong?",
+    reasonNone: "Choose a reason",
+    reasons: { slow: "It took too long", not_solved: "My issue wasn't solved", unclear: "The answer wasn't clear", repeat: "I had to repeat myself", attitude: "I wasn't treated well", other: "Something else" },
+    cesQuestion: "How easy was it to get your issue solved?",
+    ces1: "Very difficult",
+    ces7: "Very easy",
+    comment: "Anything else? (optional)",
+    send: "Send answer",
+    thanks: "Thank you! Your answer was sent to our team.",
+    already: "This survey was already answered. Thank you!",
+    expired: "This survey has expired.",
+    problems: {
+      CsatRequired: "Choose how satisfied you are, from 1 to 5.",
+      CesOutOfRange: "Choose a number from 1 to 7.",
+      ReasonRequired: "With a rating of 1 or 2, tell us what went wrong.",
+      ReasonUnknown: "Choose one of the reasons listed.",
+      CommentTooLong: (max) => `The comment can be at most ${max} characters.`,
+      CommentInvalid: "The comment can't be saved as written.",
+    },
+  },
 };
 
 const es = {
@@ -75,6 +99,30 @@ const es = {
     on_hold: "En espera", resolved: "Resuelto", closed: "Cerrado",
   },
   suggested: "Estos artículos pueden responder a tu pregunta:",
+  survey: {
+    title: "¿Qué tal lo hicimos?",
+    csatQuestion: "¿Qué tan satisfecho estás con la ayuda que recibiste?",
+    csat: { 1: "Muy insatisfecho", 2: "Insatisfecho", 3: "Neutral", 4: "Satisfecho", 5: "Muy satisfecho" },
+    reasonQuestion: "¿Qué salió mal?",
+    reasonNone: "Elige un motivo",
+    reasons: { slow: "Tardaron demasiado", not_solved: "No se resolvió mi problema", unclear: "La respuesta no fue clara", repeat: "Tuve que repetir las cosas", attitude: "No me trataron bien", other: "Otro motivo" },
+    cesQuestion: "¿Qué tan fácil fue resolver tu problema?",
+    ces1: "Muy difícil",
+    ces7: "Muy fácil",
+    comment: "¿Algo más? (opcional)",
+    send: "Enviar respuesta",
+    thanks: "¡Gracias! Tu respuesta llegó a nuestro equipo.",
+    already: "Esta encuesta ya fue respondida. ¡Gracias!",
+    expired: "Esta encuesta caducó.",
+    problems: {
+      CsatRequired: "Elige qué tan satisfecho estás, de 1 a 5.",
+      CesOutOfRange: "Elige un número del 1 al 7.",
+      ReasonRequired: "Con una valoración de 1 o 2, cuéntanos qué salió mal.",
+      ReasonUnknown: "Elige uno de los motivos de la lista.",
+      CommentTooLong: (max) => `El comentario puede tener como máximo ${max} caracteres.`,
+      CommentInvalid: "No podemos guardar el comentario así.",
+    },
+  },
 };
 
 export function languageOf(preferred) {

@@ -24,6 +24,7 @@ export class ChatSession {
     this.onTyping = onTyping || (() => {});
     this.onError = onError || (() => {});
     this.onState = onState || (() => {});
+    this.survey = null;
     this.messages = new Map(); // seq -> message
     this.ticket = null;
     this.agentsAvailable = true;
@@ -41,6 +42,7 @@ export class ChatSession {
     this.connection.on("Message", (m) => this.accept(m));
     this.connection.on("MessageUpdated", (m) => this.accept(m));
     this.connection.on("Ticket", (t) => { this.ticket = t; this.onChange(); });
+    this.connection.on("Survey", (s) => { this.survey = s; this.onChange(); });
     this.connection.on("Typing", (t) => this.onTyping(t));
     this.connection.onreconnecting(() => this.setState("connecting"));
     this.connection.onreconnected(() => this.afterConnect());
@@ -124,6 +126,17 @@ export class ChatSession {
     for (const m of session.conversation.messages) this.messages.set(m.seq, m);
     this.save();
     this.onChange();
+    // A survey may have been sent while the widget was closed: a resolved chat asks for it.
+    if (this.ticket.status === "resolved" || this.ticket.status === "closed") this.loadSurvey();
+  }
+
+  loadSurvey() {
+    if (!this.token || this.connection.state !== "Connected") return;
+    this.connection.invoke("Survey", this.token).then((s) => { this.survey = s; this.onChange(); }).catch(() => {});
+  }
+
+  answerSurvey(answer) {
+    return this.connection.invoke("AnswerSurvey", this.token, answer);
   }
 
   accept(message) {
@@ -194,6 +207,7 @@ export class ChatSession {
   }
 
   forget() {
+    this.survey = null;
     this.token = null;
     this.ticket = null;
     this.ticketNumber = null;

@@ -53,4 +53,21 @@ form.start .error { padding: 0; }
 .suggestions ul { margin: 4px 0 0; padding-left: 18px; }
 .suggestions a { color: #1d4ed8; }
 .verified { margin: 0; font-size: 12px; color: #166534; }
+.survey { display: flex; flex-direction: column; gap: 8px; margin: 0 12px 8px; padding: 10px 12px; border: 1px solid #d1d5db; border-radius: 10px; background: #f9fafb; overflow-y: auto; max-height: 320px; }
+.survey-title { margin: 0; font-weight: 600; }
+.survey fieldset { border: 0; margin: 0; padding: 0; }
+.survey legend { font-size: 12px; font-weight: 600; color: #374151; padding: 0; margin-bottom: 4px; }
+.survey .choices { display: grid; gap: 4px; }
+.survey .choices.c5 { grid-template-columns: repeat(5, 1fr); }
+.survey .choices.c7 { grid-template-columns: repeat(7, 1fr); }
+.survey .choice { display: flex; flex-direction: column; align-items: center; padding: 4px 2px; border: 1px solid #9ca3af; border-radius: 6px; cursor: pointer; font-weight: 400; }
+.survey .choice input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+.survey .choice:has(input:checked) { border-color: var(--aw-color); background: #e0e7ff; }
+.survey .choice:has(input:focus-visible) { outline: 3px solid #ffb300; outline-offset: 1px; }
+.survey .n { font-weight: 600; font-size: 14px; }
+.survey .w { font-size: 10px; color: #374151; text-align: center; }
+.survey .field { display: flex; flex-direction: column; gap: 4px; }
+.survey select { padding: 6px; border: 1px solid #d1d5db; border-radius: 6px; font-size: 13px; background: #fff; color: #111827; }
+.survey .error { padding: 0; }
+select:focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; }
 `;

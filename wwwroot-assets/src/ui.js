@@ -47,8 +47,9 @@ export function buildPanel(root, t, { maxLength, verified }) {
   ui.composer = el("form", { class: "composer" }, [ui.input, el("button", { class: "primary send", type: "submit", text: t.send })]);
   ui.transcript = el("button", { class: "link", type: "button", text: t.transcript });
   ui.newChat = el("button", { class: "link", type: "button", text: t.newChat });
+  ui.surveyBox = el("div", { class: "survey-box" });
   ui.chat = el("div", { class: "chat", hidden: true }, [
-    ui.notice, ui.messages, ui.typing, ui.error, ui.suggestions, ui.composer, el("div", { class: "tools" }, [ui.transcript, ui.newChat]),
+    ui.notice, ui.messages, ui.typing, ui.surveyBox, ui.error, ui.suggestions, ui.composer, el("div", { class: "tools" }, [ui.transcript, ui.newChat]),
   ]);
 
   ui.panel = el("section", { class: "panel", id: "aw-panel", role: "dialog", "aria-label": t.title, hidden: true }, [

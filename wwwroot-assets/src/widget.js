@@ -8,6 +8,7 @@ import { strings, languageOf } from "./i18n.js";
 import { ChatSession } from "./session.js";
 import { buildPanel, renderMessages } from "./ui.js";
 import { attachSuggestions } from "./suggestions.js";
+import { attachSurvey } from "./survey.js";
 
 const MAX_LENGTH = 10000;
 const script = document.currentScript;
@@ -86,11 +87,13 @@ function mount() {
     host.dataset.ticket = ticket ? String(ticket.number) : "";
     host.dataset.ticketStatus = ticket ? ticket.status : "";
     renderMessages(ui.messages, session.list, session.outbox, t);
+    renderSurvey(session.survey, ticket);
     ui.launcherBadge.hidden = unread === 0;
     ui.launcherBadge.textContent = unread ? String(unread) : "";
     ui.launcher.setAttribute("aria-label", unread ? `${t.open} — ${t.unread(unread)}` : t.open);
   }
 
+  const renderSurvey = attachSurvey({ session, host: ui.surveyBox, t });
   const startSuggestions = attachSuggestions({ session, input: ui.question, box: ui.startSuggestions, t, language });
   const chatSuggestions = attachSuggestions({ session, input: ui.input, box: ui.suggestions, t, language });
 

@@ -23,6 +23,16 @@ public static class CustomerView
     public static CustomerConversation Conversation(Ticket ticket, IEnumerable<(Message Message, string? AgentName)> messages, bool isVerified) =>
         CustomerConversation.From(ticket, messages, isVerified);
 
+    /// <summary>
+    /// A satisfaction survey as the widget may show it: the ticket's number and whether it takes an answer. The answer
+    /// itself, its credit (agent, team) and any other ticket's survey never travel to a customer.
+    /// </summary>
+    public static CustomerSurvey Survey(int ticketNumber, bool answered, bool expired) => CustomerSurvey.From(ticketNumber, answered, expired);
+
+    /// <summary>What answering a survey did: thanks, already answered, expired, or the problems with the answer (field: problem code).</summary>
+    public static CustomerSurveyResult SurveyResult(string outcome, IReadOnlyDictionary<string, string>? problems = null) =>
+        CustomerSurveyResult.From(outcome, problems);
+
     public static CustomerSuggestions Suggestions(Guid requestId, IEnumerable<Features.Suggestions.KbSuggestion> found, Uri helpCentre) =>
         CustomerSuggestions.From(requestId, found, helpCentre);
 
@@ -244,6 +254,49 @@ public sealed class CustomerArticle
         : new(article.ArticleId, article.Title, new Uri(helpCentre, $"help/articles/{Uri.EscapeDataString(article.Slug)}").ToString(), article.Language);
 }
 
+[CustomerFacing]
+public sealed class CustomerSurvey
+{
+    private CustomerSurvey(int number, string state) => (Number, State) = (number, state);
+
+    public int Number { get; }
+
+    /// <summary>open (takes an answer), answered or expired.</summary>
+    public string State { get; }
+
+    internal static CustomerSurvey From(int ticketNumber, bool answered, bool expired) =>
+        new(ticketNumber, answered ? "answered" : expired ? "expired" : "open");
+}
+
+[CustomerFacing]
+public sealed class CustomerSurveyResult
+{
+    private CustomerSurveyResult(string outcome, IReadOnlyList<CustomerSurveyProblem> problems) => (Outcome, Problems) = (outcome, problems);
+
+    /// <summary>thanks, already_answered, expired, none (no survey to answer) or invalid (see <see cref="Problems"/>).</summary>
+    public string Outcome { get; }
+
+    /// <summary>What is wrong with the answer, per field; the widget words them.</summary>
+    public IReadOnlyList<CustomerSurveyProblem> Problems { get; }
+
+    internal static CustomerSurveyResult From(string outcome, IReadOnlyDictionary<string, string>? problems) =>
+        new(outcome, problems?.Select(p => CustomerSurveyProblem.From(p.Key, p.Value)).ToList() ?? []);
+}
+
+[CustomerFacing]
+public sealed class CustomerSurveyProblem
+{
+    private CustomerSurveyProblem(string field, string code) => (Field, Code) = (field, code);
+
+    /// <summary>csat, ces, reason or comment.</summary>
+    public string Field { get; }
+
+    /// <summary>CsatRequired, CesOutOfRange, ReasonRequired, ReasonUnknown, CommentTooLong or CommentInvalid.</summary>
+    public string Code { get; }
+
+    internal static CustomerSurveyProblem From(string field, string code) => new(field, code);
+}
+
 /// <summary>What an e-mail to a customer is about.</summary>
 public enum CustomerMailKind
 {
@@ -258,6 +311,9 @@ public enum CustomerMailKind
 
     /// <summary>The ticket was resolved.</summary>
     Resolved,
+
+    /// <summary>"How did we do?": the link to a satisfaction survey about the ticket's resolution.</summary>
+    Survey,
 }
 
 /// <summary>Everything an e-mail to a customer may say: the ticket's number, subject and status, and an agent's public reply.</summary>

@@ -1,4 +1,5 @@
 using AgentWorkspace.Features.Suggestions;
+using AgentWorkspace.Features.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -11,6 +12,9 @@ public interface IWidgetClient
     Task MessageUpdated(CustomerMessage message);
     Task Ticket(CustomerTicket ticket);
     Task Typing(CustomerTyping typing);
+
+    /// <summary>A satisfaction survey was sent for the chat's ticket (it was resolved): the widget asks inline.</summary>
+    Task Survey(CustomerSurvey survey);
 }
 
 /// <summary>
@@ -19,7 +23,7 @@ public interface IWidgetClient
 /// (<see cref="WidgetRateLimitFilter"/> limits how often calls may come).
 /// </summary>
 [AllowAnonymous]
-public sealed class WidgetHub(ChatService chat, WidgetFeeds feeds, KbSuggestions suggestions, SuggestionLog suggestionLog) : Hub<IWidgetClient>
+public sealed class WidgetHub(ChatService chat, WidgetFeeds feeds, KbSuggestions suggestions, SuggestionLog suggestionLog, SurveyService surveys) : Hub<IWidgetClient>
 {
     public const string Path = "/hubs/widget";
     private const string ConversationKey = "conversation";
@@ -85,6 +89,34 @@ public sealed class WidgetHub(ChatService chat, WidgetFeeds feeds, KbSuggestions
     }
 
     public const int MaxSuggestQueryLength = 2000;
+
+    /// <summary>The satisfaction survey of the chat's ticket, if one was sent (after a reload the widget asks again); null when none.</summary>
+    public async Task<CustomerSurvey?> Survey(string token)
+    {
+        var conversation = await ConversationAsync(token, fresh: true);
+        return await surveys.LatestForTicketAsync(conversation.TicketId) is { } survey
+            ? CustomerView.Survey(survey.TicketNumber, survey.Answered, survey.Expired)
+            : null;
+    }
+
+    /// <summary>Answers the chat's ticket's latest survey: once (a second answer is "already_answered"), while it is open.</summary>
+    public async Task<CustomerSurveyResult> AnswerSurvey(string token, SurveyAnswer answer)
+    {
+        var conversation = await ConversationAsync(token, fresh: true);
+        if (await surveys.LatestForTicketAsync(conversation.TicketId) is not { } survey)
+        {
+            return CustomerView.SurveyResult("none");
+        }
+        var result = await surveys.AnswerAsync(survey.Id, answer ?? new SurveyAnswer(null, null, null, null));
+        return CustomerView.SurveyResult(result.Outcome switch
+        {
+            SurveyAnswerOutcome.Thanks => "thanks",
+            SurveyAnswerOutcome.AlreadyAnswered => "already_answered",
+            SurveyAnswerOutcome.Expired => "expired",
+            SurveyAnswerOutcome.None => "none",
+            _ => "invalid",
+        }, result.Problems.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal));
+    }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

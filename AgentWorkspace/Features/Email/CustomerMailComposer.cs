@@ -41,6 +41,7 @@ public sealed class CustomerMailComposer(IStringLocalizer<CustomerMailStrings> L
                 CustomerMailKind.Received => L["SubjectReceived", subject],
                 CustomerMailKind.WaitingOnCustomer => L["SubjectWaiting", subject],
                 CustomerMailKind.Resolved => L["SubjectResolved", subject],
+                CustomerMailKind.Survey => L["SubjectSurvey", subject],
                 _ => L["SubjectReply", subject],
             }) + $" [#{number}]",
         };
@@ -68,6 +69,7 @@ public sealed class CustomerMailComposer(IStringLocalizer<CustomerMailStrings> L
             CustomerMailKind.Received => L["ReceivedBody", number].Value,
             CustomerMailKind.WaitingOnCustomer when mail.Reply is null => L["WaitingBody", number].Value,
             CustomerMailKind.Resolved when mail.Reply is null => L["ResolvedBody", number].Value,
+            CustomerMailKind.Survey => L["SurveyBody", number].Value,
             _ => mail.Reply?.AgentName is { Length: > 0 } agent ? L["ReplyFromAgent", agent].Value : L["ReplyFromTeam"].Value,
         };
         // A reply that also left the ticket waiting on the customer, or resolved it, says so under the reply.
@@ -91,7 +93,7 @@ public sealed class CustomerMailComposer(IStringLocalizer<CustomerMailStrings> L
             text.Append(after).Append("\n\n");
         }
         text.Append(hint).Append("\n\n");
-        var linkText = ticketLink is null ? null : L["PortalLink", number].Value;
+        var linkText = ticketLink is null ? null : mail.Kind == CustomerMailKind.Survey ? L["SurveyLink"].Value : L["PortalLink", number].Value;
         if (linkText is not null)
         {
             text.Append(linkText).Append('\n').Append(ticketLink!.AbsoluteUri).Append("\n\n");

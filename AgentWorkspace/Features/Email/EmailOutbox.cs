@@ -55,6 +55,9 @@ public sealed class EmailOutbox(IOptionsMonitor<EmailOptions> options, TimeProvi
         }
     }
 
+    /// <summary>The satisfaction survey e-mail (the surveys feature decides when), in the caller's transaction.</summary>
+    public void QueueSurvey(AppDbContext db, Ticket ticket) => Queue(db, ticket, CustomerMailKind.Survey, null, null);
+
     private static async Task<bool> AnsweredByEmailAsync(AppDbContext db, Ticket ticket) =>
         ticket.Channel is TicketChannel.Email or TicketChannel.WebForm
         || ticket.Channel == TicketChannel.Chat && await db.ChatConversations.AnyAsync(c => c.TicketId == ticket.Id && c.StartedOffline);

@@ -8,3 +8,12 @@ public interface ICustomerTicketLinks
 {
     Uri? For(int ticketId, int ticketNumber, int customerId);
 }
+
+/// <summary>
+/// Where a customer answers their ticket's open satisfaction survey (the surveys feature registers it): the survey
+/// e-mail carries this link instead of the portal's. Null when the survey was answered, expired or there is none.
+/// </summary>
+public interface ICustomerSurveyLinks
+{
+    Task<Uri?> OpenSurveyAsync(int ticketId);
+}

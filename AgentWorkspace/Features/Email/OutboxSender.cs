@@ -18,7 +18,7 @@ namespace AgentWorkspace.Features.Email;
 public sealed class OutboxSender(
     IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, CustomerMailComposer composer,
     IOptionsMonitor<EmailOptions> options, TimeProvider clock, ILogger<OutboxSender> log,
-    IEnumerable<ICustomerTicketLinks> ticketLinks) : BackgroundService
+    IEnumerable<ICustomerTicketLinks> ticketLinks, IEnumerable<ICustomerSurveyLinks> surveyLinks) : BackgroundService
 {
     private const int BatchSize = 20;
 
@@ -135,7 +135,17 @@ public sealed class OutboxSender(
             {
                 throw connectFailure;
             }
-            var link = ticketLinks.Select(l => l.For(row.TicketId, row.Ticket.Number, row.Ticket.CustomerId)).FirstOrDefault(l => l is not null);
+            var link = row.Kind == CustomerMailKind.Survey
+                ? await SurveyLinkAsync(row.TicketId)
+                : ticketLinks.Select(l => l.For(row.TicketId, row.Ticket.Number, row.Ticket.CustomerId)).FirstOrDefault(l => l is not null);
+            if (row.Kind == CustomerMailKind.Survey && link is null)
+            {
+                // Answered in the widget or the portal meanwhile, or expired: nothing left to ask.
+                row.State = OutboxStatus.Failed;
+                row.LastError = "The survey was answered or expired before it was sent, or no public address is configured.";
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
             var message = composer.Compose(mail, await SenderAsync(db, row, settings), settings.FromName, await ThreadAsync(db, row), link);
             row.EmailMessage.Subject = Truncate(message.Subject ?? "", Tickets.MessageLimits.MaxSubjectLength);
             row.EmailMessage.FromAddress = message.From.Mailboxes.First().Address;
@@ -161,6 +171,18 @@ public sealed class OutboxSender(
             }
         }
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task<Uri?> SurveyLinkAsync(int ticketId)
+    {
+        foreach (var links in surveyLinks)
+        {
+            if (await links.OpenSurveyAsync(ticketId) is { } link)
+            {
+                return link;
+            }
+        }
+        return null;
     }
 
     private const string NoSender = "No sender address is configured (Email:FromAddress or the mailbox's Address).";

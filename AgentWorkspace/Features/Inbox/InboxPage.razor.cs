@@ -50,6 +50,11 @@ public sealed partial class InboxPage : LiveComponent
 
     private bool badReportLink;
     private int? reportCount;
+    /// <summary>A view to open with (/?view=Unassigned), for links from elsewhere (the dashboard's figures).</summary>
+    [SupplyParameterFromQuery(Name = "view")] public string? ViewQuery { get; set; }
+
+    /// <summary>A sort to open with (/?sort=LongestWaiting).</summary>
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortQuery { get; set; }
 
     private bool HasFilters => filter with { View = InboxView.AllOpen, ViewTeamId = null, Sort = InboxSort.LastActivity } != new InboxFilter();
 
@@ -61,6 +66,14 @@ public sealed partial class InboxPage : LiveComponent
         teams = await Inbox.TeamsAsync(scope);
         teamIds = teams.Select(t => t.Id).ToList();
         agents = await LoadAgentsAsync();
+        if (Enum.TryParse<InboxView>(ViewQuery, ignoreCase: true, out var view) && Enum.IsDefined(view) && view != InboxView.Team)
+        {
+            filter = filter with { View = view };
+        }
+        if (Enum.TryParse<InboxSort>(SortQuery, ignoreCase: true, out var sort) && Enum.IsDefined(sort))
+        {
+            filter = filter with { Sort = sort };
+        }
         // Follow before reading, so nothing falls between the read and the first event (count deltas carry versions).
         Follow([.. InboxTopics.For(scope), Topic.Agent(scope.AgentId)], OnEventsAsync);
         if (ReportParameter is not null)

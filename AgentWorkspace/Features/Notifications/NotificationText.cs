@@ -33,6 +33,9 @@ public sealed record NotificationText(string Key, params object[] Args)
 
     public static NotificationText CustomerReplied(int number) => new(nameof(CustomerReplied), number);
 
+    /// <summary>To the team credited with a resolution: its customer rated it 1 or 2 out of 5.</summary>
+    public static NotificationText SurveyBadRating(int number, int csat) => new(nameof(SurveyBadRating), number, csat);
+
     /// <summary>A ticket status's name (its enum name) in the recipient's words.</summary>
     public static NotificationText Status(string status) => new($"Status_{status}");
 

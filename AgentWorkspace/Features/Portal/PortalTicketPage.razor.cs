@@ -12,6 +12,7 @@ public partial class PortalTicketPage
     private string? linkProblem;
     private string? notice;
     private string? replyError;
+    private Surveys.SurveyTarget? survey;
     private string clientId = Guid.NewGuid().ToString("N");
 
     [Parameter] public int Number { get; set; }
@@ -42,6 +43,7 @@ public partial class PortalTicketPage
             NotFound();
             return;
         }
+        survey = await Surveys.LatestForTicketAsync(ticket.TicketId);
         if (Reply?.ClientId is { Length: > 0 and <= 64 } posted)
         {
             clientId = posted;
@@ -72,6 +74,10 @@ public partial class PortalTicketPage
         HttpContext.Response.StatusCode = check.State == TicketLinkState.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest;
         linkProblem = check.State == TicketLinkState.Expired ? L["LinkExpired"] : L["LinkInvalid"];
     }
+
+    /// <summary>The survey page's address with a fresh signed key (the session proves this customer may open the ticket).</summary>
+    private string SurveyPath(Surveys.SurveyTarget open) =>
+        SurveyLinks.Path(new Surveys.SurveyResponse { Id = open.Id, TicketId = open.TicketId, Language = open.Language, ExpiresAt = Clock.GetUtcNow().AddDays(1) }, open.TicketNumber);
 
     private async Task ReplyAsync()
     {

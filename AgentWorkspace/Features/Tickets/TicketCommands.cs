@@ -26,6 +26,12 @@ public sealed record AddFollower(string AgentId) : TicketCommand;
 public sealed record RemoveFollower(string AgentId) : TicketCommand;
 public sealed record SetCategory(string? Expected, string? Value) : TicketCommand;
 public sealed record AddTag(string Tag) : TicketCommand;
+
+/// <summary>
+/// Resolves without asking the customer for a satisfaction survey: comes after a <see cref="SetStatus"/> to Resolved in
+/// the same change, and is recorded in the history ("Survey": "Skipped"), for this resolution only.
+/// </summary>
+public sealed record SkipSurvey : TicketCommand;
 public sealed record RemoveTag(string Tag) : TicketCommand;
 
 /// <summary>

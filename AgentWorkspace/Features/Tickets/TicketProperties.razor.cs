@@ -27,6 +27,7 @@ public sealed partial class TicketProperties
     private string? conflict;
     private int refusals;
     private int? shownTicketId;
+    private bool askSurvey = true;
 
     [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -46,6 +47,7 @@ public sealed partial class TicketProperties
             shownTicketId = Ticket.Id;
             conflict = null;
             pendingMove = null;
+            askSurvey = true;
             escalateTeam = Ticket.TeamId ?? NoTeam;
             escalateTier = Math.Min(Ticket.Tier + 1, 3);
         }
@@ -175,11 +177,16 @@ public sealed partial class TicketProperties
         }
     }
 
+    private async Task SetStatusAsync(TicketStatus value) =>
+        await (value == TicketStatus.Resolved && !askSurvey
+            ? RunAsync(new SetStatus(Ticket.Status, value), new SkipSurvey())
+            : RunAsync(new SetStatus(Ticket.Status, value)));
+
     /// <summary>Runs one change; the ticket's new state (or the other agent's) reaches the page through the live backbone.</summary>
-    private async Task<bool> RunAsync(TicketCommand command)
+    private async Task<bool> RunAsync(TicketCommand command, params TicketCommand[] more)
     {
         conflict = null;
-        var result = await Tickets.ExecuteAsync(Scope, Ticket.Id, command);
+        var result = await Tickets.ExecuteAsync(Scope, Ticket.Id, [command, .. more]);
         switch (result.Outcome)
         {
             case CommandOutcome.Ok:

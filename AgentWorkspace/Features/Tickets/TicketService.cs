@@ -202,6 +202,12 @@ public sealed partial class TicketService(
                 }
                 return null;
 
+            case SkipSurvey:
+                if (ticket.Status != TicketStatus.Resolved)
+                    return CommandResult.Invalid("Only a resolution can go without a survey: resolve the ticket in the same change.");
+                history.RecordAlways("Survey", null, "Skipped");
+                return null;
+
             case Escalate(var teamId, var tier, var reason, var handOff):
                 if (string.IsNullOrWhiteSpace(reason))
                     return CommandResult.Invalid("Say why the ticket is escalated.");

@@ -75,6 +75,7 @@ public sealed partial class TicketTimeline
         // A hand-off stores the agent who had the ticket (if any) and the team it went to.
         "HandOff" when change.OldValue is { } had => L["EventHandedOffFrom", TeamOrNone(change.NewValue), had],
         "HandOff" => L["EventHandedOff", TeamOrNone(change.NewValue)],
+        "Survey" => L["EventSurveySkipped"],
         _ when change.NewValue == "(edited)" => L["EventEdited", EditedMessage(change.Field), change.OldValue ?? ""],
         _ when change.OldValue is null => L["EventSet", FieldName(change.Field), Value(change.Field, change.NewValue)],
         _ when change.NewValue is null => L["EventCleared", FieldName(change.Field), Value(change.Field, change.OldValue)],

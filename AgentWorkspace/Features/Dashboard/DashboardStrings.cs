@@ -1,0 +1,3 @@
+namespace AgentWorkspace.Features.Dashboard;
+
+public sealed class DashboardStrings;
