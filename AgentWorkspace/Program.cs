@@ -11,6 +11,7 @@ using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Portal;
 using AgentWorkspace.Features.Presence;
+using AgentWorkspace.Features.Routing;
 using AgentWorkspace.Features.Scheduling;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
@@ -43,6 +44,7 @@ builder.Services.AddSuggestions();
 builder.Services.AddWebForm(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
+builder.Services.AddRouting(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

@@ -31,6 +31,9 @@ public sealed record NotificationText(string Key, params object[] Args)
     /// <summary>To the owner and followers; <paramref name="status"/> is <see cref="Status"/>'s text.</summary>
     public static NotificationText StatusChanged(int number, NotificationText status) => new(nameof(StatusChanged), number, status);
 
+    /// <summary>To a team whose auto-assignment found nobody online, with the skills and room for the ticket (once per ticket).</summary>
+    public static NotificationText NobodyAvailable(int number) => new(nameof(NobodyAvailable), number);
+
     public static NotificationText CustomerReplied(int number) => new(nameof(CustomerReplied), number);
 
     /// <summary>A ticket status's name (its enum name) in the recipient's words.</summary>
