@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AgentWorkspace.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201230043_Routing")]
+    [Migration("20261201230649_Routing")]
     partial class Routing
     {
         /// <inheritdoc />
