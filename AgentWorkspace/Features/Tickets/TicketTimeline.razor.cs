@@ -125,6 +125,7 @@ public sealed partial class TicketTimeline
         {
             "The customer replied" => L["ReasonCustomerReplied"],
             TicketService.CustomerSolvedReason => L["ReasonCustomerSolved"],
-            _ => change.Reason,
+            // Routing's reasons ("least loaded; skills: es, billing") are told from their stored parts.
+            _ => Routing.RoutingHistoryText.Reason(change.Reason, RoutingL) ?? change.Reason,
         };
 }
