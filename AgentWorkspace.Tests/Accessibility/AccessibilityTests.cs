@@ -46,6 +46,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("sla-policies", "/admin/sla-policies", "[data-testid=policies-grid]", Interactive: true),
         new("calendars", "/admin/calendars", "[data-testid=calendars-grid]", Interactive: true),
         new("email", "/admin/email", "[data-testid=outbox-counts]", Interactive: true),
+        new("routing", "/admin/routing", "[data-testid=team-routing-row]", Interactive: true),
         new("access-denied", "/account/access-denied", "h1", Interactive: false),
         new("not-found", "/no-such-page", "h1", Interactive: false),
         // The customers' help centre has one light design whatever theme the agent's browser carries.

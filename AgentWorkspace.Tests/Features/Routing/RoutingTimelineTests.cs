@@ -1,4 +1,5 @@
 using AgentWorkspace.Features.Tickets;
+using Bunit;
 using AgentWorkspace.Tests.Features.Tickets;
 
 namespace AgentWorkspace.Tests.Features.Routing;

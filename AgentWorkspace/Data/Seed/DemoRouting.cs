@@ -23,7 +23,7 @@ internal static class DemoRouting
         Skills(db, agents.Lucas, [("es", 3), ("en", 2)], [("Billing", 2), ("Payments", 3), ("Taxes", 3)], tier: 1);
         foreach (var agent in new[] { agents.Admin, agents.Ana, agents.Ben, agents.Rita, agents.Lucas })
         {
-            db.Set<AgentRouting>().Add(new AgentRouting { AgentId = agent.Id, MaxChats = 4, MaxTickets = 25 });
+            db.Set<AgentRouting>().Add(new AgentRouting { AgentId = agent.Id, MaxChats = 8, MaxTickets = 25 });
         }
         db.Set<TeamRouting>().AddRange(
             new TeamRouting { TeamId = billing.Id, AutoAssign = true, Method = AssignmentMethod.LeastLoaded, AcceptTimeoutSeconds = AcceptTimeoutSeconds },
