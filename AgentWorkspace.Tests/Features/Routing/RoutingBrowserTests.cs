@@ -83,7 +83,7 @@ public sealed class RoutingBrowserTests(RoutingBrowserFixture fixture)
 
         // Lucas opens it: the history says why it is his, and Accept stops the 90 s timer.
         await lucas.OpenAsync($"/tickets/{number}");
-        await Expect(lucas.Page.TimelineEvent("least loaded, skills: en")).ToBeVisibleAsync();
+        await Expect(lucas.Page.TimelineEvent("least loaded, skills: en").Filter(new() { HasText = "assignee to Lucas Martín" })).ToBeVisibleAsync();
         await Expect(lucas.Page.TimelineEvent("default team for Chat")).ToBeVisibleAsync();
         await lucas.Page.GetByTestId("accept-offer").ClickAsync();
         await Expect(lucas.Page.GetByTestId("routing-offer")).ToHaveCountAsync(0);
