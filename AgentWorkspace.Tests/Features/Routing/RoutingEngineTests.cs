@@ -68,7 +68,8 @@ public sealed class RoutingEngineTests
             assignees.Add(await world.RoutedAsync(await world.NewTicketAsync()));
         }
 
-        assignees.Count(a => a == ana).ShouldBe(15);
+        var sequence = string.Concat(assignees.Select(a => a == ana ? "A" : a == tom ? "T" : "-"));
+        assignees.Count(a => a == ana).ShouldBe(15, sequence);
         assignees.Count(a => a == tom).ShouldBe(15);
         // Strictly alternating: the one who least recently got a ticket goes next.
         assignees.Zip(assignees.Skip(1)).ShouldAllBe(pair => pair.First != pair.Second);
@@ -233,6 +234,12 @@ public sealed class RoutingEngineTests
         var events = await world.AssigneeEventsAsync(chat);
         events.Select(e => (e.Field, e.Reason)).ShouldBe([("Team", "default team for Chat, es"), ("Assignee", "least loaded; skills: es")]);
         events.ShouldAllBe(e => e.ActorKind == AuthorKind.System);
+        await using (var db = world.Db())
+        {
+            var number = await db.Tickets.Where(t => t.Id == chat).Select(t => t.Number).SingleAsync();
+            await RoutingWorld.WaitUntilAsync(async () => (await world.NotificationsAsync(ana)).Contains($"#{number} was assigned to you automatically"),
+                "Ana was told the chat is hers, without naming a person who did it");
+        }
 
         // No rule for e-mail: it stays in the triage queue without a team.
         var email = await world.NewTicketAsync(TicketChannel.Email, "es", teamId: null);

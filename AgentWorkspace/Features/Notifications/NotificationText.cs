@@ -19,6 +19,8 @@ public sealed record NotificationText(string Key, params object[] Args)
 
     public static NotificationText TicketAssigned(string by, int number) => new(nameof(TicketAssigned), by, number);
 
+    public static NotificationText AssignedAutomatically(int number) => new(nameof(AssignedAutomatically), number);
+
     public static NotificationText Mentioned(string by, int number) => new(nameof(Mentioned), by, number);
 
     public static NotificationText MadeOwner(string by, int number) => new(nameof(MadeOwner), by, number);

@@ -42,48 +42,53 @@ public sealed class RoutingFeed(RoutingEngine engine, PresenceTracker presence, 
             }
             return;
         }
-        var route = new List<int>();
-        var fill = new List<string>();
+        // In event order (a fill for an agent who came online before a ticket arrived runs before that ticket's routing),
+        // each action once per batch: by the time a batch is handled all its events are committed, so once is enough.
+        var actions = new List<(int? Ticket, string? Agent)>();
         foreach (var e in batch)
         {
             switch (e)
             {
                 case TicketChanged { AssigneeId: null } changed when changed.Created || changed.TeamId != changed.PreviousTeamId:
-                    route.Add(changed.TicketId);
-                    AddFill(fill, changed.PreviousAssigneeId);
+                    Add(actions, (changed.TicketId, null));
+                    AddFill(actions, changed.PreviousAssigneeId);
                     break;
                 case TicketChanged changed when changed.AssigneeId != changed.PreviousAssigneeId:
                     // Someone else got it (by hand, or it moved on): the one who had it may have room now.
-                    AddFill(fill, changed.PreviousAssigneeId);
+                    AddFill(actions, changed.PreviousAssigneeId);
                     break;
                 case TicketChanged changed:
                     // A status change (resolved, closed) of the assignee's ticket may free a slot; FillAsync checks their room.
-                    AddFill(fill, changed.AssigneeId);
+                    AddFill(actions, changed.AssigneeId);
                     break;
                 case MessageAdded { AuthorKind: AuthorKind.Agent, Visibility: MessageVisibility.Public, AuthorAgentId: { } author } added:
                     await TryAsync(() => engine.RepliedAsync(added.TicketId, author));
                     break;
                 case PresenceChanged { Connected: true, Availability: Availability.Online } online:
-                    AddFill(fill, online.AgentId);
+                    AddFill(actions, online.AgentId);
                     break;
             }
         }
-        foreach (var ticketId in route.Distinct())
+        foreach (var (ticketId, agentId) in actions)
         {
-            await TryAsync(() => engine.AssignAsync(ticketId));
-        }
-        foreach (var agentId in fill)
-        {
-            await TryAsync(() => engine.FillAsync(agentId));
+            await TryAsync(() => ticketId is { } id ? engine.AssignAsync(id) : engine.FillAsync(agentId!));
         }
     }
 
-    private void AddFill(List<string> fill, string? agentId)
+    private static void Add(List<(int? Ticket, string? Agent)> actions, (int? Ticket, string? Agent) action)
+    {
+        if (!actions.Contains(action))
+        {
+            actions.Add(action);
+        }
+    }
+
+    private void AddFill(List<(int? Ticket, string? Agent)> actions, string? agentId)
     {
         // Only agents who could take anything now: the in-memory presence check keeps this off the database otherwise.
-        if (agentId is not null && !fill.Contains(agentId) && presence.Get(agentId).IsOnline)
+        if (agentId is not null && presence.Get(agentId).IsOnline)
         {
-            fill.Add(agentId);
+            Add(actions, (null, agentId));
         }
     }
 
