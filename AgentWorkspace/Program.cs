@@ -16,6 +16,7 @@ using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Portal;
 using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Features.Reports;
+using AgentWorkspace.Features.Routing;
 using AgentWorkspace.Features.Scheduling;
 using AgentWorkspace.Features.Sla;
 using AgentWorkspace.Features.Suggestions;
@@ -55,6 +56,7 @@ builder.Services.AddMacros();
 builder.Services.AddReports();
 builder.Services.AddSurveys(builder.Configuration);
 builder.Services.AddDashboard();
+builder.Services.AddRouting(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

@@ -53,6 +53,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         new("macros", "/macros", "[data-testid=macro-row-name]", Interactive: true),
         new("reports", "/reports", "[data-testid=table-summary]", Interactive: true),
         new("dashboard", "/dashboard", "[data-testid=dash-created]", Interactive: true),
+        new("routing", "/admin/routing", "[data-testid=team-routing-row]", Interactive: true),
         new("access-denied", "/account/access-denied", "h1", Interactive: false),
         new("not-found", "/no-such-page", "h1", Interactive: false),
         // The customers' help centre has one light design whatever theme the agent's browser carries.

@@ -1,4 +1,5 @@
 using AgentWorkspace.Data;
+using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.KnowledgeBase;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Infrastructure;
@@ -85,7 +86,7 @@ public sealed class DatabaseSetupTests(WorkspaceAppFactory app)
 
         (await db.Users.AnyAsync()).ShouldBeFalse();
         (await db.Tickets.AnyAsync()).ShouldBeFalse();
-        (await db.Roles.CountAsync()).ShouldBe(4, "roles exist with or without demo data");
+        (await db.Roles.CountAsync()).ShouldBe(Roles.All.Count, "roles exist with or without demo data");
     }
 
     private static async Task<string?> ScalarAsync(AppDbContext db, string sql)

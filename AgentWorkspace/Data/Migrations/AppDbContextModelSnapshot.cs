@@ -1307,6 +1307,124 @@ namespace AgentWorkspace.Data.Migrations
                     b.ToTable("TicketOpens");
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.Routing.AgentRouting", b =>
+                {
+                    b.Property<string>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastTurn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxChats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxTickets")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentId");
+
+                    b.ToTable("AgentRouting", (string)null);
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Routing.AgentSkill", b =>
+                {
+                    b.Property<string>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentId", "Kind", "Value");
+
+                    b.ToTable("AgentSkills", (string)null);
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Routing.DefaultTeamRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Channel", "Language")
+                        .IsUnique();
+
+                    b.ToTable("DefaultTeamRules", (string)null);
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Routing.TeamRouting", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptTimeoutSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoAssign")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireCategorySkill")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("TeamRouting", (string)null);
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Routing.TicketRouting", b =>
+                {
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AlertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfferedTo")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skipped")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("TicketRouting", (string)null);
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.Scheduling.ScheduledJob", b =>
                 {
                     b.Property<long>("Id")
@@ -2638,6 +2756,53 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Routing.AgentRouting", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Routing.AgentSkill", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Routing.DefaultTeamRule", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Routing.TeamRouting", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Agents.Team", null)
+                        .WithOne()
+                        .HasForeignKey("AgentWorkspace.Features.Routing.TeamRouting", "TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Routing.TicketRouting", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("AgentWorkspace.Features.Routing.TicketRouting", "TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

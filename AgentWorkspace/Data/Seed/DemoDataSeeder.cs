@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentWorkspace.Data.Seed;
 
 /// <summary>
-/// Fills an empty database with the Nimbus support team's demo world: five agents in two teams, forty shop
+/// Fills an empty database with the Nimbus support team's demo world: five agents in two teams (with their skills, capacities and automatic assignment), forty shop
 /// owners, eighty tickets in English and Spanish with their conversations and history, business calendars and SLA
 /// policies (each ticket's SLA state is computed from its history when the app starts), the help centre, and canned
 /// responses and macros.
@@ -37,6 +37,7 @@ internal static class DemoDataSeeder
         var customers = DemoCustomers.Create(now, random);
         db.Customers.AddRange(customers.Select(c => c.Customer));
         await db.SaveChangesAsync(cancellationToken);
+        DemoRouting.Seed(db, agents, billing, technical);
 
         var calendars = DemoSla.Calendars(now, technical);
         var policies = DemoSla.Policies(agents, now);

@@ -1,4 +1,5 @@
 using AgentWorkspace.Features.Agents;
+using AgentWorkspace.Features.Routing;
 using AgentWorkspace.Features.Tickets;
 
 namespace AgentWorkspace.Data.Seed;
@@ -23,7 +24,12 @@ internal sealed class DemoTicketHistory(TicketPlan plan, IReadOnlyList<(ScriptLi
         Add(created, "Created", null, plan.Channel.Label(), plan.Channel is TicketChannel.Phone or TicketChannel.WalkIn ? assignee : null);
         if (plan.Team is { } team)
         {
-            Add(created.AddSeconds(2), "Team", null, team.Name, null);
+            // What the product does by itself: a chat gets its default team (Billing & Accounts); e-mail arrives in a mailbox's
+            // team. Anything else an agent triaged by hand.
+            var defaultTeam = plan.Channel == TicketChannel.Chat && team.Name == DemoAgents.BillingTeamName;
+            var bySystem = defaultTeam || plan.Channel == TicketChannel.Email;
+            Add(created.AddSeconds(2), "Team", null, team.Name, bySystem ? null : assignee,
+                defaultTeam ? RoutingReason.DefaultTeam(TicketChannel.Chat, null) : null);
         }
 
         if (assignee is not null)
@@ -31,9 +37,11 @@ internal sealed class DemoTicketHistory(TicketPlan plan, IReadOnlyList<(ScriptLi
             var assignedAt = touched
                 ? Later(created.AddSeconds(30), firstTouch.At.AddMinutes(-random.Next(1, 8)))
                 : Earlier(created.AddMinutes(random.Next(2, 45)), now.AddMinutes(-1));
-            // Some tickets reach agents by round-robin, others are picked up by hand.
-            var autoAssigned = random.Next(3) == 0;
-            Add(Later(created.AddSeconds(5), assignedAt), "Assignee", null, assignee.DisplayName, autoAssigned ? null : assignee);
+            // Some tickets reach agents by automatic assignment (only a member of the ticket's team can get one that way, with
+            // the reason routing writes), others are picked up by hand.
+            var autoAssigned = random.Next(3) == 0 && plan.Team?.Members.Any(m => m.AgentId == assignee.Id) == true;
+            Add(Later(created.AddSeconds(5), assignedAt), "Assignee", null, assignee.DisplayName, autoAssigned ? null : assignee,
+                autoAssigned ? RoutingReason.Join(RoutingReason.LeastLoaded, RoutingReason.Skills([plan.Script.Language])) : null);
         }
 
         if (plan.Tags.Length > 0)

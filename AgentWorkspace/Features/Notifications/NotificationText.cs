@@ -19,6 +19,8 @@ public sealed record NotificationText(string Key, params object[] Args)
 
     public static NotificationText TicketAssigned(string by, int number) => new(nameof(TicketAssigned), by, number);
 
+    public static NotificationText AssignedAutomatically(int number) => new(nameof(AssignedAutomatically), number);
+
     public static NotificationText Mentioned(string by, int number) => new(nameof(Mentioned), by, number);
 
     public static NotificationText MadeOwner(string by, int number) => new(nameof(MadeOwner), by, number);
@@ -30,6 +32,9 @@ public sealed record NotificationText(string Key, params object[] Args)
 
     /// <summary>To the owner and followers; <paramref name="status"/> is <see cref="Status"/>'s text.</summary>
     public static NotificationText StatusChanged(int number, NotificationText status) => new(nameof(StatusChanged), number, status);
+
+    /// <summary>To a team whose auto-assignment found nobody online, with the skills and room for the ticket (once per ticket).</summary>
+    public static NotificationText NobodyAvailable(int number) => new(nameof(NobodyAvailable), number);
 
     public static NotificationText CustomerReplied(int number) => new(nameof(CustomerReplied), number);
 

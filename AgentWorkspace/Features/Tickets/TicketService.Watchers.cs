@@ -18,7 +18,9 @@ public sealed partial class TicketService
         var by = await db.Users.Where(a => a.Id == actorAgentId).Select(a => a.DisplayName).FirstOrDefaultAsync() ?? "Someone";
         if (ticket.AssigneeId is { } assignee && assignee != previousAssignee && assignee != actorAgentId)
         {
-            await notifications.NotifyAsync(assignee, NotificationText.TicketAssigned(by, ticket.Number), ticket.Subject, link);
+            // A change the workspace made by itself (routing, an SLA action) has nobody to name.
+            var title = actorAgentId is null ? NotificationText.AssignedAutomatically(ticket.Number) : NotificationText.TicketAssigned(by, ticket.Number);
+            await notifications.NotifyAsync(assignee, title, ticket.Subject, link);
         }
         if (ticket.OwnerId is { } owner && owner != previousOwner && owner != actorAgentId && owner != ticket.AssigneeId)
         {

@@ -132,6 +132,7 @@ public sealed partial class TicketTimeline
             "The customer replied" => L["ReasonCustomerReplied"],
             TicketService.CustomerSolvedReason => L["ReasonCustomerSolved"],
             { } macro when macro.StartsWith(Macros.Macro.ReasonPrefix, StringComparison.Ordinal) => L["ReasonMacro", macro[Macros.Macro.ReasonPrefix.Length..]],
-            _ => change.Reason,
+            // Routing's reasons ("least loaded; skills: es, billing") are told from their stored parts.
+            _ => Routing.RoutingHistoryText.Reason(change.Reason, RoutingL) ?? change.Reason,
         };
 }
