@@ -18,6 +18,12 @@ public sealed class AutomationHistory(IDbContextFactory<AppDbContext> dbFactory,
     public const string LimitReached = "Limit";
     public const string Failed = "Failed";
 
+    /// <summary>A public reply the rule sent (the canned response's title as the detail).</summary>
+    public const string Replied = "Replied";
+
+    /// <summary>The rule asked routing to assign the ticket (who, and routing's reason or outcome, as the detail).</summary>
+    public const string Routed = "Routed";
+
     public async Task RecordAsync(int ticketId, RuleAttribution rule, string what, string? detail)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -23,6 +23,8 @@ public static class AutomationHistoryText
             AutomationHistory.Notified => L["HistoryNotified", change.NewValue ?? ""],
             AutomationHistory.LimitReached => L["HistoryLimitReached", change.NewValue ?? ""],
             AutomationHistory.Failed => L["HistoryFailed", change.NewValue ?? ""],
+            AutomationHistory.Replied => L["HistoryReplied", change.NewValue ?? ""],
+            AutomationHistory.Routed => L["HistoryRouted", change.NewValue ?? ""],
             _ => change.NewValue ?? "",
         };
 }

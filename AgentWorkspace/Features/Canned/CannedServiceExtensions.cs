@@ -7,6 +7,8 @@ public static class CannedServiceExtensions
     {
         services.AddSingleton<CannedService>();
         services.AddSingleton<SharingActors>();
+        // The automation rules' "send canned reply" action.
+        services.AddSingleton<Automation.IRuleAction, CannedReplyAction>();
         return services;
     }
 }

@@ -11,6 +11,8 @@ public static class RoutingServiceExtensions
         services.AddSingleton<RoutingEngine>();
         services.AddSingleton<RoutingAdminService>();
         services.AddSingleton<IJobHandler, AcceptTimeoutJob>();
+        // The automation rules' "route automatically" action.
+        services.AddSingleton<Automation.IRuleAction, AutoAssignAction>();
         services.AddSingleton<RoutingFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingFeed>());
         return services;
