@@ -31,15 +31,18 @@ public sealed class AutomationWorld : IAsyncDisposable
     private readonly TempDatabase database = new();
     private readonly List<IHost> hosts = [];
 
+    /// <summary>More features in the host (routing, canned responses: the features that add their own rule actions).</summary>
+    private Action<IServiceCollection>? moreServices;
+
     public FakeTimeProvider Clock { get; } = new(Start);
     public IHost Host { get; private set; } = null!;
     public Ids Id { get; private set; } = null!;
 
     public sealed record Ids(int Support, int Billing, string Ana, string Tom, string Bea, int Casey, int Vera, int Sofia);
 
-    public static async Task<AutomationWorld> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<AutomationWorld> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? moreServices = null)
     {
-        var world = new AutomationWorld();
+        var world = new AutomationWorld { moreServices = moreServices };
         File.Copy(Template.Value, Path.Combine(world.database.Folder, "test.db"));
         world.Id = await world.SeedAsync();
         world.Host = await world.StartHostAsync(settings);
@@ -79,6 +82,7 @@ public sealed class AutomationWorld : IAsyncDisposable
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSla(builder.Configuration);
         builder.Services.AddAutomation(builder.Configuration);
+        moreServices?.Invoke(builder.Services);
         var host = builder.Build();
         hosts.Add(host);
         if (start)
