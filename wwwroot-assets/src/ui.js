@@ -39,7 +39,7 @@ export function buildPanel(root, t, { maxLength, verified }) {
   ]);
 
   ui.messages = el("ol", { class: "messages", role: "log", "aria-live": "polite", "aria-label": t.messages });
-  ui.notice = el("p", { class: "notice", hidden: true, role: "status" });
+  ui.notice = el("p", { class: "notice", hidden: true, role: "status", "data-testid": "aw-notice" });
   ui.typing = el("p", { class: "typing", hidden: true, "aria-live": "polite" });
   ui.error = el("p", { class: "error", role: "alert", hidden: true });
   ui.input = el("textarea", { class: "input", rows: "2", maxlength: String(maxLength), placeholder: t.write, "aria-label": t.writeLabel });

@@ -126,7 +126,7 @@ public sealed class ChatWidgetTests(BrowserFixture browser)
         await widget.Root.Locator("#aw-email").FillAsync($"owl.{id}@example.com");
         await widget.StartForm.Locator("button[type=submit]").ClickAsync();
 
-        await Expect(widget.Root.Locator("p.notice")).ToContainTextAsync("Your message is ticket #");
+        await Expect(widget.Root.GetByTestId("aw-notice")).ToContainTextAsync("Your message is ticket #");
         await Expect(widget.Status).ToHaveTextAsync("We're away right now.");
         var number = int.Parse((await widget.Root.GetAttributeAsync("data-ticket"))!);
         var ticket = await Chat.TicketAsync(browser, number);

@@ -90,6 +90,10 @@ public sealed class RoutingEngineTests
         (await world.RoutedAsync(await world.NewTicketAsync(TicketChannel.Chat))).ShouldBe(ana);
         (await world.RoutedAsync(await world.NewTicketAsync(TicketChannel.Chat))).ShouldBeNull();
 
+        // The alert is written after the routing decision commits: wait for both, then check there are exactly two.
+        await RoutingWorld.WaitUntilAsync(
+            async () => (await world.NotificationsAsync(ana)).Count(t => t.StartsWith("Nobody available", StringComparison.Ordinal)) >= 2,
+            "two 'nobody available' alerts");
         var alerts = (await world.NotificationsAsync(ana)).Where(t => t.StartsWith("Nobody available", StringComparison.Ordinal)).ToList();
         alerts.Count.ShouldBe(2);
         // Asking again (a rule, a later event) does not alert again for the same ticket.

@@ -137,7 +137,7 @@ public sealed class ApiTicketStore(IDbContextFactory<AppDbContext> dbFactory, Sl
     private static IQueryable<MessageRow> Rows(IQueryable<Message> messages) =>
         messages.AsNoTracking().Select(m => new MessageRow(
             m.Id, m.Seq, m.AuthorKind,
-            m.AuthorKind == AuthorKind.Agent ? m.AuthorAgent!.DisplayName : m.AuthorKind == AuthorKind.Customer ? m.AuthorCustomer!.Name : "System",
+            m.AuthorKind == AuthorKind.Agent ? (m.AuthorAgentId == null ? "Automatic reply" : m.AuthorAgent!.DisplayName) : m.AuthorKind == AuthorKind.Customer ? m.AuthorCustomer!.Name : "System",
             m.Visibility, m.Body, m.ClientMessageId, m.CreatedAt));
 
     private static MessageResponse ToResponse(MessageRow m) =>

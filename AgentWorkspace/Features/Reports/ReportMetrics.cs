@@ -46,7 +46,9 @@ public static class ReportMetrics
     public static readonly TimeSpan FcrReopenWindow = TimeSpan.FromDays(7);
 
     /// <summary>A reply, for response metrics: an agent's public message (internal notes and system lines are not).</summary>
-    public static bool IsPublicAgentReply(HistoryMessage m) => m.AuthorKind == AuthorKind.Agent && m.Visibility == MessageVisibility.Public;
+    /// <remarks>An automatic reply (a rule's canned reply: an agent message with no agent) is nobody's response.</remarks>
+    public static bool IsPublicAgentReply(HistoryMessage m) =>
+        m.AuthorKind == AuthorKind.Agent && m.AuthorAgentId is not null && m.Visibility == MessageVisibility.Public;
 
     /// <summary>Requester wait time counts the statuses in which the customer waits for the team: Open, In progress, On hold.</summary>
     public static bool RequesterWaits(TicketStatus status) => status is TicketStatus.Open or TicketStatus.InProgress or TicketStatus.OnHold;

@@ -127,7 +127,7 @@ public sealed class ReportStore(IDbContextFactory<AppDbContext> dbFactory, ILogg
             .ToListAsync(cancellationToken)).ToLookup(e => e.TicketId, e => e.Line);
         // Only public agent replies matter to any metric (ReportMetrics.IsPublicAgentReply).
         var messages = (await db.Messages.AsNoTracking()
-            .Where(m => ids.Contains(m.TicketId) && m.AuthorKind == AuthorKind.Agent && m.Visibility == MessageVisibility.Public)
+            .Where(m => ids.Contains(m.TicketId) && m.AuthorKind == AuthorKind.Agent && m.AuthorAgentId != null && m.Visibility == MessageVisibility.Public)
             .Select(m => new { m.TicketId, Message = new HistoryMessage(m.Seq, m.AuthorKind, m.Visibility, m.AuthorAgentId, m.CreatedAt) })
             .ToListAsync(cancellationToken)).ToLookup(m => m.TicketId, m => m.Message);
 

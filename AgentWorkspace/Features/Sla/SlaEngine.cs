@@ -113,7 +113,9 @@ public sealed partial class SlaEngine(
                 .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Select(e => new { e.TicketId, e.CreatedAt, e.NewValue }).ToListAsync(cancellationToken))
             .ToLookup(e => e.TicketId);
         var messages = (await db.Messages.AsNoTracking()
-                .Where(m => ids.Contains(m.TicketId) && m.Visibility == MessageVisibility.Public && m.AuthorKind != AuthorKind.System)
+                // An automatic reply (an agent message with no agent: a rule's canned reply) answers nobody's question.
+                .Where(m => ids.Contains(m.TicketId) && m.Visibility == MessageVisibility.Public && m.AuthorKind != AuthorKind.System
+                    && (m.AuthorKind != AuthorKind.Agent || m.AuthorAgentId != null))
                 .OrderBy(m => m.Seq).Select(m => new { m.TicketId, m.CreatedAt, m.AuthorKind }).ToListAsync(cancellationToken))
             .ToLookup(m => m.TicketId);
         var states = await db.SlaStates.Where(s => ids.Contains(s.TicketId)).ToDictionaryAsync(s => s.TicketId, cancellationToken);

@@ -39,7 +39,7 @@ public static class SurveyRules
         {
             return SurveyDecision.Spam;
         }
-        if (!await db.Messages.AnyAsync(m => m.TicketId == ticket.Id && m.AuthorKind == AuthorKind.Agent && m.Visibility == MessageVisibility.Public, cancellationToken))
+        if (!await db.Messages.AnyAsync(m => m.TicketId == ticket.Id && m.AuthorKind == AuthorKind.Agent && m.AuthorAgentId != null && m.Visibility == MessageVisibility.Public, cancellationToken))
         {
             return SurveyDecision.NoAgentReply;
         }

@@ -61,7 +61,9 @@ public sealed partial class TicketTimeline
     private string ActorName(TimelineEntry entry) =>
         entry.Change is { } change && AutomationHistoryText.IsRule(change) ? AutomationHistoryText.Actor(change, RuleL)
         : entry.Change is not null ? (entry.AuthorAgentId is null ? L["System"] : entry.AuthorName)
-        : entry.AuthorKind == AuthorKind.System ? L["System"] : entry.AuthorName;
+        : entry.AuthorKind == AuthorKind.System ? L["System"]
+        : entry.AuthorKind == AuthorKind.Agent && entry.AuthorAgentId is null ? L["AutomaticReply"]
+        : entry.AuthorName;
 
     internal string Describe(TicketChange change) => change.Field switch
     {
