@@ -92,9 +92,9 @@ public sealed class ReportMetricsTests : IAsyncLifetime
     {
         var report = await world.Query.RunAsync(Madrid());
         var ana = report.Agents.Single(a => a.Key == world.Sla.Id.Ana);
-        ana.ShouldBe(new PerformanceRow(world.Sla.Id.Ana, 2, new DurationStat(2, 1200, 3600), new DurationStat(2, 1200, 18_000), 1));
+        ana.ShouldBe(new PerformanceRow(world.Sla.Id.Ana, 2, new DurationStat(2, 1200, 3600), new DurationStat(2, 1200, 18_000), 1, SurveyGroup.None));
         var tom = report.Agents.Single(a => a.Key == world.Sla.Id.Tom);
-        tom.ShouldBe(new PerformanceRow(world.Sla.Id.Tom, 1, new DurationStat(0, null, null), new DurationStat(1, 122_400, 122_400), 0));
+        tom.ShouldBe(new PerformanceRow(world.Sla.Id.Tom, 1, new DurationStat(0, null, null), new DurationStat(1, 122_400, 122_400), 0, SurveyGroup.None));
         report.Teams.Single().Key.ShouldBe(world.Sla.Id.Support.ToString(System.Globalization.CultureInfo.InvariantCulture));
         report.Teams.Single().Handled.ShouldBe(3);
     }

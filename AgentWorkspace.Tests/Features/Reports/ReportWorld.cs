@@ -1,5 +1,6 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Reports;
+using AgentWorkspace.Features.Surveys;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Tests.Features.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -127,6 +128,34 @@ public sealed class ReportWorld : IAsyncDisposable
         rows.AddRange((await db.ReportHours.AsNoTracking().ToListAsync()).OrderBy(h => h.Hour).ThenBy(h => h.TeamId).ThenBy(h => h.Channel).Select(h =>
             $"H {h.Hour} {h.TeamId} {h.Channel} {h.Created} {h.Resolved} {h.Reopened}"));
         return rows;
+    }
+
+    /// <summary>
+    /// Survey answers on the fixed history, as the survey job stores them (agent and team of the resolution):
+    /// <list type="bullet">
+    /// <item>T1's first resolution (Mon 13:00Z, Ana, Support): answered Tue 08:00Z, before the reopen: CSAT 5, CES 6.</item>
+    /// <item>T1's second resolution (Tue 09:20Z, Ana, Support): answered Tue 10:00Z: CSAT 2, CES 3 (too slow).</item>
+    /// <item>T2's resolution (Wed 09:30Z): credited to Tom and to Tier 2 (the team it was resolved in, not its current
+    /// Support): answered Wed 09:45Z: CSAT 4, no CES.</item>
+    /// <item>T3: asked (a resolution on Wed 09:00Z) but never answered.</item>
+    /// </list>
+    /// </summary>
+    public async Task AnswerSurveysAsync()
+    {
+        var id = Sla.Id;
+        SurveyResponse Survey(int ticket, DateTimeOffset resolvedAt, string? agent, int? team, int? csat, int? ces, DateTimeOffset? answeredAt) => new()
+        {
+            TicketId = ticket, ResolvedAt = resolvedAt, AgentId = agent, TeamId = team, Channel = TicketChannel.Email, Delivery = SurveyDelivery.Email,
+            SentAt = resolvedAt.AddMinutes(10), ExpiresAt = resolvedAt.AddDays(7), Csat = csat, Ces = ces, AnsweredAt = answeredAt,
+            Reason = csat <= 2 ? SurveyReasons.Slow : null,
+        };
+        await using var db = Sla.Db();
+        db.AddRange(
+            Survey(T1, Utc(7, 13), id.Ana, id.Support, 5, 6, Utc(8, 8)),
+            Survey(T1, Utc(8, 9, 20), id.Ana, id.Support, 2, 3, Utc(8, 10)),
+            Survey(T2, Utc(9, 9, 30), id.Tom, id.Tier2, 4, null, Utc(9, 9, 45)),
+            Survey(T3, Utc(9, 9), id.Ana, id.Tier2, null, null, null));
+        await db.SaveChangesAsync();
     }
 
     public AppDbContext Db() => Sla.Db();

@@ -20,6 +20,10 @@ public enum Metric
     FirstContactResolution,
     ZeroReplyResolution,
     Escalations,
+    Csat,
+    Ces,
+    SurveyedTickets,
+    Unhappy,
 }
 
 /// <summary>How a metric is shown: a count of tickets or cycles, a duration (median and p90), or a share.</summary>
@@ -28,6 +32,9 @@ public enum MetricKind
     Count,
     Duration,
     Rate,
+
+    /// <summary>A survey score over the answers given in the range (CSAT share of 4–5, CES mean), with its number of answers.</summary>
+    Score,
 }
 
 /// <param name="DefinitionKey">The resource key of the on-screen definition (ReportsStrings, English and Spanish).</param>
@@ -57,6 +64,17 @@ public static class ReportMetrics
     public static bool IsFirstContactResolution(int publicReplies, DateTimeOffset resolvedAt, DateTimeOffset? reopenedAt) =>
         publicReplies == 1 && (reopenedAt is null || reopenedAt.Value - resolvedAt > FcrReopenWindow);
 
+    /// <summary>
+    /// Survey metrics count the answers <b>given</b> in the range (by <c>SurveyResponse.AnsweredAt</c>, as the surveys'
+    /// own SurveyStats does), credited to the agent and team stored on the survey (those of the resolution). The team and
+    /// agent filters and groups use those; channel, priority, category and tag use the ticket's current dimensions like
+    /// every other metric. A ticket reopened and resolved again may be answered once per resolution: each answer counts.
+    /// </summary>
+    public static bool IsSatisfied(int csat) => csat >= 4;
+
+    /// <summary>An unhappy answer: CSAT 1 or 2 (the customer was asked why).</summary>
+    public static bool IsUnhappy(int csat) => csat <= 2;
+
     public static readonly IReadOnlyList<MetricDefinition> All =
     [
         new(Metric.Created, MetricKind.Count, "MetricCreated", "DefCreated"),
@@ -74,6 +92,10 @@ public static class ReportMetrics
         new(Metric.FirstContactResolution, MetricKind.Rate, "MetricFcr", "DefFcr"),
         new(Metric.ZeroReplyResolution, MetricKind.Count, "MetricZeroReply", "DefZeroReply"),
         new(Metric.Escalations, MetricKind.Count, "MetricEscalations", "DefEscalations"),
+        new(Metric.Csat, MetricKind.Score, "MetricCsat", "DefCsat"),
+        new(Metric.Ces, MetricKind.Score, "MetricCes", "DefCes"),
+        new(Metric.SurveyedTickets, MetricKind.Count, "MetricSurveyedTickets", "DefSurveyedTickets"),
+        new(Metric.Unhappy, MetricKind.Count, "MetricUnhappy", "DefUnhappy"),
     ];
 
     public static MetricDefinition Of(Metric metric) => All.First(d => d.Metric == metric);

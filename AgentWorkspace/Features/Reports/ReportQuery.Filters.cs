@@ -104,7 +104,10 @@ public sealed partial class ReportQuery
     }
 
     /// <summary>The ids of the tickets behind a number (what the inbox lists for a drill-down).</summary>
-    public static IQueryable<int> TicketIds(AppDbContext db, ReportDrill drill) => drill.Metric == Metric.Escalations
-        ? EscalationsFor(db, drill).Select(e => e.TicketId).Distinct()
-        : CyclesFor(db, drill).Select(c => c.TicketId).Distinct();
+    public static IQueryable<int> TicketIds(AppDbContext db, ReportDrill drill) => drill.Metric switch
+    {
+        Metric.Escalations => EscalationsFor(db, drill).Select(e => e.TicketId).Distinct(),
+        _ when IsSurveyMetric(drill.Metric) => SurveysFor(db, drill).Select(s => s.TicketId).Distinct(),
+        _ => CyclesFor(db, drill).Select(c => c.TicketId).Distinct(),
+    };
 }

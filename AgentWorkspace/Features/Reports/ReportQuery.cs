@@ -28,7 +28,8 @@ public sealed record SeriesPoint(DateOnly Start, DateTimeOffset From, DateTimeOf
 
 public sealed record GroupCount(string Key, int Count);
 
-public sealed record PerformanceRow(string Key, int Handled, DurationStat FirstResponse, DurationStat Resolution, int Reopens);
+/// <param name="Survey">The answers credited to the agent or team in the range (<see cref="ReportMetrics.IsSatisfied"/>).</param>
+public sealed record PerformanceRow(string Key, int Handled, DurationStat FirstResponse, DurationStat Resolution, int Reopens, SurveyGroup Survey);
 
 public sealed record ReportResult(
     ReportRequest Request,
@@ -41,7 +42,8 @@ public sealed record ReportResult(
     IReadOnlyList<PerformanceRow> Agents,
     IReadOnlyList<PerformanceRow> Teams,
     bool SeriesFromAggregate,
-    bool FcrProvisional);
+    bool FcrProvisional,
+    SurveyFigures Surveys);
 
 /// <summary>Computes a report from the facts (and, where it can answer exactly, the hourly aggregate).</summary>
 public sealed partial class ReportQuery(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
@@ -99,14 +101,26 @@ public sealed partial class ReportQuery(IDbContextFactory<AppDbContext> dbFactor
             [Metric.FirstContactResolution] = new(firstContact, replied),
         };
 
-        var agents = resolved.GroupBy(c => c.AgentId ?? "").Select(g => new PerformanceRow(g.Key, g.Count(),
-                DurationStat.Of(g.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),
-                DurationStat.Of(g.Select(c => c.Resolution ?? 0).ToList()), g.Count(c => c.ReopenedAt is not null)))
-            .OrderByDescending(r => r.Handled).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-        var teams = resolved.GroupBy(c => c.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "").Select(g => new PerformanceRow(g.Key, g.Count(),
-                DurationStat.Of(g.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),
-                DurationStat.Of(g.Select(c => c.Resolution ?? 0).ToList()), g.Count(c => c.ReopenedAt is not null)))
-            .OrderByDescending(r => r.Handled).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var surveys = await SurveyFiguresAsync(db, drill, cancellationToken);
+        counts[Metric.SurveyedTickets] = surveys.Tickets;
+        counts[Metric.Unhappy] = surveys.UnhappyTickets;
+        // An agent or team with answers but no resolution in the range still gets a row (answers come after resolutions).
+        static List<PerformanceRow> Rows<T>(IEnumerable<T> cycles, Func<T, string> key, Func<T, long?> firstResponse, Func<T, long?> resolution,
+            Func<T, bool> reopened, IReadOnlyDictionary<string, SurveyGroup> answers)
+        {
+            var byKey = cycles.GroupBy(key).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            return byKey.Keys.Union(answers.Keys).Select(k =>
+                {
+                    var g = byKey.GetValueOrDefault(k) ?? [];
+                    return new PerformanceRow(k, g.Count,
+                        DurationStat.Of(g.Select(firstResponse).Where(v => v is not null).Select(v => v!.Value).ToList()),
+                        DurationStat.Of(g.Select(c => resolution(c) ?? 0).ToList()), g.Count(reopened), answers.GetValueOrDefault(k) ?? SurveyGroup.None);
+                })
+                .OrderByDescending(r => r.Handled).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        }
+        var agents = Rows(resolved, c => c.AgentId ?? "", c => c.FirstResponse, c => c.Resolution, c => c.ReopenedAt is not null, surveys.Agents);
+        var teams = Rows(resolved, c => c.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", c => c.FirstResponse, c => c.Resolution,
+            c => c.ReopenedAt is not null, surveys.Teams);
 
         var escalations = (await EscalationsFor(db, drill with { Metric = Metric.Escalations })
                 .GroupBy(e => e.Tier).Select(g => new { Tier = g.Key, Count = g.Select(e => e.TicketId).Distinct().Count() })
@@ -116,7 +130,7 @@ public sealed partial class ReportQuery(IDbContextFactory<AppDbContext> dbFactor
 
         var volume = await VolumeAsync(db, drill, cancellationToken);
         var provisional = to > clock.GetUtcNow() - ReportMetrics.FcrReopenWindow;
-        return new ReportResult(request, series, counts, durations, rates, volume, escalations, agents, teams, useAggregate, provisional);
+        return new ReportResult(request, series, counts, durations, rates, volume, escalations, agents, teams, useAggregate, provisional, surveys);
     }
 
     private static async Task<Dictionary<ReportDimension, IReadOnlyList<GroupCount>>> VolumeAsync(AppDbContext db, ReportDrill drill, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ internal static class ReportTables
             {
                 MetricKind.Count => Count(r.Counts[def.Metric], drill),
                 MetricKind.Duration => Seconds(r.Durations[def.Metric].MedianSeconds, drill),
+                MetricKind.Score => Survey(def.Metric, r.Surveys.Overall, drill, Link, L),
                 _ => Rate(r.Rates[def.Metric], drill, Link, L, def.Metric == Metric.FirstContactResolution && r.FcrProvisional),
             };
             summary.Add([new ReportCell(name(def.Metric)), value, new ReportCell(Definition(def.Metric))]);
@@ -81,7 +82,6 @@ internal static class ReportTables
             r.EscalationsByTier.Select(g => (IReadOnlyList<ReportCell>)[new(L["TierN", g.Key], null, g.Key),
                 Count(g.Count, all with { Metric = Metric.Escalations, Dimension = ReportDimension.Tier, Value = g.Key })]).ToList()));
 
-        // CSAT: the surveys feature adds its column to these two tables after it is merged (no column until there is data).
         IReadOnlyList<ReportCell> Performance(PerformanceRow row, ReportDimension dimension, string label)
         {
             var group = all with { Dimension = dimension, Value = row.Key };
@@ -91,9 +91,13 @@ internal static class ReportTables
                 Seconds(row.FirstResponse.MedianSeconds, group with { Metric = Metric.FirstResponse }),
                 Seconds(row.Resolution.MedianSeconds, group with { Metric = Metric.Resolution }),
                 Count(row.Reopens, group with { Metric = Metric.ReopenRate }),
+                Survey(Metric.Csat, row.Survey.Score, group with { Metric = Metric.Csat }, Link, L),
+                Survey(Metric.Ces, row.Survey.Score, group with { Metric = Metric.Ces }, Link, L),
+                Count(row.Survey.Tickets, group with { Metric = Metric.SurveyedTickets }),
             ];
         }
-        string[] performanceHeaders(string first) => [first, L["Handled"], L["FirstResponseMedian"], L["ResolutionMedian"], L["Reopens"]];
+        string[] performanceHeaders(string first) => [first, L["Handled"], L["FirstResponseMedian"], L["ResolutionMedian"], L["Reopens"],
+            name(Metric.Csat), name(Metric.Ces), name(Metric.SurveyedTickets)];
         result.Add(new("agents", L["AgentsTable"], performanceHeaders(L["DimensionAgent"]), r.Agents.Select(a => Performance(a, ReportDimension.Agent, Agent(a.Key))).ToList()));
         result.Add(new("teams", L["TeamsTable"], performanceHeaders(L["DimensionTeam"]), r.Teams.Select(t => Performance(t, ReportDimension.Team, Team(t.Key))).ToList()));
         return result;
@@ -107,6 +111,20 @@ internal static class ReportTables
             text += " " + L["Provisional"];
         }
         return new ReportCell(text, link(drill), rate.Value is { } value ? Math.Round(value, 4) : null);
+    }
+
+    /// <summary>CSAT as "80.0 % (4 of 5)" (CSV: the percentage), CES as "5.5 (4 answers)" (CSV: the mean).</summary>
+    private static ReportCell Survey(Metric metric, Surveys.SurveyScore score, ReportDrill drill, Func<ReportDrill, string> link, IStringLocalizer<ReportsStrings> L)
+    {
+        if (metric == Metric.Csat)
+        {
+            return score.CsatPercent is { } percent
+                ? new ReportCell(L["RateOf", (percent / 100).ToString("P1", CultureInfo.CurrentCulture), score.Satisfied, score.Answers], link(drill), Math.Round(percent, 1))
+                : new ReportCell(L["NoData"], link(drill));
+        }
+        return score.CesAverage is { } mean
+            ? new ReportCell(L["CesOf", mean.ToString("0.0", CultureInfo.CurrentCulture), score.CesAnswers], link(drill), Math.Round(mean, 2))
+            : new ReportCell(L["NoData"], link(drill));
     }
 
     /// <summary>A duration as people read it: seconds, minutes, hours and minutes, or days and hours.</summary>
