@@ -48,10 +48,19 @@ public static class Axe
         {
             await page.EvaluateAsync(Script.Value);
         }
+        // Colours are judged as they settle: a button that has just become enabled is still fading from its disabled grey.
+        await page.EvaluateAsync(SettleTransitions);
         var json = await page.EvaluateAsync<string>(Run, WcagTags);
         var found = JsonSerializer.Deserialize<List<Found>>(json, JsonSerializerOptions.Web) ?? [];
         return found.Select(f => new AxeViolation(pageName, theme, f.Rule, f.Impact, f.Help, f.Target, f.Summary)).ToList();
     }
+
+    /// <summary>Waits for the running CSS transitions and finite animations (a spinner's endless one is left alone).</summary>
+    private const string SettleTransitions = """
+        () => Promise.all(document.getAnimations()
+            .filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+            .map(a => a.finished.catch(() => null)))
+        """;
 
     private sealed record Found(string Rule, string Impact, string Help, string Target, string Summary);
 }
