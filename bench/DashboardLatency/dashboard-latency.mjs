@@ -6,7 +6,10 @@
 // t1 - t0 includes the hub call, the ticket's commit, the bus, the one recomputation, the circuit's render and the
 // WebSocket push: an upper bound of "event -> dashboard shows it".
 import { createRequire } from "module";
-const pkg = process.env.PLAYWRIGHT_PACKAGE || "/work/main/AgentWorkspace.Tests/bin/Debug/net10.0/.playwright/package/";
+import { fileURLToPath } from "url";
+// The Playwright driver the test project's build brings (build the tests first), unless PLAYWRIGHT_PACKAGE names another.
+const pkg = process.env.PLAYWRIGHT_PACKAGE
+  || fileURLToPath(new URL("../../AgentWorkspace.Tests/bin/Debug/net10.0/.playwright/package/", import.meta.url));
 const require = createRequire(pkg);
 const { chromium } = require(pkg + "index.js");
 const base = process.argv[2] || "http://127.0.0.1:5102";

@@ -38,7 +38,7 @@ public sealed partial class CannedPage
         public int? TeamId { get; set; }
     }
 
-    private IEnumerable<Sharing> SharingChoices => actor.IsManager ? [Sharing.Personal, Sharing.Team, Sharing.Shared] : [Sharing.Personal];
+    private IEnumerable<Sharing> SharingChoices => actor.SharingChoices;
 
     protected override async Task OnInitializedAsync()
     {

@@ -29,6 +29,9 @@ public interface IShareable
 /// </summary>
 public sealed record SharingActor(string AgentId, bool IsManager, IReadOnlyList<int> TeamIds)
 {
+    /// <summary>The kinds of sharing this actor may give what they write: managers all three, agents their personal ones.</summary>
+    public IReadOnlyList<Sharing> SharingChoices => IsManager ? [Sharing.Personal, Sharing.Team, Sharing.Shared] : [Sharing.Personal];
+
     public bool CanSee(IShareable item) => item.Sharing switch
     {
         Sharing.Shared => true,

@@ -43,7 +43,7 @@ public sealed partial class MacrosPage
         public int? TeamId { get; set; }
     }
 
-    private IEnumerable<Sharing> SharingChoices => actor.IsManager ? [Sharing.Personal, Sharing.Team, Sharing.Shared] : [Sharing.Personal];
+    private IEnumerable<Sharing> SharingChoices => actor.SharingChoices;
 
     protected override async Task OnInitializedAsync()
     {

@@ -70,10 +70,10 @@ public static class ReportMetrics
     /// agent filters and groups use those; channel, priority, category and tag use the ticket's current dimensions like
     /// every other metric. A ticket reopened and resolved again may be answered once per resolution: each answer counts.
     /// </summary>
-    public static bool IsSatisfied(int csat) => csat >= 4;
+    public static bool IsSatisfied(int csat) => csat >= Surveys.SurveyAnswer.SatisfiedFrom;
 
     /// <summary>An unhappy answer: CSAT 1 or 2 (the customer was asked why).</summary>
-    public static bool IsUnhappy(int csat) => csat <= 2;
+    public static bool IsUnhappy(int csat) => Surveys.SurveyAnswer.IsBad(csat);
 
     public static readonly IReadOnlyList<MetricDefinition> All =
     [

@@ -31,7 +31,7 @@ public sealed partial class ReportQuery
         q = drill.Metric switch
         {
             Metric.Ces => q.Where(s => s.Ces != null),
-            Metric.Unhappy => q.Where(s => s.Csat <= 2),
+            Metric.Unhappy => q.Where(s => s.Csat <= Surveys.SurveyAnswer.BadUpTo),
             _ => q,
         };
         var none = string.IsNullOrEmpty(drill.Value);

@@ -7,8 +7,13 @@ public sealed record SurveyAnswer(int? Csat, int? Ces, string? Reason, string? C
 {
     public const int MaxCommentLength = 1000;
 
-    /// <summary>CSAT 1 or 2 is a bad rating: it asks for a reason and tells the team.</summary>
-    public static bool IsBad(int csat) => csat <= 2;
+    /// <summary>CSAT from here up (4 and 5) is a satisfied customer: the CSAT score is their share of the answers.</summary>
+    public const int SatisfiedFrom = 4;
+
+    /// <summary>CSAT up to here (1 and 2) is a bad rating: it asks for a reason and tells the team.</summary>
+    public const int BadUpTo = 2;
+
+    public static bool IsBad(int csat) => csat <= BadUpTo;
 
     /// <summary>The answer as stored, or the problem (one per field, for the form to show beside it).</summary>
     public SurveyAnswerCheck Check()

@@ -20,7 +20,7 @@ public sealed class SurveyStats(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await Answers(db, from, to).GroupBy(_ => 1).Select(g => new Tally(
-            g.Count(), g.Count(s => s.Csat >= 4), g.Count(s => s.Ces != null), g.Sum(s => s.Ces ?? 0))).ToListAsync(cancellationToken);
+            g.Count(), g.Count(s => s.Csat >= SurveyAnswer.SatisfiedFrom), g.Count(s => s.Ces != null), g.Sum(s => s.Ces ?? 0))).ToListAsync(cancellationToken);
         return Score(rows.FirstOrDefault() ?? new Tally(0, 0, 0, 0));
     }
 
@@ -28,7 +28,7 @@ public sealed class SurveyStats(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await Answers(db, from, to).Where(s => s.AgentId != null).GroupBy(s => s.AgentId!)
-            .Select(g => new { g.Key, Tally = new Tally(g.Count(), g.Count(s => s.Csat >= 4), g.Count(s => s.Ces != null), g.Sum(s => s.Ces ?? 0)) })
+            .Select(g => new { g.Key, Tally = new Tally(g.Count(), g.Count(s => s.Csat >= SurveyAnswer.SatisfiedFrom), g.Count(s => s.Ces != null), g.Sum(s => s.Ces ?? 0)) })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new AgentSurveyScore(r.Key, Score(r.Tally))).OrderBy(r => r.AgentId, StringComparer.Ordinal).ToList();
     }
@@ -37,7 +37,7 @@ public sealed class SurveyStats(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await Answers(db, from, to).Where(s => s.TeamId != null).GroupBy(s => s.TeamId!.Value)
-            .Select(g => new { g.Key, Tally = new Tally(g.Count(), g.Count(s => s.Csat >= 4), g.Count(s => s.Ces != null), g.Sum(s => s.Ces ?? 0)) })
+            .Select(g => new { g.Key, Tally = new Tally(g.Count(), g.Count(s => s.Csat >= SurveyAnswer.SatisfiedFrom), g.Count(s => s.Ces != null), g.Sum(s => s.Ces ?? 0)) })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new TeamSurveyScore(r.Key, Score(r.Tally))).OrderBy(r => r.TeamId).ToList();
     }
