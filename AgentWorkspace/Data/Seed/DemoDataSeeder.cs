@@ -60,6 +60,9 @@ internal static class DemoDataSeeder
         var counter = await db.Counters.SingleAsync(c => c.Name == Counter.TicketNumber, cancellationToken);
         counter.Value = number;
         await db.SaveChangesAsync(cancellationToken);
+        // Its own sequence, so the knowledge base seeded next gets the same numbers it always did.
+        DemoSurveys.Seed(db, tickets, now, new Random(RandomSeed + 1));
+        await db.SaveChangesAsync(cancellationToken);
 
         await DemoKnowledgeBase.SeedAsync(db, agents, now, random, cancellationToken);
         await DemoCanned.SeedAsync(db, agents, billing, technical, now, cancellationToken);

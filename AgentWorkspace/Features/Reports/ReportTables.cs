@@ -123,7 +123,7 @@ internal static class ReportTables
                 : new ReportCell(L["NoData"], link(drill));
         }
         return score.CesAverage is { } mean
-            ? new ReportCell(L["CesOf", mean.ToString("0.0", CultureInfo.CurrentCulture), score.CesAnswers], link(drill), Math.Round(mean, 2))
+            ? new ReportCell(score.CesAnswers == 1 ? L["CesOfOne", mean.ToString("0.0", CultureInfo.CurrentCulture)] : L["CesOf", mean.ToString("0.0", CultureInfo.CurrentCulture), score.CesAnswers], link(drill), Math.Round(mean, 2))
             : new ReportCell(L["NoData"], link(drill));
     }
 
