@@ -51,11 +51,11 @@ public sealed class ReportWorld : IAsyncDisposable
         T1 = await w.NewTicketAsync(assign: false);
         await At(Utc(7, 8, 30), () => w.Tickets.ExecuteAsync(ana, T1, new Assign(null, w.Id.Ana)));
         // Ana opens T1 at 08:45 and replies at 09:00; she opens it again at 12:50 and replies at 13:00 (handle time 25 min).
-        await Store.RecordOpenAsync(w.Id.Ana, T1, Utc(7, 8, 45));
+        await OpenAt(Utc(7, 8, 45), w.Id.Ana, T1);
         await At(Utc(7, 9), () => Reply(ana, T1));
         await At(Utc(7, 10), () => w.Tickets.ExecuteAsync(ana, T1, new SetStatus(TicketStatus.InProgress, TicketStatus.OnHold)));
         await At(Utc(7, 12), () => w.Tickets.ExecuteAsync(ana, T1, new SetStatus(TicketStatus.OnHold, TicketStatus.InProgress)));
-        await Store.RecordOpenAsync(w.Id.Ana, T1, Utc(7, 12, 50));
+        await OpenAt(Utc(7, 12, 50), w.Id.Ana, T1);
         await At(Utc(7, 13), () => Reply(ana, T1, TicketStatus.Resolved));
 
         w.Clock.SetUtcNow(Utc(7, 23, 30));
@@ -82,6 +82,13 @@ public sealed class ReportWorld : IAsyncDisposable
 
         await At(Utc(9, 9, 30), () => w.Tickets.ExecuteAsync(tom, T2, new SetStatus(TicketStatus.Open, TicketStatus.Resolved)));
         await WaitForFactsAsync();
+    }
+
+    /// <summary>The agent opens the ticket's page at that instant (what TicketPage records).</summary>
+    private Task OpenAt(DateTimeOffset instant, string agentId, int ticketId)
+    {
+        Sla.Clock.SetUtcNow(instant);
+        return Sla.Services.GetRequiredService<TicketReads>().MarkOpenedAsync(agentId, ticketId);
     }
 
     private async Task At(DateTimeOffset instant, Func<Task<CommandResult>> change)

@@ -47,4 +47,20 @@ public sealed class TicketReadsTests(WorkspaceAppFactory app)
             expected.Remove(await heard.Reader.ReadAsync(timeout.Token));
         }
     }
+
+    [Fact]
+    public async Task OpeningATicketsPage_StoresItsSeenMark_AndOneOpeningPerOpen_ForHandleTime()
+    {
+        var ticket = await Data.CreateAsync();
+        var ana = (await Data.ScopeAsync(DemoAgents.AnaEmail)).AgentId;
+        var reads = app.Services.GetRequiredService<TicketReads>();
+
+        await Task.WhenAll(reads.MarkOpenedAsync(ana, ticket.Id), reads.MarkSeenAsync(ana, ticket.Id));
+        await reads.MarkOpenedAsync(ana, ticket.Id);
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        (await db.TicketReads.CountAsync(r => r.TicketId == ticket.Id && r.AgentId == ana)).ShouldBe(1);
+        // Two openings (a seen mark alone is no opening), in the group commits that stored the marks.
+        (await db.TicketOpens.CountAsync(o => o.TicketId == ticket.Id && o.AgentId == ana)).ShouldBe(2);
+    }
 }

@@ -34,17 +34,6 @@ public sealed class ReportStore(IDbContextFactory<AppDbContext> dbFactory, ILogg
         }
     }
 
-    /// <summary>
-    /// Records that an agent opened a ticket's page (for handle time). One insert, outside any transaction: the ticket's
-    /// facts pick it up with its next reply, which is when it starts to count.
-    /// </summary>
-    public async Task RecordOpenAsync(string agentId, int ticketId, DateTimeOffset at)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var ticks = at.UtcTicks;
-        await db.Database.ExecuteSqlAsync($"INSERT INTO TicketOpens (AgentId, TicketId, OpenedAt) VALUES ({agentId}, {ticketId}, {ticks})");
-    }
-
     /// <summary>Tickets whose facts are missing or were computed from an older version of the ticket.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
     {

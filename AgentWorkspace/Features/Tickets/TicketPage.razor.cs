@@ -34,8 +34,6 @@ public sealed partial class TicketPage
     [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private TicketPresence Presence { get; set; } = default!;
     [Inject] private TicketReads Reads { get; set; } = default!;
-    [Inject] private Reports.ReportStore Opens { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private SlaClock Sla { get; set; } = default!;
     [Inject] private AgentScopeResolver Scopes { get; set; } = default!;
     [Inject] private Canned.SharingActors SharingActors { get; set; } = default!;
@@ -78,8 +76,7 @@ public sealed partial class TicketPage
             following = Follow(Topic.Ticket(ticketId), OnEventsAsync);
             watch = Presence.Watch(ticketId, scope.AgentId, agentName);
             watchedTicketId = ticketId;
-            await Reads.MarkSeenAsync(scope.AgentId, ticketId);
-            await Opens.RecordOpenAsync(scope.AgentId, ticketId, Clock.GetUtcNow());
+            await Reads.MarkOpenedAsync(scope.AgentId, ticketId);
         }
         slaTimers = await Sla.TimersAsync(details.Ticket.Id);
         viewers = Presence.Viewers(details.Ticket.Id);

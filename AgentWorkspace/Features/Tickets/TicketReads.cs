@@ -9,17 +9,24 @@ namespace AgentWorkspace.Features.Tickets;
 /// Every agent with a ticket open marks it seen on each new message, so marks are group-committed: whatever is marked
 /// while one write runs goes into the next, as one transaction through the write gate. A busy chat costs one write per
 /// turn instead of one per viewer per message, and viewers' marks never make a customer's message wait.
-/// <see cref="TicketSeen"/> is published to the agent after the commit.
+/// <see cref="TicketSeen"/> is published to the agent after the commit. Opening a ticket's page also records the
+/// opening (the reports' handle time starts there) in the same write.
 /// </summary>
 public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, TimeProvider clock, ILogger<TicketReads> logger)
 {
     private readonly Lock sync = new();
     private Dictionary<(string AgentId, int TicketId), DateTimeOffset> pending = [];
+    private List<(string AgentId, int TicketId, DateTimeOffset At)> pendingOpens = [];
     private TaskCompletionSource? nextWrite;
     private bool writing;
 
     /// <summary>Completes once the mark is stored.</summary>
-    public Task MarkSeenAsync(string agentId, int ticketId)
+    public Task MarkSeenAsync(string agentId, int ticketId) => MarkAsync(agentId, ticketId, opened: false);
+
+    /// <summary>The agent opened the ticket's page: it is seen, and the opening is recorded; completes once both are stored.</summary>
+    public Task MarkOpenedAsync(string agentId, int ticketId) => MarkAsync(agentId, ticketId, opened: true);
+
+    private Task MarkAsync(string agentId, int ticketId, bool opened)
     {
         var now = clock.GetUtcNow();
         Task stored;
@@ -27,6 +34,10 @@ public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, Works
         lock (sync)
         {
             pending[(agentId, ticketId)] = now;
+            if (opened)
+            {
+                pendingOpens.Add((agentId, ticketId, now));
+            }
             nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             stored = nextWrite.Task;
             if (!writing)
@@ -46,6 +57,7 @@ public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, Works
         while (true)
         {
             Dictionary<(string AgentId, int TicketId), DateTimeOffset> batch;
+            List<(string AgentId, int TicketId, DateTimeOffset At)> opens;
             TaskCompletionSource done;
             lock (sync)
             {
@@ -55,11 +67,12 @@ public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, Works
                     return;
                 }
                 (batch, pending) = (pending, []);
+                (opens, pendingOpens) = (pendingOpens, []);
                 (done, nextWrite) = (nextWrite!, null);
             }
             try
             {
-                await WriteAsync(batch);
+                await WriteAsync(batch, opens);
                 foreach (var (agentId, ticketId) in batch.Keys)
                 {
                     notifier.Publish(new TicketSeen(agentId, ticketId));
@@ -74,7 +87,8 @@ public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, Works
         }
     }
 
-    private async Task WriteAsync(Dictionary<(string AgentId, int TicketId), DateTimeOffset> batch)
+    private async Task WriteAsync(
+        Dictionary<(string AgentId, int TicketId), DateTimeOffset> batch, List<(string AgentId, int TicketId, DateTimeOffset At)> opens)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -87,6 +101,11 @@ public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, Works
                 WHERE EXISTS (SELECT 1 FROM Tickets WHERE Id = {ticketId})
                 ON CONFLICT (AgentId, TicketId) DO UPDATE SET SeenAt = max(SeenAt, excluded.SeenAt)
                 """);
+        }
+        foreach (var (agentId, ticketId, at) in opens)
+        {
+            var ticks = at.UtcTicks;
+            await db.Database.ExecuteSqlAsync($"INSERT INTO TicketOpens (AgentId, TicketId, OpenedAt) VALUES ({agentId}, {ticketId}, {ticks})");
         }
         await transaction.CommitAsync();
     }
