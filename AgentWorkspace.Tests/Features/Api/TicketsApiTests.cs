@@ -18,7 +18,9 @@ public sealed class TicketsApiTests(WorkspaceAppFactory app)
         {
             subject = "Refund for order 5521",
             body = "I was charged **twice**.",
-            channel = "WebForm",
+            // Not a Spanish web-form request: the demo's rule tags those a moment after creation, which would change the
+            // ticket's version between this test's read and its PATCH with expectedVersion.
+            channel = "Email",
             priority = "High",
             customer = new { email, name = "Jordan Lee", language = "es" },
         });
@@ -28,7 +30,7 @@ public sealed class TicketsApiTests(WorkspaceAppFactory app)
         var number = created["number"]!.GetValue<int>();
         create.Headers.Location!.ToString().ShouldBe($"/api/v1/tickets/{number}");
         created["status"]!.GetValue<string>().ShouldBe("Open");
-        created["channel"]!.GetValue<string>().ShouldBe("WebForm");
+        created["channel"]!.GetValue<string>().ShouldBe("Email");
         created["priority"]!.GetValue<string>().ShouldBe("High");
         created["language"]!.GetValue<string>().ShouldBe("es");
         created["customer"]!["name"]!.GetValue<string>().ShouldBe("Jordan Lee");
