@@ -86,6 +86,10 @@ app.MapWebForm();
 app.MapPortal();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 
+if (await app.Services.RunDatabaseCommandAsync(args) is { } databaseExitCode)
+{
+    return databaseExitCode;
+}
 await app.Services.InitializeWorkspaceDataAsync();
 if (await app.Services.RunReportsCommandAsync(args) is { } exitCode)
 {
