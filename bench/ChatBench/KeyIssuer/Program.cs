@@ -21,6 +21,7 @@ builder.Configuration["ConnectionStrings:Workspace"] = $"Data Source={fullPath}"
 // The app's own data wiring (connection string handling, busy timeout, IMMEDIATE transactions) and its key service.
 builder.AddWorkspaceData();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddLocalization();
 builder.Services.AddSingleton<ApiKeyService>();
 using var host = builder.Build();
 
