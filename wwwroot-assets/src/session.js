@@ -11,8 +11,12 @@ const newId = () =>
   (globalThis.crypto && crypto.randomUUID) ? crypto.randomUUID().replace(/-/g, "")
     : Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join("");
 
-// Errors worth retrying later (the server is busy or we are offline) rather than showing as final.
-const isTransient = (message) => /too fast|wait a few seconds|not in the 'Connected' State|connection|Invocation canceled/i.test(message || "");
+// Errors worth retrying later rather than showing as final. The server refuses a message for good (empty, too long, an
+// unknown conversation) only by a HubException; everything else is the way there failing and is retried with the same
+// client message id, which the server stores once: a socket dropped mid-call ("WebSocket closed with status code:
+// 1006" when the server dies), a connection not up yet, a call cut off by a restart. The rate limit is a HubException
+// that asks to wait.
+const isTransient = (message) => !/HubException: /.test(message || "") || /too fast|wait a few seconds/i.test(message || "");
 
 export class ChatSession {
   constructor({ origin, storageKey, storage = globalThis.localStorage, identity, onChange, onTyping, onError, onState }) {
