@@ -109,7 +109,8 @@ public static class DatabaseBackup
         {
             using var connection = Open(file, SqliteOpenMode.ReadOnly);
             problems.AddRange(Rows(connection, "PRAGMA integrity_check;").Where(row => row != "ok"));
-            problems.AddRange(Rows(connection, "PRAGMA foreign_key_check;").Select(row => "foreign key: " + row));
+            problems.AddRange(Rows(connection,
+                "SELECT 'foreign key: ' || \"table\" || ' row ' || COALESCE(rowid, '?') || ' refers to a missing ' || parent || ' row' FROM pragma_foreign_key_check;"));
             if (problems.Count > 0)
             {
                 return new DatabaseCheck(problems.Take(20).ToList(), 0, 0);

@@ -7,7 +7,8 @@ namespace AgentWorkspace.Tests.Features.Data;
 
 public sealed record CrashProgress(int CustomerSent, int CustomerAcks, int AgentSent, int AgentAcks, int Pending, int Connected);
 
-public sealed record AckedMessage(int Ticket, string ClientMessageId, int Seq, string Body, int Attempts = 1);
+/// <param name="At">When the client got the acknowledgement (Unix milliseconds).</param>
+public sealed record AckedMessage(int Ticket, string ClientMessageId, int Seq, string Body, int Attempts = 1, long At = 0);
 
 public sealed record WidgetView(int Ticket, int[] Seen, int Reconnects);
 

@@ -40,6 +40,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         // Mid-stream: the opening messages and a few seconds of traffic acknowledged, more on the wire.
         await load.WaitForAsync(p => p.CustomerAcks >= Customers + 200 && p.AgentAcks >= 40, TimeSpan.FromSeconds(60), "get going");
         var atKill = load.Progress;
+        var killedAt = DateTimeOffset.UtcNow;
         app.KillHard();
         Log($"kill -9 at {clock.Elapsed.TotalSeconds:N1} s: {atKill}");
 
@@ -74,6 +75,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         acked.Where(a => !byClientId.ContainsKey(a.ClientMessageId)).ShouldBeEmpty("acknowledged but not stored");
         acked.Where(a => byClientId[a.ClientMessageId] is var m && (m.Ticket != a.Ticket || m.Seq != a.Seq || m.Body != a.Body)).ShouldBeEmpty("stored differently from its ack");
         ours.Count.ShouldBe(acked.Count);
+        // The resends the kill caused: stored by the killed process, acknowledged only by the restarted one (deduplicated).
+        var resent = acked.Where(a => a.At > killedAt.ToUnixTimeMilliseconds() && byClientId[a.ClientMessageId].CreatedAt < killedAt).ToList();
+        Log($"{resent.Count} acknowledged after the restart had been stored before the kill ({resent.Count(a => a.Body.StartsWith("crash agent", StringComparison.Ordinal))} agent replies): each stored once");
         // What each customer's widget shows: every acknowledged message of its chat, and no gap below the newest it shows.
         foreach (var widget in result.Widgets)
         {
@@ -85,14 +89,14 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         Log($"test time {clock.Elapsed.TotalSeconds:N1} s");
     }
 
-    private sealed record StoredMessage(int Ticket, int Seq, string? ClientMessageId, string Body, bool IsPublic);
+    private sealed record StoredMessage(int Ticket, int Seq, string? ClientMessageId, string Body, bool IsPublic, DateTimeOffset CreatedAt);
 
     private static List<StoredMessage> StoredMessages(string databasePath, IEnumerable<int> tickets)
     {
         using var db = DatabaseAssertions.OpenReadOnly(databasePath);
         using var command = db.CreateCommand();
         command.CommandText = $"""
-            SELECT t.Number, m.Seq, m.ClientMessageId, m.Body, m.Visibility FROM Messages m JOIN Tickets t ON t.Id = m.TicketId
+            SELECT t.Number, m.Seq, m.ClientMessageId, m.Body, m.Visibility, m.CreatedAt FROM Messages m JOIN Tickets t ON t.Id = m.TicketId
             WHERE t.Number IN ({string.Join(',', tickets)});
             """;
         using var reader = command.ExecuteReader();
@@ -101,7 +105,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         {
             var visibility = reader.GetValue(4).ToString();
             messages.Add(new StoredMessage(reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3),
-                visibility is "Public" or "0"));
+                visibility is "Public" or "0", new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero)));
         }
         return messages;
     }

@@ -58,7 +58,7 @@ function newCustomer(index) {
   c.session.accept = (m) => {
     if (m.clientMessageId && c.sent.has(m.clientMessageId) && !c.acked.has(m.clientMessageId)) {
       c.acked.add(m.clientMessageId);
-      customerAcks.push({ ticket: c.session.ticketNumber, clientMessageId: m.clientMessageId, seq: m.seq, body: c.sent.get(m.clientMessageId) });
+      customerAcks.push({ ticket: c.session.ticketNumber, clientMessageId: m.clientMessageId, seq: m.seq, body: c.sent.get(m.clientMessageId), at: Date.now() });
     }
     accept(m);
   };
@@ -76,7 +76,7 @@ async function openChat(c) {
   const opening = c.session.list[0];
   c.sent.set(opening.clientMessageId, body);
   c.acked.add(opening.clientMessageId);
-  customerAcks.push({ ticket: c.session.ticketNumber, clientMessageId: opening.clientMessageId, seq: opening.seq, body });
+  customerAcks.push({ ticket: c.session.ticketNumber, clientMessageId: opening.clientMessageId, seq: opening.seq, body, at: Date.now() });
 }
 
 async function inParallel(items, limit, fn) {
@@ -122,7 +122,7 @@ async function agentLoop(loop) {
         });
         const text = await response.text();
         if (response.ok) {
-          agentAcks.push({ ticket, clientMessageId, seq: JSON.parse(text).message.seq, attempts, body });
+          agentAcks.push({ ticket, clientMessageId, seq: JSON.parse(text).message.seq, attempts, body, at: Date.now() });
           break;
         }
         count(agentFailures, `HTTP ${response.status}`);
