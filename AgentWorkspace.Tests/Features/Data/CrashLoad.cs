@@ -12,10 +12,13 @@ public sealed record AckedMessage(int Ticket, string ClientMessageId, int Seq, s
 
 public sealed record WidgetView(int Ticket, int[] Seen, int Reconnects);
 
+/// <summary>Acknowledged messages sent again with the same id (a lost acknowledgement): every one should answer with its first sequence number.</summary>
+public sealed record ReplayResult(int Sent, int SameSeq, IReadOnlyList<JsonElement> Mismatches);
+
 public sealed record CrashLoadResult(
     int CustomerSent, int AgentSent, IReadOnlyList<AckedMessage> CustomerAcks, IReadOnlyList<AckedMessage> AgentAcks,
     IReadOnlyList<AckedMessage> AgentUnanswered, IReadOnlyList<AckedMessage> PendingCustomerMessages,
-    IReadOnlyList<WidgetView> Widgets, Dictionary<string, int> AgentFailures, Dictionary<string, int> CustomerErrors);
+    IReadOnlyList<WidgetView> Widgets, Dictionary<string, int> AgentFailures, Dictionary<string, int> CustomerErrors, ReplayResult Replays);
 
 /// <summary>
 /// node/crash-load.mjs: widget customers (the widget's own ChatSession on @microsoft/signalr) sending at a steady rate

@@ -140,6 +140,50 @@ async function agentLoop(loop) {
   }
 }
 
+/**
+ * A client whose acknowledgement was lost in a crash sends again with the same id. Which messages a kill catches between
+ * commit and acknowledgement is luck, so this replays some acknowledged ones on purpose, messages stored before the
+ * kill among them: each must answer with the message as first stored (same sequence number), and the test then checks
+ * that each is stored once. Returns { sent, sameSeq, mismatches }.
+ */
+async function replayAcknowledged() {
+  const mismatches = [];
+  let sameSeq = 0;
+  const customerSample = customerAcks.filter((_, i) => i % 20 === 0);
+  for (const a of customerSample) {
+    const c = customers.find((x) => x.session.ticketNumber === a.ticket);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const ack = await c.session.connection.invoke("Send", c.session.token, a.clientMessageId, a.body);
+        if (ack.message.seq === a.seq) sameSeq++;
+        else mismatches.push({ ...a, replayedSeq: ack.message.seq });
+        break;
+      } catch (e) {
+        const message = String(e && e.message || e);
+        // The per-connection rate limit applies to replays too: wait as the widget would.
+        if (/too fast/.test(message) && attempt < 10) {
+          await sleep(1000);
+          continue;
+        }
+        mismatches.push({ ...a, error: message });
+        break;
+      }
+    }
+  }
+  const agentSample = agentAcks.filter((_, i) => i % 4 === 0);
+  for (const a of agentSample) {
+    const response = await fetch(`${url}/api/v1/tickets/${a.ticket}/messages`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ body: a.body, visibility: "Public", author: "Agent", clientMessageId: a.clientMessageId }),
+    });
+    const text = await response.text();
+    if (response.ok && JSON.parse(text).message.seq === a.seq) sameSeq++;
+    else mismatches.push({ ...a, status: response.status, response: text.slice(0, 200) });
+  }
+  return { sent: customerSample.length + agentSample.length, sameSeq, mismatches };
+}
+
 let finishDeadline = Infinity;
 const progress = () => ({
   customerSent, customerAcks: customerAcks.length, agentSent, agentAcks: agentAcks.length,
@@ -169,11 +213,12 @@ createInterface({ input: process.stdin }).on("line", async (line) => {
   // Every outbox empties and every acknowledged reply reaches its widget, or the deadline passes and the test sees what did not.
   const seen = (a) => customers.find((c) => c.session.ticketNumber === a.ticket)?.session.messages.has(a.seq);
   while (Date.now() < finishDeadline && (progress().pending > 0 || !agentAcks.every(seen))) await sleep(100);
+  const replays = await replayAcknowledged();
   clearInterval(ticker);
   await Promise.all(customers.map((c) => c.session.connection.stop().catch(() => {})));
   await out({
     result: {
-      ...progress(), customerAcks, agentAcks, agentUnanswered, agentFailures, customerErrors,
+      ...progress(), customerAcks, agentAcks, agentUnanswered, agentFailures, customerErrors, replays,
       pendingCustomerMessages: customers.flatMap((c) => c.session.outbox.map((o) => ({ ticket: c.session.ticketNumber, clientMessageId: o.clientMessageId, body: o.body }))),
       widgets: customers.map((c) => ({ ticket: c.session.ticketNumber, seen: [...c.session.messages.keys()].sort((a, b) => a - b), reconnects: c.reconnects })),
     },
