@@ -26,7 +26,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
         var key = await live.IssueApiKeyAsync();
         var (load, chats) = await CrashLoad.StartAsync(live.Address, key, customers: 20, customerRate: 10, agentRate: 5);
         await using var _ = load;
-        await load.WaitForAsync(p => p.CustomerAcks >= chats + 30 && p.AgentAcks >= 10, TimeSpan.FromSeconds(60), "get going");
+        await load.WaitForAsync(p => p.CustomerAcks >= chats + 30 && p.AgentAcks >= 10, TimeSpan.FromSeconds(120), "get going");
 
         var backupFile = Path.Combine(Folder("backups"), "workspace-backup.db");
         var backupStarted = DateTimeOffset.UtcNow;

@@ -89,7 +89,7 @@ public sealed class CrashLoad : IAsyncDisposable
     {
         await node.StandardInput.WriteLineAsync("finish");
         await node.StandardInput.FlushAsync();
-        return await WithinAsync(result.Task, TimeSpan.FromSeconds(90), "finish");
+        return await WithinAsync(result.Task, TimeSpan.FromSeconds(180), "finish");
     }
 
     private string Stderr

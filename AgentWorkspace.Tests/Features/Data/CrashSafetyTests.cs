@@ -38,7 +38,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         Log($"app up in {firstStart.TotalSeconds:N1} s; {chats} chats open at {clock.Elapsed.TotalSeconds:N1} s");
 
         // Mid-stream: the opening messages and a few seconds of traffic acknowledged, more on the wire.
-        await load.WaitForAsync(p => p.CustomerAcks >= Customers + 200 && p.AgentAcks >= 20, TimeSpan.FromSeconds(60), "get going");
+        await load.WaitForAsync(p => p.CustomerAcks >= Customers + 200 && p.AgentAcks >= 20, TimeSpan.FromSeconds(120), "get going");
         var atKill = load.Progress;
         var killedAt = DateTimeOffset.UtcNow;
         app.KillHard();
@@ -48,7 +48,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         var atRestart = load.Progress;
         Log($"restarted in {restart.TotalSeconds:N1} s: {atRestart}");
         await load.WaitForAsync(p => p.CustomerAcks >= atRestart.CustomerSent + 150 && p.AgentAcks >= atRestart.AgentAcks + 40 && p.Connected == chats,
-            TimeSpan.FromSeconds(90), "catch up after the restart");
+            TimeSpan.FromSeconds(180), "catch up after the restart");
         var result = await load.FinishAsync();
         await app.StopAsync();
         Log($"finished at {clock.Elapsed.TotalSeconds:N1} s: customers sent {result.CustomerSent} (+{chats} opening) and got {result.CustomerAcks.Count} acks; " +

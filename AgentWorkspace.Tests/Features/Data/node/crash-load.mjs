@@ -207,7 +207,7 @@ const agents = Array.from({ length: agentLoops }, (_, i) => agentLoop(i));
 createInterface({ input: process.stdin }).on("line", async (line) => {
   if (line.trim() !== "finish") return;
   stopping = true;
-  finishDeadline = Date.now() + 30000;
+  finishDeadline = Date.now() + 90000;
   await traffic;
   await Promise.all(agents);
   // Every outbox empties and every acknowledged reply reaches its widget, or the deadline passes and the test sees what did not.
