@@ -26,7 +26,7 @@ public sealed class RulesPageTests : ComponentTest, IAsyncLifetime
     {
         var configuration = new ConfigurationBuilder().Build();
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o));
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddNotifications();
         Services.AddTickets();

@@ -24,7 +24,7 @@ public sealed class DashboardPageTests : ComponentTest, IAsyncLifetime
     public DashboardPageTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o));
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddNotifications();
         Services.AddPresence();

@@ -23,7 +23,7 @@ public sealed class EmailOutboxTests : IDisposable
     {
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString))
+            .AddDbContextFactory<AppDbContext>(o => database.Use(o))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<WorkspaceNotifier>()
             .AddSingleton<NotificationCenter>()

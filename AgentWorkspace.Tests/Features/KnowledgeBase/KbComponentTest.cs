@@ -30,7 +30,7 @@ public abstract class KbComponentTest : ComponentTest
             db.SaveChanges();
         }
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o));
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddSingleton<PresenceBoard>();
         Services.AddNotifications();

@@ -32,7 +32,7 @@ public sealed class AgentSkillsEditorTests : ComponentTest
         }
         var configuration = new ConfigurationBuilder().Build();
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(5000), new SqliteWriteGate(5000)));
+        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o, serialized: true));
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddPresence();
         Services.AddNotifications();

@@ -21,7 +21,7 @@ public sealed class SurveyVisibilityTests : ComponentTest, IAsyncLifetime
     public SurveyVisibilityTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o));
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddSingleton<SurveyQueries>();
     }
