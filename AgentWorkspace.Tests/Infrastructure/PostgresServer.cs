@@ -31,6 +31,18 @@ public sealed class SqliteOnlyFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory about SQLite itself: skipped on PostgreSQL.</summary>
+public sealed class SqliteOnlyTheoryAttribute : TheoryAttribute
+{
+    public SqliteOnlyTheoryAttribute()
+    {
+        if (TestDatabases.Postgres)
+        {
+            Skip = "SQLite only (the run is on PostgreSQL)";
+        }
+    }
+}
+
 /// <summary>A test of the PostgreSQL provider: starts the test server itself, so it also runs in the SQLite pass.</summary>
 public sealed class PostgresOnlyFactAttribute : FactAttribute
 {
@@ -102,7 +114,8 @@ public static class PostgresServer
 
     private static Instance Start()
     {
-        var root = Path.Combine(Path.GetTempPath(), $"aw-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]);
+        RemoveLeftovers();
+        var root = Path.Combine(Path.GetTempPath(), $"aw-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..30]);
         Directory.CreateDirectory(root);
         var asRoot = Environment.UserName == "root";
         if (asRoot)
@@ -120,7 +133,7 @@ public static class PostgresServer
         {
             NpgsqlConnection.ClearAllPools();
             Run(Path.Combine(Bin, "pg_ctl"), ["stop", "-m", "immediate", "-D", data], asRoot, check: false);
-            WorkspaceAppFactory.TryDeleteDirectory(root);
+            Run("rm", ["-rf", root], asPostgres: false, check: false);
         };
 
         Execute(instance.ConnectionString("postgres"), $"CREATE DATABASE {Template}");
@@ -130,6 +143,38 @@ public static class PostgresServer
             db.Database.Migrate();
         }
         return instance;
+    }
+
+    /// <summary>Servers of test runs that were killed (no ProcessExit): stopped, and their folders deleted.</summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "aw-pg-*"))
+        {
+            var parts = Path.GetFileName(folder).Split('-');
+            if (parts.Length < 4 || !int.TryParse(parts[2], out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+            var data = Path.Combine(folder, "data");
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                Run(Path.Combine(Bin, "pg_ctl"), ["stop", "-m", "immediate", "-D", data], Environment.UserName == "root", check: false);
+            }
+            Run("rm", ["-rf", folder], asPostgres: false, check: false);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static void Run(string file, IReadOnlyList<string> arguments, bool asPostgres, bool check = true)
