@@ -2,6 +2,7 @@ using AgentWorkspace.Data;
 using AgentWorkspace.Data.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentWorkspace.Tests.Infrastructure;
 
@@ -13,31 +14,41 @@ public sealed class TempDatabase : IDisposable
 {
     private readonly Lazy<string> postgres = new(PostgresServer.CreateDatabase);
 
-    public TempDatabase()
+    private readonly bool postgresRun;
+
+    /// <param name="sqliteOnly">A SQLite file even in the PostgreSQL pass (tests of SQLite itself, e.g. its query plans).</param>
+    public TempDatabase(bool sqliteOnly = false)
     {
+        postgresRun = TestDatabases.Postgres && !sqliteOnly;
         Directory.CreateDirectory(Folder);
     }
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "aw-tests", Guid.NewGuid().ToString("N"));
 
-    public string ConnectionString => TestDatabases.Postgres ? postgres.Value : $"Data Source={Path.Combine(Folder, "test.db")}";
+    public string ConnectionString => postgresRun ? postgres.Value : $"Data Source={Path.Combine(Folder, "test.db")}";
 
     /// <summary>The Database:Provider setting for an app host on this database.</summary>
-    public string Provider => TestDatabases.Provider;
+    public string Provider => postgresRun ? "Postgres" : "Sqlite";
 
-    public AppDbContext CreateContext() => TestDatabases.Postgres
+    public AppDbContext CreateContext() => postgresRun
         ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(ConnectionString).Options)
         : new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
 
     /// <summary>
-    /// Points a context's options at this database. PostgreSQL always gets the app's write lock (its transactions
-    /// rely on it); SQLite gets the app's pragmas and write gate when <paramref name="serialized"/>.
+    /// Registers the app's context factory on this database. PostgreSQL registers it as the app does (its own context
+    /// type, which owns the PostgreSQL migrations, and the write lock its transactions rely on); SQLite gets the app's
+    /// pragmas and write gate when <paramref name="serialized"/>.
     /// </summary>
-    public DbContextOptionsBuilder Use(DbContextOptionsBuilder options, bool serialized = false) => TestDatabases.Postgres
-        ? options.UseNpgsql(ConnectionString).AddInterceptors(new PostgresWriteLock(5000))
-        : serialized
-            ? options.UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas(5000), new SqliteWriteGate(5000))
-            : options.UseSqlite(ConnectionString);
+    public IServiceCollection AddDbContextFactory(IServiceCollection services, bool serialized = false)
+    {
+        if (postgresRun)
+        {
+            return services.AddPostgresDbContextFactory((_, options) => options.UseNpgsql(ConnectionString).AddInterceptors(new PostgresWriteLock(5000)));
+        }
+        return serialized
+            ? services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas(5000), new SqliteWriteGate(5000)))
+            : services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(ConnectionString));
+    }
 
     public void Dispose()
     {

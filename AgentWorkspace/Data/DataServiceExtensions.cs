@@ -27,14 +27,10 @@ public static class DataServiceExtensions
             var connectionString = configured
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Workspace is not set.");
             // Features add their own interceptors as IInterceptor services (e.g. the inbox's count deltas).
-            builder.Services.AddDbContextFactory<PostgresAppDbContext>((services, options) => options
+            builder.Services.AddPostgresDbContextFactory((services, options) => options
                 .UseNpgsql(connectionString)
                 .AddInterceptors(services.GetServices<IInterceptor>())
                 .AddInterceptors(new PostgresWriteLock(busyTimeoutMs)));
-            // Services ask for the base type; this provider's context type owns its migrations.
-            builder.Services.AddSingleton<IDbContextFactory<AppDbContext>>(services =>
-                new UpcastFactory(services.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
-            builder.Services.AddScoped<AppDbContext>(services => services.GetRequiredService<PostgresAppDbContext>());
             keysDirectory = Path.Combine(builder.Environment.ContentRootPath, "data");
         }
         else
@@ -58,7 +54,21 @@ public static class DataServiceExtensions
         return builder;
     }
 
-    private sealed class UpcastFactory(IDbContextFactory<PostgresAppDbContext> inner) : IDbContextFactory<AppDbContext>
+    /// <summary>
+    /// The PostgreSQL context behind the types services ask for (<see cref="AppDbContext"/> and its factory): the
+    /// provider's own context type owns its migrations.
+    /// </summary>
+    internal static IServiceCollection AddPostgresDbContextFactory(
+        this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
+    {
+        services.AddDbContextFactory<PostgresAppDbContext>(configure);
+        services.AddSingleton<IDbContextFactory<AppDbContext>>(provider =>
+            new BaseTypeFactory(provider.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
+        services.AddScoped<AppDbContext>(provider => provider.GetRequiredService<PostgresAppDbContext>());
+        return services;
+    }
+
+    private sealed class BaseTypeFactory(IDbContextFactory<PostgresAppDbContext> inner) : IDbContextFactory<AppDbContext>
     {
         public AppDbContext CreateDbContext() => inner.CreateDbContext();
 

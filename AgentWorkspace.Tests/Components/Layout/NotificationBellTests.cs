@@ -20,7 +20,7 @@ public sealed class NotificationBellTests : ComponentTest
     public NotificationBellTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddSingleton<NotificationCenter>();
         using var db = database.CreateContext();

@@ -24,7 +24,7 @@ public sealed class AgentAdminServiceTests : IAsyncLifetime
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton(TimeProvider.System);
-        collection.AddDbContextFactory<AppDbContext>(o => database.Use(o));
+        database.AddDbContextFactory(collection);
         collection.Configure<DemoDataOptions>(o => o.Enabled = false);
         collection.AddSingleton<WorkspaceNotifier>();
         collection.AddAgentIdentity();

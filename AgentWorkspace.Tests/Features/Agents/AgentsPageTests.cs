@@ -23,7 +23,7 @@ public sealed class AgentsPageTests : ComponentTest, IAsyncLifetime
     public AgentsPageTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o));
+        database.AddDbContextFactory(Services);
         Services.Configure<DemoDataOptions>(o => o.Enabled = false);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddAgentIdentity();

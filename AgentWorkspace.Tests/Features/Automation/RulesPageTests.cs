@@ -26,7 +26,7 @@ public sealed class RulesPageTests : ComponentTest, IAsyncLifetime
     {
         var configuration = new ConfigurationBuilder().Build();
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddNotifications();
         Services.AddTickets();

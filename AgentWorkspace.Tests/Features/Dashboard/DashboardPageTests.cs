@@ -24,7 +24,7 @@ public sealed class DashboardPageTests : ComponentTest, IAsyncLifetime
     public DashboardPageTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddNotifications();
         Services.AddPresence();

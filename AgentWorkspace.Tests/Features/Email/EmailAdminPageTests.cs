@@ -21,7 +21,7 @@ public sealed class EmailAdminPageTests : ComponentTest
     public EmailAdminPageTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.Configure<EmailOptions>(_ => { });
         Services.AddSingleton<CustomerMailComposer>();

@@ -21,9 +21,8 @@ public sealed class EmailOutboxTests : IDisposable
 
     private (ServiceProvider Services, AgentScope Scope, int TicketId) Start(Action<NotificationEvents>? events = null, TicketChannel channel = TicketChannel.Email)
     {
-        var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddDbContextFactory<AppDbContext>(o => database.Use(o))
+        var services = database.AddDbContextFactory(new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<WorkspaceNotifier>()
             .AddSingleton<NotificationCenter>()

@@ -32,7 +32,7 @@ public sealed class AgentSkillsEditorTests : ComponentTest
         }
         var configuration = new ConfigurationBuilder().Build();
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o, serialized: true));
+        database.AddDbContextFactory(Services, serialized: true);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddPresence();
         Services.AddNotifications();

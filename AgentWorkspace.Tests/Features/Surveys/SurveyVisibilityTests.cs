@@ -21,7 +21,7 @@ public sealed class SurveyVisibilityTests : ComponentTest, IAsyncLifetime
     public SurveyVisibilityTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => database.Use(o));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddSingleton<SurveyQueries>();
     }

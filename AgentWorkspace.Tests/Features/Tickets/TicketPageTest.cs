@@ -29,8 +29,7 @@ public abstract class TicketPageTest : ComponentTest, IAsyncLifetime
     protected TicketPageTest()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(database.ConnectionString)
-            .AddInterceptors(new SqlitePragmas(5000), new SqliteWriteGate(5000)));
+        database.AddDbContextFactory(Services, serialized: true);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddPresence();
         Services.AddNotifications();
