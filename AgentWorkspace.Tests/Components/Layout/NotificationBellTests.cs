@@ -1,5 +1,4 @@
 using AgentWorkspace.Components.Layout;
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Realtime;

@@ -1,4 +1,3 @@
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.Email;
