@@ -11,6 +11,12 @@ namespace AgentWorkspace.Tests.Infrastructure;
 /// Disposed asynchronously (xunit runs IAsyncLifetime.DisposeAsync before Dispose): some MudBlazor services (the
 /// popover's pointer-events service, MudChip's key interceptor) only implement IAsyncDisposable.
 /// </summary>
+/// <remarks>
+/// Component tests stay on SQLite in the PostgreSQL pass (Kind=Component is filtered out there): many find elements
+/// right after the first render, which works on SQLite because Microsoft.Data.Sqlite completes "async" reads
+/// synchronously, so a component's OnInitializedAsync has loaded by then; Npgsql's reads are truly asynchronous.
+/// </remarks>
+[Trait("Kind", "Component")]
 public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
     private readonly CultureInfo culture = CultureInfo.CurrentCulture;

@@ -14,7 +14,14 @@ public sealed class WorkspaceAppFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; }
 
+    /// <summary>The SQLite file (SQLite runs only).</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "workspace.db");
+
+    /// <summary>
+    /// The app's connection string. On PostgreSQL the database is made with the data folder and named in a file inside
+    /// it, so an app restarted on the same folder finds the same database.
+    /// </summary>
+    public string ConnectionString { get; }
 
     private readonly bool seedDemoData;
     private readonly bool ownsDataDirectory;
@@ -44,13 +51,15 @@ public sealed class WorkspaceAppFactory : WebApplicationFactory<Program>
         ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "aw-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
+        ConnectionString = TestDatabases.Postgres ? PostgresDatabaseOf(DataDirectory) : $"Data Source={DatabasePath}";
         UseKestrel(port);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Workspace", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", TestDatabases.Provider);
+        builder.UseSetting("ConnectionStrings:Workspace", ConnectionString);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(DataDirectory, "keys"));
         builder.UseSetting("DemoData:Enabled", seedDemoData ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -82,9 +91,25 @@ public sealed class WorkspaceAppFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (ownsDataDirectory)
         {
+            if (TestDatabases.Postgres)
+            {
+                PostgresServer.DropDatabase(ConnectionString);
+            }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             TryDeleteDirectory(DataDirectory);
         }
+    }
+
+    private static string PostgresDatabaseOf(string dataDirectory)
+    {
+        var file = Path.Combine(dataDirectory, "postgres-connection.txt");
+        if (File.Exists(file))
+        {
+            return File.ReadAllText(file);
+        }
+        var connectionString = PostgresServer.CreateDatabase();
+        File.WriteAllText(file, connectionString);
+        return connectionString;
     }
 
     internal static void TryDeleteDirectory(string path)

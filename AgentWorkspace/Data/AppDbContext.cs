@@ -19,9 +19,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<Agent, IdentityRole, string>(options)
+/// <summary>
+/// The workspace's model, on SQLite (this type, migrations in Data/Migrations) or on PostgreSQL
+/// (<see cref="Postgres.PostgresAppDbContext"/>, its own migrations): services always ask for this type.
+/// </summary>
+public class AppDbContext : IdentityDbContext<Agent, IdentityRole, string>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, which owns its migrations.</summary>
+    protected AppDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<Customer> Customers => Set<Customer>();

@@ -1,5 +1,4 @@
 using AgentWorkspace.Components.Layout;
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Realtime;
@@ -20,7 +19,7 @@ public sealed class NotificationBellTests : ComponentTest
     public NotificationBellTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddSingleton<NotificationCenter>();
         using var db = database.CreateContext();

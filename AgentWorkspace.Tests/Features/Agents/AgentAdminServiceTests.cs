@@ -6,7 +6,6 @@ using AgentWorkspace.Features.Api;
 using AgentWorkspace.Realtime;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentWorkspace.Tests.Features.Agents;
@@ -25,7 +24,7 @@ public sealed class AgentAdminServiceTests : IAsyncLifetime
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton(TimeProvider.System);
-        collection.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        database.AddDbContextFactory(collection);
         collection.Configure<DemoDataOptions>(o => o.Enabled = false);
         collection.AddSingleton<WorkspaceNotifier>();
         collection.AddAgentIdentity();

@@ -8,7 +8,6 @@ using AngleSharp.Dom;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -24,7 +23,7 @@ public sealed class AgentsPageTests : ComponentTest, IAsyncLifetime
     public AgentsPageTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        database.AddDbContextFactory(Services);
         Services.Configure<DemoDataOptions>(o => o.Enabled = false);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddAgentIdentity();

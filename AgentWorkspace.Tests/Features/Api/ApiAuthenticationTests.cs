@@ -120,7 +120,7 @@ public sealed class ApiAuthenticationTests(WorkspaceAppFactory app)
         row.Hash.ShouldNotBe(secret);
         row.Hash.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret))));
         var everyColumn = await db.Database.SqlQuery<string>(
-                $"SELECT Id || '|' || Name || '|' || Prefix || '|' || Hash || '|' || Scope || '|' || CreatedById AS Value FROM ApiKeys")
+                $"""SELECT "Id" || '|' || "Name" || '|' || "Prefix" || '|' || "Hash" || '|' || "Scope" || '|' || "CreatedById" AS "Value" FROM "ApiKeys" """)
             .ToListAsync();
         everyColumn.ShouldContain(r => r.Contains(row.Prefix));
         var random = secret[3..];

@@ -65,6 +65,7 @@ public sealed class AutomationWorld : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Workspace"] = database.ConnectionString,
+            ["Database:Provider"] = database.Provider,
             ["DataProtection:KeysPath"] = Path.Combine(database.Folder, "keys"),
             ["DemoData:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -28,7 +28,7 @@ public abstract class CustomerComponentTest : ComponentTest
             db.SaveChanges();
         }
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddNotifications();
         Services.AddTickets();

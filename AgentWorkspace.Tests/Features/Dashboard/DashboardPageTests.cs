@@ -1,4 +1,3 @@
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.Dashboard;
@@ -24,7 +23,7 @@ public sealed class DashboardPageTests : ComponentTest, IAsyncLifetime
     public DashboardPageTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddNotifications();
         Services.AddPresence();

@@ -11,7 +11,7 @@ namespace AgentWorkspace.Tests.Features.Data;
 [Collection(AppCollection.Name)]
 public sealed class DatabaseSetupTests(WorkspaceAppFactory app)
 {
-    [Fact]
+    [SqliteOnlyFact]
     public async Task AppDatabase_RunsInWalMode_WithABusyTimeout()
     {
         _ = app.ServerAddress;

@@ -14,7 +14,7 @@ public sealed class MergedVisitorMigrationTests
 {
     private const string Migration = "_NormalizedEmailAndSplitMergedVisitors";
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task VisitorsMergedOnABlankEmail_AreSplit_OneCustomerPerWidgetToken_WithTheirTicketsMessagesAndSearch()
     {
         using var database = new TempDatabase();

@@ -9,7 +9,7 @@ namespace AgentWorkspace.Tests.Features.Data;
 
 public sealed class MigrationTests
 {
-    [Theory]
+    [SqliteOnlyTheory]
     [InlineData("previous")]
     [InlineData("first")]
     public async Task ExistingDatabase_UpgradesToTheLatestMigration_WithoutLosingRows(string startingPoint)

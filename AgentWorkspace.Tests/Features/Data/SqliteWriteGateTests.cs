@@ -21,7 +21,7 @@ public sealed class SqliteWriteGateTests : IDisposable
         db.Database.ExecuteSqlRaw("PRAGMA journal_mode = WAL; CREATE TABLE Items (Value INTEGER NOT NULL);");
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task SecondWriter_WaitsForTheFirst_AndGoesAheadWhenItCommits()
     {
         await using var first = CreateContext();
@@ -37,7 +37,7 @@ public sealed class SqliteWriteGateTests : IDisposable
         (await ValuesAsync()).ShouldBe([1, 2]);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ATransactionDisposedWithoutCommit_HandsTheTurnOn()
     {
         await using (var early = CreateContext())
@@ -51,7 +51,7 @@ public sealed class SqliteWriteGateTests : IDisposable
         (await ValuesAsync()).ShouldBe([2]);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ARolledBackTransaction_HandsTheTurnOn()
     {
         await using (var first = CreateContext())
@@ -65,7 +65,7 @@ public sealed class SqliteWriteGateTests : IDisposable
         (await ValuesAsync()).ShouldBe([2]);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ManyWriters_QueueBehindTheHolder_AndEachGetsItsTurn()
     {
         await using var holder = CreateContext();

@@ -1,4 +1,3 @@
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.Email;
@@ -21,7 +20,7 @@ public sealed class EmailAdminPageTests : ComponentTest
     public EmailAdminPageTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.Configure<EmailOptions>(_ => { });
         Services.AddSingleton<CustomerMailComposer>();

@@ -1,4 +1,3 @@
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Customers;
@@ -21,9 +20,8 @@ public sealed class EmailOutboxTests : IDisposable
 
     private (ServiceProvider Services, AgentScope Scope, int TicketId) Start(Action<NotificationEvents>? events = null, TicketChannel channel = TicketChannel.Email)
     {
-        var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString))
+        var services = database.AddDbContextFactory(new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<WorkspaceNotifier>()
             .AddSingleton<NotificationCenter>()

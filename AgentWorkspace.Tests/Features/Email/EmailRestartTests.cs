@@ -68,7 +68,7 @@ public sealed class EmailRestartTests
         delivered.Single().Text.ShouldContain("Please try again now.");
     }
 
-    [Fact]
+    [SqliteOnlyFact] // holds SQLite's write lock from a second connection
     public async Task AMessageTheAppCouldNotStore_StaysUnseen_AndIsStoredOnceWhenItCan()
     {
         await using var mail = new MailServer();

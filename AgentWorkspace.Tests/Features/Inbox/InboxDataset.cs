@@ -26,7 +26,7 @@ public sealed class InboxDataset : IDisposable
     private static readonly string[] Words =
         ["hello", "please", "account", "reembolso", "reembolsar", "reembolsado", "contraseña", "shipping", "invoice", "ordenador", "orchard", "thanks"];
 
-    private readonly TempDatabase database = new();
+    private readonly TempDatabase database = new(sqliteOnly: true);
 
     public InboxDataset()
     {

@@ -1,6 +1,7 @@
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Tickets;
+using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
 
     public static TheoryData<bool> WithAndWithoutStatistics => new() { false, true };
 
-    [Theory]
+    [SqliteOnlyTheory]
     [MemberData(nameof(WithAndWithoutStatistics))]
     public async Task EveryViewSortAndFilter_ListsWhatThePlainQueryLists(bool analyzed)
     {
@@ -43,7 +44,7 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
         }
     }
 
-    [Theory]
+    [SqliteOnlyTheory]
     [MemberData(nameof(WithAndWithoutStatistics))]
     public async Task BreachingSoon_ListsWhatThePlainQueryLists_WhetherItsRangeIsReadWholeOrFoundByWalkingTheSortsIndex(bool analyzed)
     {
@@ -68,7 +69,7 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
         }
     }
 
-    [Theory]
+    [SqliteOnlyTheory]
     [MemberData(nameof(WithAndWithoutStatistics))]
     public async Task Searches_ListWhatThePlainFullTextQueryLists(bool analyzed)
     {
@@ -92,7 +93,7 @@ public sealed class InboxPlanTests(InboxDataset dataset) : IClassFixture<InboxDa
         }
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ResolvedAndClosed_WalksItsIndexInOrder_EvenWhenStatisticsFavourAnotherIndex()
     {
         // The statistics ANALYZE kept for the 100,000-ticket benchmark database (the two new indexes' rows in the

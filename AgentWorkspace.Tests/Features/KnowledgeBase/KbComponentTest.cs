@@ -30,7 +30,7 @@ public abstract class KbComponentTest : ComponentTest
             db.SaveChanges();
         }
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddSingleton<PresenceBoard>();
         Services.AddNotifications();

@@ -1,4 +1,3 @@
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Presence;
@@ -32,7 +31,7 @@ public sealed class AgentSkillsEditorTests : ComponentTest
         }
         var configuration = new ConfigurationBuilder().Build();
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(5000), new SqliteWriteGate(5000)));
+        database.AddDbContextFactory(Services, serialized: true);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddPresence();
         Services.AddNotifications();

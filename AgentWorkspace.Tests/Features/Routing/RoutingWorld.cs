@@ -64,6 +64,7 @@ public sealed class RoutingWorld : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Workspace"] = database.ConnectionString,
+            ["Database:Provider"] = database.Provider,
             ["DataProtection:KeysPath"] = Path.Combine(database.Folder, "keys"),
             ["DemoData:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -1,4 +1,3 @@
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Notifications;
 using AgentWorkspace.Features.Scheduling;
@@ -24,7 +23,7 @@ public sealed class SlaAdminPagesTests : ComponentTest, IAsyncLifetime
     {
         var configuration = new ConfigurationBuilder().Build();
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddNotifications();
         Services.AddTickets();

@@ -74,6 +74,7 @@ public sealed class SlaWorld : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Workspace"] = database.ConnectionString,
+            ["Database:Provider"] = database.Provider,
             ["DataProtection:KeysPath"] = Path.Combine(database.Folder, "keys"),
             ["DemoData:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",

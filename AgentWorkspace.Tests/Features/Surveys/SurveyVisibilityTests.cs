@@ -1,4 +1,3 @@
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.Customers;
@@ -21,7 +20,7 @@ public sealed class SurveyVisibilityTests : ComponentTest, IAsyncLifetime
     public SurveyVisibilityTests()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddSingleton<SurveyQueries>();
     }

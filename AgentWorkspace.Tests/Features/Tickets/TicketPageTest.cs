@@ -1,4 +1,3 @@
-using AgentWorkspace.Data;
 using AgentWorkspace.Features.Agents;
 using AgentWorkspace.Features.Canned;
 using AgentWorkspace.Features.Customers;
@@ -29,8 +28,7 @@ public abstract class TicketPageTest : ComponentTest, IAsyncLifetime
     protected TicketPageTest()
     {
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(database.ConnectionString)
-            .AddInterceptors(new SqlitePragmas(5000), new SqliteWriteGate(5000)));
+        database.AddDbContextFactory(Services, serialized: true);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.AddPresence();
         Services.AddNotifications();

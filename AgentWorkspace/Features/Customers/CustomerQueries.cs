@@ -18,7 +18,11 @@ public sealed class CustomerQueries(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         List<int> ids;
-        if (ToMatchQuery(search) is { } match)
+        if (db.Database.IsPostgres() && CustomerSearchTerms.Of(search) is { } terms)
+        {
+            ids = await PostgresCustomerSearch.PageAsync(db, terms, after ?? int.MaxValue, pageSize + 1);
+        }
+        else if (!db.Database.IsPostgres() && ToMatchQuery(search) is { } match)
         {
             var before = after ?? int.MaxValue;
             ids = await db.Database.SqlQuery<int>(
@@ -73,8 +77,10 @@ public sealed class CustomerQueries(IDbContextFactory<AppDbContext> dbFactory)
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync();
-        var ids = await db.Database.SqlQuery<int>(
-            $"SELECT rowid AS Value FROM CustomerSearch WHERE CustomerSearch MATCH {match} ORDER BY rowid DESC LIMIT {limit}").ToListAsync();
+        var ids = db.Database.IsPostgres()
+            ? await PostgresCustomerSearch.NewestAsync(db, CustomerSearchTerms.Of(search)!, limit)
+            : await db.Database.SqlQuery<int>(
+                $"SELECT rowid AS Value FROM CustomerSearch WHERE CustomerSearch MATCH {match} ORDER BY rowid DESC LIMIT {limit}").ToListAsync();
         var rows = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new CustomerOption(c.Id, c.Name, c.Email, c.Phone, c.Company, c.IsVerified, c.Language)).ToListAsync();
         return [.. rows.OrderByDescending(r => r.Id)];

@@ -10,7 +10,7 @@ namespace AgentWorkspace.Features.Customers;
 /// "munoz" finds "Muñoz". <see cref="AppDbContext"/> refreshes the documents of every customer a SaveChanges touched
 /// (their row or their addresses), in that save's transaction, so every way a customer is created or changed (widget,
 /// e-mail, API, seed, agents) is indexed; a merged record leaves the index. Not triggers: a trigger on one table naming
-/// another breaks the table rebuilds EF's SQLite migrations do.
+/// another breaks the table rebuilds EF's SQLite migrations do. On PostgreSQL: <see cref="PostgresCustomerSearch"/>.
 /// </summary>
 public static class CustomerSearchIndex
 {
@@ -35,11 +35,15 @@ public static class CustomerSearchIndex
     public const string DropSql = "DROP TABLE IF EXISTS CustomerSearch;";
 
     public static Task RebuildAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
-        db.Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
+        db.Database.IsPostgres() ? PostgresCustomerSearch.RebuildAsync(db, cancellationToken) : db.Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
 
     /// <summary>These customers' documents as their rows are now (a deleted or merged customer's is removed).</summary>
     internal static Task RefreshAsync(AppDbContext db, IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken = default)
     {
+        if (db.Database.IsPostgres())
+        {
+            return PostgresCustomerSearch.RefreshAsync(db, customerIds, cancellationToken);
+        }
         var ids = JsonSerializer.Serialize(customerIds);
         return db.Database.ExecuteSqlRawAsync(
             "DELETE FROM CustomerSearch WHERE rowid IN (SELECT value FROM json_each({0}));\n" + Document + " AND c.Id IN (SELECT value FROM json_each({0}));",
@@ -48,6 +52,11 @@ public static class CustomerSearchIndex
 
     internal static void Refresh(AppDbContext db, IReadOnlyCollection<int> customerIds)
     {
+        if (db.Database.IsPostgres())
+        {
+            PostgresCustomerSearch.Refresh(db, customerIds);
+            return;
+        }
         var ids = JsonSerializer.Serialize(customerIds);
         db.Database.ExecuteSqlRaw(
             "DELETE FROM CustomerSearch WHERE rowid IN (SELECT value FROM json_each({0}));\n" + Document + " AND c.Id IN (SELECT value FROM json_each({0}));",

@@ -29,7 +29,8 @@ internal sealed record InboxPlan(string? Hint)
     /// <summary>"#1234": the one ticket with that number.</summary>
     public static readonly InboxPlan ByNumber = Index("IX_Tickets_Number");
 
-    public IQueryable<Ticket> Source(AppDbContext db) => Hint is null ? db.Tickets : db.Tickets.FromSqlRaw(SourceSql(Hint));
+    /// <summary>The tickets, read the way this plan says on SQLite; PostgreSQL has no index hints and plans by itself.</summary>
+    public IQueryable<Ticket> Source(AppDbContext db) => Hint is null || db.Database.IsPostgres() ? db.Tickets : db.Tickets.FromSqlRaw(SourceSql(Hint));
 
     // Only the constant hints above and the index names below ever get here.
     private static string SourceSql(string hint) => "SELECT * FROM \"Tickets\" " + hint;
@@ -44,7 +45,7 @@ internal sealed record InboxPlan(string? Hint)
 
     /// <summary>Whether "Breaching soon" is small enough, across all teams, to read whole (one index range, counted up to the limit).</summary>
     public static async Task<bool> IsFewBreachingAsync(AppDbContext db, DateTimeOffset now, int few = FewBreachingTickets) =>
-        await db.Tickets.FromSqlRaw(SourceSql("INDEXED BY \"IX_Tickets_Open_SlaAttention\""))
+        await (db.Database.IsPostgres() ? db.Tickets : db.Tickets.FromSqlRaw(SourceSql("INDEXED BY \"IX_Tickets_Open_SlaAttention\"")))
             .Where(t => EF.Constant(InboxQuery.OpenStatuses).Contains(t.Status) && t.SlaAttentionAt <= now)
             .Take(few + 1).CountAsync() <= few;
 

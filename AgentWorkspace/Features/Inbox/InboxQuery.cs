@@ -176,7 +176,9 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
     }
 
     /// <summary>The ids a search stands for: the most recent matching tickets, and the ticket whose number was typed.</summary>
-    private static IQueryable<int> SearchHits(AppDbContext db, Search search) => (search.Match, search.Bare) switch
+    private static IQueryable<int> SearchHits(AppDbContext db, Search search) => db.Database.IsPostgres()
+        ? PostgresTicketSearch.Hits(db, search.Match, search.Bare, SearchCandidates)
+        : (search.Match, search.Bare) switch
     {
         ({ } match, { } bare) => db.Database.SqlQuery<int>($"""
             SELECT Value FROM (SELECT rowid AS Value FROM TicketSearch WHERE TicketSearch MATCH {match} ORDER BY rowid DESC LIMIT {SearchCandidates})

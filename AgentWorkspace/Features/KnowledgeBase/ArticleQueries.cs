@@ -41,8 +41,12 @@ public sealed class ArticleQueries(IDbContextFactory<AppDbContext> dbFactory, IA
             hits = await search.SearchPublishedAsync(filter.Search, new ArticleSearchOptions(IncludeInternal: true, Take: ListLimit));
             var ids = hits.Select(h => h.ArticleId).ToArray();
             var pattern = $"%{filter.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            articles = articles.Where(a => ids.Contains(a.Id)
-                || EF.Functions.Like(a.CurrentRevision!.Title, pattern, "\\") || EF.Functions.Like(a.CurrentRevision!.Keywords, pattern, "\\"));
+            // SQLite's LIKE ignores case (ASCII); PostgreSQL's does not, so there it is ILIKE.
+            articles = db.Database.IsPostgres()
+                ? articles.Where(a => ids.Contains(a.Id)
+                    || EF.Functions.ILike(a.CurrentRevision!.Title, pattern, "\\") || EF.Functions.ILike(a.CurrentRevision!.Keywords!, pattern, "\\"))
+                : articles.Where(a => ids.Contains(a.Id)
+                    || EF.Functions.Like(a.CurrentRevision!.Title, pattern, "\\") || EF.Functions.Like(a.CurrentRevision!.Keywords, pattern, "\\"));
         }
         var rows = await articles.OrderByDescending(a => a.UpdatedAt).Take(ListLimit)
             .Select(a => new ArticleListRow(a.Id, a.CurrentRevision!.Title, a.Language, a.Status, a.PublishedRevisionId != null,

@@ -21,7 +21,10 @@ public sealed record ArticleSearchOptions(string? Language = null, bool IncludeI
 /// <summary>A live article that matched, best first; a higher score is a better match.</summary>
 public sealed record ArticleSearchHit(int ArticleId, double Score);
 
-/// <summary>BM25 over the ArticleSearch FTS5 table (title weighs most, then keywords, then body); any word may match.</summary>
+/// <summary>
+/// BM25 over the ArticleSearch FTS5 table (title weighs most, then keywords, then body); any word may match.
+/// On PostgreSQL the same through <see cref="PostgresArticleSearch"/>.
+/// </summary>
 public sealed class FtsArticleSearch(IDbContextFactory<AppDbContext> dbFactory) : IArticleSearch
 {
     public async Task<IReadOnlyList<ArticleSearchHit>> SearchPublishedAsync(string query, ArticleSearchOptions options, CancellationToken cancellationToken = default)
@@ -32,7 +35,9 @@ public sealed class FtsArticleSearch(IDbContextFactory<AppDbContext> dbFactory) 
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var hits = db.Database.SqlQuery<FtsRow>($"""
+        var hits = db.Database.IsPostgres()
+            ? PostgresArticleSearch.Hits(db, Words(query), options.Language)
+            : db.Database.SqlQuery<FtsRow>($"""
             SELECT rowid AS ArticleId, -bm25(ArticleSearch, 10.0, 5.0, 1.0, 0.0, 0.0) AS Score
             FROM ArticleSearch
             WHERE ArticleSearch MATCH {match} AND ({options.Language} IS NULL OR Language = {options.Language})
@@ -53,9 +58,16 @@ public sealed class FtsArticleSearch(IDbContextFactory<AppDbContext> dbFactory) 
     /// </summary>
     public static string? ToMatchQuery(string? text)
     {
+        var words = Words(text);
+        return words.Count == 0 ? null : string.Join(" OR ", words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
+    }
+
+    /// <summary>The distinct words of a search (runs of letters and digits), at most twelve.</summary>
+    internal static List<string> Words(string? text)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            return [];
         }
         var words = new List<string>();
         var current = new StringBuilder();
@@ -71,11 +83,10 @@ public sealed class FtsArticleSearch(IDbContextFactory<AppDbContext> dbFactory) 
                 current.Clear();
             }
         }
-        words = words.Distinct(StringComparer.OrdinalIgnoreCase).Take(12).ToList();
-        return words.Count == 0 ? null : string.Join(" OR ", words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
+        return words.Distinct(StringComparer.OrdinalIgnoreCase).Take(12).ToList();
     }
 
-    private sealed class FtsRow
+    internal sealed class FtsRow
     {
         public int ArticleId { get; set; }
         public double Score { get; set; }

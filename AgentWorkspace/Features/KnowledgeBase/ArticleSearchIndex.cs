@@ -26,11 +26,16 @@ public static class ArticleSearchIndex
         """;
 
     public static Task RebuildAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
-        db.Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
+        db.Database.IsPostgres() ? PostgresArticleSearch.RebuildAsync(db, cancellationToken) : db.Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
 
     /// <summary>Brings one article's row in line with what is live now (adds, replaces or removes it).</summary>
     public static async Task SyncAsync(AppDbContext db, int articleId)
     {
+        if (db.Database.IsPostgres())
+        {
+            await PostgresArticleSearch.SyncAsync(db, articleId);
+            return;
+        }
         await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM ArticleSearch WHERE rowid = {articleId}");
         await db.Database.ExecuteSqlRawAsync(
             $"INSERT INTO ArticleSearch(rowid, Title, Keywords, Body, Language, Internal) {LiveArticles} AND a.Id = {{0}}", articleId);

@@ -104,13 +104,13 @@ public sealed class JobRunner(
         var owner = Owner;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Database.SqlQuery<JobRun>($"""
-            UPDATE ScheduledJobs SET LeaseOwner = {owner}, LeaseUntil = {until}, Attempts = Attempts + 1
-            WHERE Id IN (
-                SELECT Id FROM ScheduledJobs
-                WHERE State = 'Pending' AND DueAt <= {now} AND (LeaseUntil IS NULL OR LeaseUntil <= {now})
-                ORDER BY DueAt LIMIT {batch})
-              AND State = 'Pending' AND DueAt <= {now} AND (LeaseUntil IS NULL OR LeaseUntil <= {now})
-            RETURNING Id, Kind, Key, Payload, Generation, Attempts
+            UPDATE "ScheduledJobs" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (
+                SELECT "Id" FROM "ScheduledJobs"
+                WHERE "State" = 'Pending' AND "DueAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {now})
+                ORDER BY "DueAt" LIMIT {batch})
+              AND "State" = 'Pending' AND "DueAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {now})
+            RETURNING "Id", "Kind", "Key", "Payload", "Generation", "Attempts"
             """).ToListAsync(cancellationToken);
     }
 
@@ -170,14 +170,14 @@ public sealed class JobRunner(
         if (error is null)
         {
             var done = await db.Database.ExecuteSqlAsync($"""
-                UPDATE ScheduledJobs SET State = 'Done', CompletedAt = {now}, LeaseOwner = NULL, LeaseUntil = NULL, LastError = NULL
-                WHERE Id = {job.Id} AND LeaseOwner = {owner} AND Generation = {job.Generation}
+                UPDATE "ScheduledJobs" SET "State" = 'Done', "CompletedAt" = {now}, "LeaseOwner" = NULL, "LeaseUntil" = NULL, "LastError" = NULL
+                WHERE "Id" = {job.Id} AND "LeaseOwner" = {owner} AND "Generation" = {job.Generation}
                 """, CancellationToken.None);
             if (done == 0)
             {
                 // Rescheduled while it ran: the new generation stays pending; only the lease is given back.
                 await db.Database.ExecuteSqlAsync(
-                    $"UPDATE ScheduledJobs SET LeaseOwner = NULL, LeaseUntil = NULL WHERE Id = {job.Id} AND LeaseOwner = {owner}",
+                    $"""UPDATE "ScheduledJobs" SET "LeaseOwner" = NULL, "LeaseUntil" = NULL WHERE "Id" = {job.Id} AND "LeaseOwner" = {owner}""",
                     CancellationToken.None);
             }
             return;
@@ -186,10 +186,10 @@ public sealed class JobRunner(
         var retryAt = clock.GetUtcNow().AddSeconds(10 * job.Attempts * job.Attempts).UtcTicks;
         var failed = job.Attempts >= settings.MaxAttempts ? "Failed" : "Pending";
         await db.Database.ExecuteSqlAsync($"""
-            UPDATE ScheduledJobs SET LeaseOwner = NULL, LeaseUntil = NULL, LastError = {error},
-                DueAt = CASE WHEN Generation = {job.Generation} THEN {retryAt} ELSE DueAt END,
-                State = CASE WHEN Generation = {job.Generation} THEN {failed} ELSE State END
-            WHERE Id = {job.Id} AND LeaseOwner = {owner}
+            UPDATE "ScheduledJobs" SET "LeaseOwner" = NULL, "LeaseUntil" = NULL, "LastError" = {error},
+                "DueAt" = CASE WHEN "Generation" = {job.Generation} THEN {retryAt} ELSE "DueAt" END,
+                "State" = CASE WHEN "Generation" = {job.Generation} THEN {failed} ELSE "State" END
+            WHERE "Id" = {job.Id} AND "LeaseOwner" = {owner}
             """, CancellationToken.None);
     }
 
@@ -198,7 +198,7 @@ public sealed class JobRunner(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ticks = await db.Database.SqlQuery<long?>(
-            $"SELECT MIN(CASE WHEN LeaseUntil > DueAt THEN LeaseUntil ELSE DueAt END) AS Value FROM ScheduledJobs WHERE State = 'Pending'")
+            $"SELECT MIN(CASE WHEN \"LeaseUntil\" > \"DueAt\" THEN \"LeaseUntil\" ELSE \"DueAt\" END) AS \"Value\" FROM \"ScheduledJobs\" WHERE \"State\" = 'Pending'")
             .SingleAsync(cancellationToken);
         return ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
     }

@@ -97,15 +97,16 @@ public sealed class TicketReads(IDbContextFactory<AppDbContext> dbFactory, Works
             // SeenAt is stored as UTC ticks (the app's DateTimeOffset converter); a mark never moves back.
             var ticks = seenAt.UtcTicks;
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO TicketReads (AgentId, TicketId, SeenAt) SELECT {agentId}, {ticketId}, {ticks}
-                WHERE EXISTS (SELECT 1 FROM Tickets WHERE Id = {ticketId})
-                ON CONFLICT (AgentId, TicketId) DO UPDATE SET SeenAt = max(SeenAt, excluded.SeenAt)
+                INSERT INTO "TicketReads" ("AgentId", "TicketId", "SeenAt") SELECT {agentId}, {ticketId}, {ticks}
+                WHERE EXISTS (SELECT 1 FROM "Tickets" WHERE "Id" = {ticketId})
+                ON CONFLICT ("AgentId", "TicketId") DO UPDATE SET "SeenAt" =
+                    CASE WHEN excluded."SeenAt" > "TicketReads"."SeenAt" THEN excluded."SeenAt" ELSE "TicketReads"."SeenAt" END
                 """);
         }
         foreach (var (agentId, ticketId, at) in opens)
         {
             var ticks = at.UtcTicks;
-            await db.Database.ExecuteSqlAsync($"INSERT INTO TicketOpens (AgentId, TicketId, OpenedAt) VALUES ({agentId}, {ticketId}, {ticks})");
+            await db.Database.ExecuteSqlAsync($"INSERT INTO \"TicketOpens\" (\"AgentId\", \"TicketId\", \"OpenedAt\") VALUES ({agentId}, {ticketId}, {ticks})");
         }
         await transaction.CommitAsync();
     }

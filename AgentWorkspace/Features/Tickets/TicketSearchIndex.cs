@@ -6,7 +6,8 @@ namespace AgentWorkspace.Features.Tickets;
 /// <summary>
 /// The SQLite FTS5 index behind inbox search: one document per ticket (subject, customer name and email,
 /// every message body). unicode61 with remove_diacritics 2 folds case and accents, so "contrasena" matches
-/// "contraseña". Written in the same transaction as the change it reflects.
+/// "contraseña". Written in the same transaction as the change it reflects. On PostgreSQL each method hands over to
+/// <see cref="PostgresTicketSearch"/> (same documents, a folded tsvector).
 /// </summary>
 /// <remarks>
 /// Search treats the last word as a prefix. FTS5 answers a prefix query by merging the whole doclist of every
@@ -57,11 +58,16 @@ public static class TicketSearchIndex
         """;
 
     public static Task RebuildAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
-        db.Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
+        db.Database.IsPostgres() ? PostgresTicketSearch.RebuildAsync(db, cancellationToken) : db.Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
 
     /// <summary>Adds a new ticket's document (call after the ticket row has its id).</summary>
     public static async Task AddTicketAsync(AppDbContext db, int ticketId)
     {
+        if (db.Database.IsPostgres())
+        {
+            await PostgresTicketSearch.AddTicketAsync(db, ticketId);
+            return;
+        }
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO TicketSearch(rowid, Subject, Customer, Body)
             SELECT t.Id, t.Subject, c.Name || ' ' || COALESCE(c.Email, ''), ''
@@ -72,6 +78,11 @@ public static class TicketSearchIndex
 
     public static async Task AppendMessageAsync(AppDbContext db, int ticketId, string body)
     {
+        if (db.Database.IsPostgres())
+        {
+            await PostgresTicketSearch.AppendMessageAsync(db, ticketId, body);
+            return;
+        }
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE TicketSearch SET Body = Body || ' ' || {body} WHERE rowid = {ticketId}");
         await db.Database.ExecuteSqlRawAsync(ScratchSql + "INSERT INTO temp.TicketSearchScratch(rowid, Text) VALUES (1, {0});" + CollectScratchSql, body);
@@ -80,6 +91,11 @@ public static class TicketSearchIndex
     /// <summary>Recomputes one ticket's message text, after a message was edited.</summary>
     public static async Task ReindexTicketAsync(AppDbContext db, int ticketId)
     {
+        if (db.Database.IsPostgres())
+        {
+            await PostgresTicketSearch.ReindexTicketAsync(db, ticketId);
+            return;
+        }
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE TicketSearch SET Body = COALESCE((SELECT group_concat(m.Body, ' ') FROM Messages m WHERE m.TicketId = {ticketId}), '')
             WHERE rowid = {ticketId}
@@ -90,6 +106,11 @@ public static class TicketSearchIndex
     /// <summary>A customer's name or address changed, or tickets moved to them (a merge): their tickets' documents follow.</summary>
     public static async Task UpdateCustomerAsync(AppDbContext db, int customerId)
     {
+        if (db.Database.IsPostgres())
+        {
+            await PostgresTicketSearch.UpdateCustomerAsync(db, customerId);
+            return;
+        }
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE TicketSearch SET Customer = (SELECT c.Name || ' ' || COALESCE(c.Email, '') FROM Customers c WHERE c.Id = {customerId})
             WHERE rowid IN (SELECT t.Id FROM Tickets t WHERE t.CustomerId = {customerId})

@@ -21,9 +21,16 @@ internal static class TicketSearchQuery
     /// <summary>Prefixes this short are read from an FTS5 prefix index (prefix = '1 2 3').</summary>
     private const int IndexedPrefixLength = 3;
 
-    /// <summary>The FTS5 query, or null when no ticket can match (e.g. no term starts with the last word).</summary>
+    /// <summary>
+    /// The FTS5 query, or null when no ticket can match (e.g. no term starts with the last word). On PostgreSQL,
+    /// the words for <see cref="PostgresTicketSearch.Hits"/>.
+    /// </summary>
     public static async Task<string?> ToMatchAsync(AppDbContext db, string text)
     {
+        if (db.Database.IsPostgres())
+        {
+            return PostgresTicketSearch.ToMatch(text);
+        }
         var words = Words(text, latinOnly: false);
         var match = await BuildAsync(db, words);
         if (match is not null && words.Any(w => w.Any(c => c > LastLatin)))

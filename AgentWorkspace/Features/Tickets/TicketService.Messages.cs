@@ -267,7 +267,7 @@ public sealed partial class TicketService
     private static async Task<Ticket> NewTicketAsync(AppDbContext db, int customerId, string subject, TicketChannel channel, DateTimeOffset now)
     {
         var number = (await db.Database
-            .SqlQuery<long>($"UPDATE Counters SET Value = Value + 1 WHERE Name = {Counter.TicketNumber} RETURNING Value")
+            .SqlQuery<long>($"UPDATE \"Counters\" SET \"Value\" = \"Value\" + 1 WHERE \"Name\" = {Counter.TicketNumber} RETURNING \"Value\"")
             .ToListAsync()).Single();
         var ticket = new Ticket
         {
