@@ -18,7 +18,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
 
     private string Folder(string name) => Path.Combine(root, name);
 
-    [Fact]
+    [SqliteOnlyFact] // the backup command is SQLite's (PostgreSQL: pg_dump, in the README)
     public async Task BackupWhileWritesFlow_RestoredIntoAFreshFolder_TheAppStartsOnItWithTheData_AndItChecksClean()
     {
         await using var live = new AppProcess(Folder("live"), LoopbackPorts.Free(), CrashSafetyTests.OneAddressManyCustomers);
@@ -68,7 +68,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
         DatabaseAssertions.AssertSound(restored.DatabasePath);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Restore_RefusesACorruptFile_ANonDatabase_AndARunningApp_ThenReplacesTheDatabaseAndKeepsTheOldOne()
     {
         await using var app = new AppProcess(Folder("app"), LoopbackPorts.Free());

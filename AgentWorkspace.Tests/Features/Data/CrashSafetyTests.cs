@@ -26,7 +26,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         ["Widget:RateLimits:StartsPerAddressPerMinute"] = "1000000",
     };
 
-    [Fact]
+    [SqliteOnlyFact] // the process, its checks and its file are SQLite; the PostgreSQL variant is described in the README
     public async Task KillNineUnderLoad_EveryAcknowledgedMessageIsStoredExactlyOnce_SequencesHaveNoHoles_AndTheDatabaseChecksClean()
     {
         var clock = Stopwatch.StartNew();
