@@ -3,6 +3,7 @@ using AgentWorkspace.Data;
 using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Realtime;
+using AgentWorkspace.Realtime.Cluster;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,15 +15,22 @@ namespace AgentWorkspace.Features.Chat;
 /// and without gaps: a push sends everything stored since the previous push, under a per-ticket lock, so two replies
 /// committed back to back can't overtake each other and a widget's highest seq is always a safe resume point.
 /// Tickets nobody watches cost nothing.
+/// With several app nodes each node's feed pushes to the widgets connected to it (<see cref="NodeGroup"/>): every node
+/// receives every ticket's events, so a push to the ticket's cluster-wide <see cref="Group"/> through the Redis backplane
+/// would reach each widget once per node.
 /// </summary>
 public sealed class WidgetFeeds(
     IDbContextFactory<AppDbContext> dbFactory, IHubContext<WidgetHub, IWidgetClient> hub, TicketPresence presence,
-    WorkspaceNotifier notifier, ILogger<WidgetFeeds> logger) : IHostedService
+    WorkspaceNotifier notifier, ClusterNode node, ILogger<WidgetFeeds> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<int, Feed> feeds = new();
     private readonly Lock sync = new();
 
+    /// <summary>Every widget on the ticket, on every node: for a push made once per cluster (a survey job's).</summary>
     public static string Group(int ticketId) => $"ticket:{ticketId}";
+
+    /// <summary>The widgets on the ticket connected to this node: what this node's feed pushes to.</summary>
+    public string NodeGroup(int ticketId) => $"ticket:{ticketId}@{node.Id}";
 
     public int WatchedTickets => feeds.Count;
 
@@ -120,7 +128,7 @@ public sealed class WidgetFeeds(
                 feed.LastPushedSeq = row.Message.Seq;
                 if (CustomerView.Message(row.Message, row.AgentName) is { } visible)
                 {
-                    await hub.Clients.Group(Group(ticketId)).Message(visible);
+                    await hub.Clients.Group(NodeGroup(ticketId)).Message(visible);
                 }
             }
             // A message can move the status on its own (a reply starts work, a customer message reopens).
@@ -143,7 +151,7 @@ public sealed class WidgetFeeds(
             .Select(m => new { Message = m, AgentName = m.AuthorAgent == null ? null : m.AuthorAgent.DisplayName }).FirstOrDefaultAsync();
         if (row is not null && CustomerView.Message(row.Message, row.AgentName) is { } visible)
         {
-            await hub.Clients.Group(Group(edited.TicketId)).MessageUpdated(visible);
+            await hub.Clients.Group(NodeGroup(edited.TicketId)).MessageUpdated(visible);
         }
     }
 
@@ -157,7 +165,7 @@ public sealed class WidgetFeeds(
         var view = CustomerView.Ticket(ticket);
         if (Interlocked.Exchange(ref feed.LastStatus, view.Status) != view.Status)
         {
-            await hub.Clients.Group(Group(ticketId)).Ticket(view);
+            await hub.Clients.Group(NodeGroup(ticketId)).Ticket(view);
         }
     }
 
@@ -167,7 +175,7 @@ public sealed class WidgetFeeds(
         var key = view.IsTyping ? view.AgentName ?? "" : null;
         if (Interlocked.Exchange(ref feed.LastTyping, key) != key)
         {
-            await hub.Clients.Group(Group(ticketId)).Typing(view);
+            await hub.Clients.Group(NodeGroup(ticketId)).Typing(view);
         }
     }
 

@@ -166,9 +166,11 @@ public sealed class WidgetHub(ChatService chat, WidgetFeeds feeds, KbSuggestions
                 return;
             }
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, WidgetFeeds.Group(previous));
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, feeds.NodeGroup(previous));
             feeds.Unwatch(previous);
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, WidgetFeeds.Group(ticketId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, feeds.NodeGroup(ticketId));
         await feeds.WatchAsync(ticketId);
         Context.Items[WatchedKey] = ticketId;
     }
