@@ -1,4 +1,6 @@
+using System.Net;
 using AgentWorkspace.Features.Chat;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using StackExchange.Redis;
@@ -14,6 +16,16 @@ public static class ClusterServiceExtensions
     /// </summary>
     public static IServiceCollection AddCluster(this IServiceCollection services, IConfiguration configuration)
     {
+        // Behind a proxy (nginx in deploy/), the client's address and scheme come from X-Forwarded-*: rate limits are per
+        // customer, not per proxy. Only proxies on loopback (the default) or listed in ForwardedHeaders:KnownProxies count.
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
         services.Configure<ClusterOptions>(configuration.GetSection(ClusterOptions.Section));
         services.AddSingleton<ClusterNode>();
         services.AddSingleton<ClusterLeases>();
