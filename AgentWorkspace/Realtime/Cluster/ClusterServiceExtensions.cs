@@ -29,6 +29,7 @@ public static class ClusterServiceExtensions
         services.Configure<ClusterOptions>(configuration.GetSection(ClusterOptions.Section));
         services.AddSingleton<ClusterNode>();
         services.AddSingleton<ClusterLeases>();
+        services.AddSingleton<SharedRateLimits>();
         var settings = configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new();
         if (string.IsNullOrWhiteSpace(settings.Connection))
         {
