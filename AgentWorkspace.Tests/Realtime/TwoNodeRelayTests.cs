@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AgentWorkspace.Features.Presence;
+using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Realtime;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,18 @@ public sealed class TwoNodeRelayTests(TwoNodeFixture nodes)
 
         onB.ShouldAllBe(e => e is PresenceMoved);
         onB.Count.ShouldBe(2, "one move when the agent came, one when they left: each derived once, on node B");
+    }
+
+    [Fact]
+    public async Task AnArticlePublishedOnNodeB_IsSuggestedOnNodeA_ThroughItsOwnIndex()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var suggestionsOnA = nodes.NodeA.Services.GetRequiredService<KbSuggestions>();
+        suggestionsOnA.ForCustomer(word, "en").ShouldBeEmpty();
+
+        var (articleId, _) = await new KbTestData(nodes.NodeB.Services).PublishedAsync(KbTestData.Draft($"Resetting the {word} widget", $"Press and hold the {word} button."));
+
+        await WaitUntilAsync(() => suggestionsOnA.ForCustomer(word, "en").Any(s => s.ArticleId == articleId));
     }
 
     private static Func<IReadOnlyList<WorkspaceEvent>, Task> Collect(ConcurrentQueue<WorkspaceEvent> into) => batch =>
