@@ -38,9 +38,10 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>The app's <c>Redis:Connection</c> setting for this server.</summary>
     public string Connection => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="port">A fixed port (Redis coming back where it was); 0 picks a free one.</param>
+    public static async Task<RedisServer> StartAsync(int port = 0)
     {
-        var server = new RedisServer(LoopbackPorts.Free());
+        var server = new RedisServer(port == 0 ? LoopbackPorts.Free() : port);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!await server.AnswersPingAsync())
         {
