@@ -18,6 +18,7 @@ public sealed class RedisRelay(
     IOptions<ClusterOptions> options, ILogger<RedisRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(5);
+    private const int MaxBatch = 256;
 
     private readonly RedisChannel channel = RedisChannel.Literal($"{options.Value.Prefix}:live");
     private readonly string nodesKey = $"{options.Value.Prefix}:presence:nodes";
@@ -50,17 +51,32 @@ public sealed class RedisRelay(
         var beating = BeatAsync(heartbeat, subscriber, stoppingToken);
         try
         {
-            await foreach (var item in outbox.Reader.ReadAllAsync(stoppingToken))
+            var reader = outbox.Reader;
+            while (await reader.WaitToReadAsync(stoppingToken))
             {
                 await CatchUpAsync(subscriber);
-                var message = item switch
+                // Everything waiting goes out pipelined on the one connection (in order), one round trip per batch, not per event.
+                var sending = new List<Task>();
+                while (sending.Count < MaxBatch && reader.TryRead(out var item))
                 {
-                    WorkspaceEvent e => ClusterWire.Event(node.Id, e),
-                    ClusterOutbox.PresenceNote note => await StorePresenceAsync(note.Subject),
-                    _ => null,
-                };
-                if (message is not null && !await TrySendAsync(subscriber, message))
+                    var message = item switch
+                    {
+                        WorkspaceEvent e => ClusterWire.Event(node.Id, e),
+                        ClusterOutbox.PresenceNote note => await StorePresenceAsync(note.Subject),
+                        _ => null,
+                    };
+                    if (message is not null)
+                    {
+                        sending.Add(subscriber.PublishAsync(channel, message));
+                    }
+                }
+                try
                 {
+                    await Task.WhenAll(sending);
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    logger.LogDebug(ex, "Could not publish to Redis");
                     outbox.MarkLost();
                 }
             }
