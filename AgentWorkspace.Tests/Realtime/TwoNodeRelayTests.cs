@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Features.Suggestions;
 using AgentWorkspace.Realtime;
+using AgentWorkspace.Realtime.Cluster;
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -68,6 +69,29 @@ public sealed class TwoNodeRelayTests(TwoNodeFixture nodes)
         var (articleId, _) = await new KbTestData(nodes.NodeB.Services).PublishedAsync(KbTestData.Draft($"Resetting the {word} widget", $"Press and hold the {word} button."));
 
         await WaitUntilAsync(() => suggestionsOnA.ForCustomer(word, "en").Any(s => s.ArticleId == articleId));
+    }
+
+    [Fact]
+    public async Task ALease_IsHeldByOneNodeAtATime_RenewedByItsHolder_AndTakenOverOnceItRunsOut()
+    {
+        var name = "test-" + Guid.NewGuid().ToString("N");
+        var onA = nodes.NodeA.Services.GetRequiredService<ClusterLeases>();
+        var onB = nodes.NodeB.Services.GetRequiredService<ClusterLeases>();
+        var duration = TimeSpan.FromMilliseconds(500);
+
+        (await onA.HoldAsync(name, duration)).ShouldBeTrue();
+        (await onB.HoldAsync(name, duration)).ShouldBeFalse();
+        (await onA.HoldAsync(name, duration)).ShouldBeTrue("its holder renews it");
+        (await onB.HoldAsync(name, duration)).ShouldBeFalse();
+
+        // Node A stops renewing (it died): B gets it once the lease ran out, and A no longer holds it.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await onB.HoldAsync(name, TimeSpan.FromSeconds(30)))
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline);
+            await Task.Delay(50);
+        }
+        (await onA.HoldAsync(name, duration)).ShouldBeFalse();
     }
 
     private static Func<IReadOnlyList<WorkspaceEvent>, Task> Collect(ConcurrentQueue<WorkspaceEvent> into) => batch =>
