@@ -24,6 +24,7 @@ using AgentWorkspace.Features.Surveys;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Features.WebForm;
 using AgentWorkspace.Realtime;
+using AgentWorkspace.Realtime.Cluster;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve package and build-output assets (blazor.web.js, MudBlazor, the widget) from a build in any environment, not only
@@ -33,6 +34,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddWorkspaceData();
 builder.Services.AddWorkspaceUi();
+builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddSingleton<WorkspaceNotifier>();
 builder.Services.AddAccount();
 builder.Services.AddAgents();
@@ -60,6 +62,8 @@ builder.Services.AddRouting(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
+
+app.UseForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -25,7 +25,7 @@ public abstract class TicketFeed(WorkspaceNotifier notifier, ILogger logger) : I
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        subscription = notifier.Subscribe(Topic.Tickets, OnEventsAsync, capacity: 4096);
+        subscription = notifier.Subscribe(Topic.Tickets, OnEventsAsync, capacity: 4096, Origins.ThisNode);
         CatchUp = Task.Run(() => CatchUpAsync(stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }

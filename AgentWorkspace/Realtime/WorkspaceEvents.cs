@@ -9,6 +9,13 @@ public abstract record WorkspaceEvent
 {
     /// <summary>Where it is delivered: only subscribers of one of these topics receive it.</summary>
     public abstract IReadOnlyList<Topic> Topics { get; }
+
+    /// <summary>
+    /// Whether other app nodes receive it too (through Redis). Events carry ids, so each node reads what it shows; only
+    /// what a node derives for its own screens from other events (inbox rows, dashboard figures) stays on the node,
+    /// since every node derives it from the events that do cross.
+    /// </summary>
+    public virtual bool CrossesNodes => true;
 }
 
 /// <summary>
@@ -20,6 +27,8 @@ public sealed record ReloadRequired : WorkspaceEvent
     public static readonly ReloadRequired Instance = new();
 
     public override IReadOnlyList<Topic> Topics => [];
+
+    public override bool CrossesNodes => false;
 }
 
 /// <summary>An agent came online, went away or closed their last workspace tab.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
+using AgentWorkspace.Realtime.Cluster;
 
 namespace AgentWorkspace.Realtime;
 
@@ -11,8 +12,12 @@ namespace AgentWorkspace.Realtime;
 /// by its own loop in batches (so a burst costs a busy screen one refresh, not one per event); when a queue
 /// overflows, its events are dropped and the subscriber gets one <see cref="ReloadRequired"/> instead, so it reloads
 /// rather than silently missing an update. A slow or failing subscriber delays nobody else.
+/// With several app nodes, every event that <see cref="WorkspaceEvent.CrossesNodes"/> is also handed to the
+/// <see cref="ClusterOutbox"/> (the Redis relay publishes it for the other nodes, without waiting here) and the relay
+/// brings the other nodes' events in through <see cref="DeliverFromOtherNode"/>. Work an event causes (automation,
+/// routing, SLA...) subscribes with <see cref="Origins.ThisNode"/>, so it is done once, by the node that committed it.
 /// </summary>
-public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger)
+public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger, ClusterOutbox? cluster = null)
 {
     public const int DefaultCapacity = 256;
 
@@ -20,13 +25,14 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger)
     private readonly Lock changing = new();
     private readonly ILogger log = logger;
 
-    public IDisposable Subscribe(Topic topic, Func<IReadOnlyList<WorkspaceEvent>, Task> handler, int capacity = DefaultCapacity) =>
-        Subscribe([topic], handler, capacity);
+    public IDisposable Subscribe(Topic topic, Func<IReadOnlyList<WorkspaceEvent>, Task> handler, int capacity = DefaultCapacity, Origins origins = Origins.AnyNode) =>
+        Subscribe([topic], handler, capacity, origins);
 
-    public IDisposable Subscribe(IReadOnlyCollection<Topic> topics, Func<IReadOnlyList<WorkspaceEvent>, Task> handler, int capacity = DefaultCapacity)
+    public IDisposable Subscribe(
+        IReadOnlyCollection<Topic> topics, Func<IReadOnlyList<WorkspaceEvent>, Task> handler, int capacity = DefaultCapacity, Origins origins = Origins.AnyNode)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        var subscriber = new Subscriber(this, topics.Distinct().ToArray(), handler, capacity);
+        var subscriber = new Subscriber(this, topics.Distinct().ToArray(), handler, capacity, origins);
         lock (changing)
         {
             foreach (var topic in subscriber.Topics)
@@ -38,8 +44,38 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger)
         return subscriber;
     }
 
-    /// <summary>Queues the event for every subscriber of its topics and returns at once.</summary>
+    /// <summary>Queues the event for every subscriber of its topics (on every node) and returns at once.</summary>
     public void Publish(WorkspaceEvent workspaceEvent)
+    {
+        Deliver(workspaceEvent, fromOtherNode: false);
+        if (cluster is not null && workspaceEvent.CrossesNodes)
+        {
+            cluster.Send(workspaceEvent);
+        }
+    }
+
+    /// <summary>An event another node committed and published: delivered here to everyone but <see cref="Origins.ThisNode"/> subscribers.</summary>
+    public void DeliverFromOtherNode(WorkspaceEvent workspaceEvent) => Deliver(workspaceEvent, fromOtherNode: true);
+
+    /// <summary>
+    /// Other nodes' events may have been lost (Redis was unreachable, or a node's outbox overflowed): every subscriber
+    /// that follows other nodes gets one <see cref="ReloadRequired"/>, as after an overflow of its own queue.
+    /// </summary>
+    public void ReloadFollowersOfOtherNodes()
+    {
+        foreach (var list in byTopic.Values)
+        {
+            foreach (var subscriber in list)
+            {
+                if (subscriber.Origins == Origins.AnyNode)
+                {
+                    subscriber.Overflow();
+                }
+            }
+        }
+    }
+
+    private void Deliver(WorkspaceEvent workspaceEvent, bool fromOtherNode)
     {
         var topics = workspaceEvent.Topics;
         if (topics.Count == 1)
@@ -48,7 +84,10 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger)
             {
                 foreach (var subscriber in only)
                 {
-                    subscriber.Post(workspaceEvent);
+                    if (!fromOtherNode || subscriber.Origins == Origins.AnyNode)
+                    {
+                        subscriber.Post(workspaceEvent);
+                    }
                 }
             }
             return;
@@ -63,7 +102,7 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger)
             foreach (var subscriber in list)
             {
                 // A subscriber of two of the event's topics receives it once.
-                if ((reached ??= []).Add(subscriber))
+                if ((!fromOtherNode || subscriber.Origins == Origins.AnyNode) && (reached ??= []).Add(subscriber))
                 {
                     subscriber.Post(workspaceEvent);
                 }
@@ -92,7 +131,8 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger)
         }
     }
 
-    private sealed class Subscriber(WorkspaceNotifier owner, Topic[] topics, Func<IReadOnlyList<WorkspaceEvent>, Task> handler, int capacity)
+    private sealed class Subscriber(
+        WorkspaceNotifier owner, Topic[] topics, Func<IReadOnlyList<WorkspaceEvent>, Task> handler, int capacity, Origins origins)
         : IDisposable
     {
         private readonly Channel<WorkspaceEvent> queue = Channel.CreateBounded<WorkspaceEvent>(
@@ -102,6 +142,8 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger)
 
         public Topic[] Topics => topics;
 
+        public Origins Origins => origins;
+
         public void Start() => _ = Task.Run(PumpAsync);
 
         public void Post(WorkspaceEvent workspaceEvent)
@@ -109,6 +151,16 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger)
             if (!queue.Writer.TryWrite(workspaceEvent) && Volatile.Read(ref disposed) == 0)
             {
                 Interlocked.Exchange(ref overflowed, 1);
+            }
+        }
+
+        /// <summary>Makes the next batch one <see cref="ReloadRequired"/>; the write wakes the loop (a full queue is awake already).</summary>
+        public void Overflow()
+        {
+            if (Volatile.Read(ref disposed) == 0)
+            {
+                Interlocked.Exchange(ref overflowed, 1);
+                queue.Writer.TryWrite(ReloadRequired.Instance);
             }
         }
 
@@ -157,4 +209,17 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger)
             }
         }
     }
+}
+
+/// <summary>Which nodes' events a subscription receives.</summary>
+public enum Origins
+{
+    /// <summary>Every node's: what a screen or a per-node cache (the inbox rows, the suggestion index) shows.</summary>
+    AnyNode,
+
+    /// <summary>
+    /// Only the events committed on this node: for work an event causes that must be done once per cluster (every
+    /// event is committed on exactly one node).
+    /// </summary>
+    ThisNode,
 }

@@ -54,6 +54,10 @@ public sealed class WidgetDriver : IAsyncDisposable
 
     public Task ConnectAsync(string connection) => CommandAsync(new JsonObject { ["cmd"] = "connect", ["conn"] = connection });
 
+    /// <summary>Connects with extra request headers, e.g. X-Forwarded-For as a proxy in front of the app adds it.</summary>
+    public Task ConnectAsync(string connection, IReadOnlyDictionary<string, string> headers) =>
+        CommandAsync(new JsonObject { ["cmd"] = "connect", ["conn"] = connection, ["headers"] = JsonSerializer.SerializeToNode(headers) });
+
     public Task<JsonElement> InvokeAsync(string connection, string method, params object?[] args) =>
         CommandAsync(new JsonObject { ["cmd"] = "invoke", ["conn"] = connection, ["method"] = method, ["args"] = JsonSerializer.SerializeToNode(args) });
 

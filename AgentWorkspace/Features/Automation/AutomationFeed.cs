@@ -38,7 +38,7 @@ public sealed class AutomationFeed(
             await CursorAsync(db, EventsCursor, () => db.TicketEvents.MaxAsync(e => (long?)e.Id, cancellationToken));
             await CursorAsync(db, MessagesCursor, () => db.Messages.MaxAsync(m => (long?)m.Id, cancellationToken));
         }
-        subscription = notifier.Subscribe(Topic.Tickets, OnEventsAsync, capacity: 1024);
+        subscription = notifier.Subscribe(Topic.Tickets, OnEventsAsync, capacity: 1024, Origins.ThisNode);
         worker = Task.Run(() => WorkAsync(stopping.Token), CancellationToken.None);
         Wake();
     }

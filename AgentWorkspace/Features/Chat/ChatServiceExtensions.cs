@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using AgentWorkspace.Realtime.Cluster;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 
@@ -36,9 +37,9 @@ public static class ChatServiceExtensions
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(HttpRateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+            limiter.AddPolicy(HttpRateLimitPolicy, context => RateLimitPartition.Get(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new TokenBucketRateLimiterOptions { TokenLimit = 60, TokensPerPeriod = 20, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+                address => context.RequestServices.GetRequiredService<SharedRateLimits>().ForKey(HttpRateLimitPolicy, address, 60, 20, TimeSpan.FromSeconds(1))));
         });
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Presence;
 using AgentWorkspace.Features.Tickets;
@@ -14,6 +15,10 @@ namespace AgentWorkspace.Features.Chat;
 /// and without gaps: a push sends everything stored since the previous push, under a per-ticket lock, so two replies
 /// committed back to back can't overtake each other and a widget's highest seq is always a safe resume point.
 /// Tickets nobody watches cost nothing.
+/// Pushes go to the watching connections of this node by their ids, written directly to them: with several app nodes
+/// every node receives every ticket's events, so each node serves its own widgets (a push to the ticket's cluster-wide
+/// <see cref="Group"/> would go through Redis and reach each widget once per node), and they keep getting pushes while
+/// Redis is unreachable.
 /// </summary>
 public sealed class WidgetFeeds(
     IDbContextFactory<AppDbContext> dbFactory, IHubContext<WidgetHub, IWidgetClient> hub, TicketPresence presence,
@@ -22,18 +27,20 @@ public sealed class WidgetFeeds(
     private readonly ConcurrentDictionary<int, Feed> feeds = new();
     private readonly Lock sync = new();
 
+    /// <summary>Every widget on the ticket, on every node: for a push made once per cluster (a survey job's).</summary>
     public static string Group(int ticketId) => $"ticket:{ticketId}";
 
     public int WatchedTickets => feeds.Count;
 
     /// <summary>A widget connection joined the ticket's group. The first watcher marks where live pushes start.</summary>
-    public async Task WatchAsync(int ticketId)
+    public async Task WatchAsync(int ticketId, string connectionId)
     {
         Feed feed;
         lock (sync)
         {
             feed = feeds.GetOrAdd(ticketId, _ => new Feed());
-            if (feed.Watchers++ == 0)
+            feed.Connections = [.. feed.Connections, connectionId];
+            if (feed.Connections.Count == 1)
             {
                 feed.Subscription = notifier.Subscribe(Topic.Ticket(ticketId), batch => OnEventsAsync(ticketId, feed, batch));
             }
@@ -54,11 +61,11 @@ public sealed class WidgetFeeds(
         }
     }
 
-    public void Unwatch(int ticketId)
+    public void Unwatch(int ticketId, string connectionId)
     {
         lock (sync)
         {
-            if (feeds.TryGetValue(ticketId, out var feed) && --feed.Watchers <= 0)
+            if (feeds.TryGetValue(ticketId, out var feed) && (feed.Connections = feed.Connections.Remove(connectionId)).Count == 0)
             {
                 feeds.TryRemove(ticketId, out _);
                 feed.Subscription?.Dispose();
@@ -92,7 +99,7 @@ public sealed class WidgetFeeds(
         }
         foreach (var edited in batch.OfType<MessageEdited>().Where(e => e.Visibility == MessageVisibility.Public))
         {
-            await PushEditAsync(edited);
+            await PushEditAsync(feed, edited);
         }
         if (overflowed || batch.Any(e => e is PresenceMoved))
         {
@@ -120,7 +127,7 @@ public sealed class WidgetFeeds(
                 feed.LastPushedSeq = row.Message.Seq;
                 if (CustomerView.Message(row.Message, row.AgentName) is { } visible)
                 {
-                    await hub.Clients.Group(Group(ticketId)).Message(visible);
+                    await hub.Clients.Clients(feed.Connections).Message(visible);
                 }
             }
             // A message can move the status on its own (a reply starts work, a customer message reopens).
@@ -136,14 +143,14 @@ public sealed class WidgetFeeds(
         }
     }
 
-    private async Task PushEditAsync(MessageEdited edited)
+    private async Task PushEditAsync(Feed feed, MessageEdited edited)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var row = await db.Messages.AsNoTracking().Where(m => m.Id == edited.MessageId)
             .Select(m => new { Message = m, AgentName = m.AuthorAgent == null ? null : m.AuthorAgent.DisplayName }).FirstOrDefaultAsync();
         if (row is not null && CustomerView.Message(row.Message, row.AgentName) is { } visible)
         {
-            await hub.Clients.Group(Group(edited.TicketId)).MessageUpdated(visible);
+            await hub.Clients.Clients(feed.Connections).MessageUpdated(visible);
         }
     }
 
@@ -157,7 +164,7 @@ public sealed class WidgetFeeds(
         var view = CustomerView.Ticket(ticket);
         if (Interlocked.Exchange(ref feed.LastStatus, view.Status) != view.Status)
         {
-            await hub.Clients.Group(Group(ticketId)).Ticket(view);
+            await hub.Clients.Clients(feed.Connections).Ticket(view);
         }
     }
 
@@ -167,13 +174,14 @@ public sealed class WidgetFeeds(
         var key = view.IsTyping ? view.AgentName ?? "" : null;
         if (Interlocked.Exchange(ref feed.LastTyping, key) != key)
         {
-            await hub.Clients.Group(Group(ticketId)).Typing(view);
+            await hub.Clients.Clients(feed.Connections).Typing(view);
         }
     }
 
     private sealed class Feed
     {
-        public int Watchers;
+        /// <summary>Replaced, never changed in place (under the lock), so a push can read it while others join or leave.</summary>
+        public ImmutableList<string> Connections = [];
         public bool Started;
         public int LastPushedSeq;
         public string? LastStatus;

@@ -122,7 +122,7 @@ public sealed class WidgetHub(ChatService chat, WidgetFeeds feeds, KbSuggestions
     {
         if (Context.Items.TryGetValue(WatchedKey, out var watched) && watched is int ticketId)
         {
-            feeds.Unwatch(ticketId);
+            feeds.Unwatch(ticketId, Context.ConnectionId);
         }
         if (Context.Items.TryGetValue(ConversationKey, out var value) && value is ConversationRef conversation)
         {
@@ -166,10 +166,10 @@ public sealed class WidgetHub(ChatService chat, WidgetFeeds feeds, KbSuggestions
                 return;
             }
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, WidgetFeeds.Group(previous));
-            feeds.Unwatch(previous);
+            feeds.Unwatch(previous, Context.ConnectionId);
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, WidgetFeeds.Group(ticketId));
-        await feeds.WatchAsync(ticketId);
+        await feeds.WatchAsync(ticketId, Context.ConnectionId);
         Context.Items[WatchedKey] = ticketId;
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using AgentWorkspace.Realtime.Cluster;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,8 @@ namespace AgentWorkspace.Features.Chat;
 /// <summary>
 /// Rate limits for hub invocations, per connection and per client address (ASP.NET Core's rate limiter sees only
 /// HTTP requests; a WebSocket is one request carrying any number of calls). A refused call gets a clear error and
-/// stores nothing; the widget keeps the unsent text and retries later.
+/// stores nothing; the widget keeps the unsent text and retries later. The per-address limits hold across app nodes
+/// (<see cref="SharedRateLimits"/>); a connection lives on one node, so its own limits stay in that node's memory.
 /// </summary>
 public sealed class WidgetRateLimitFilter : IHubFilter, IDisposable
 {
@@ -23,14 +25,14 @@ public sealed class WidgetRateLimitFilter : IHubFilter, IDisposable
     private readonly PartitionedRateLimiter<string> messagesPerAddress;
     private readonly PartitionedRateLimiter<string> startsPerAddress;
 
-    public WidgetRateLimitFilter(IOptions<WidgetOptions> options)
+    public WidgetRateLimitFilter(IOptions<WidgetOptions> options, SharedRateLimits shared)
     {
         var limits = options.Value.RateLimits;
         callsPerConnection = Bucket(limits.CallsPerConnectionBurst, limits.CallsPerConnectionPerSecond, TimeSpan.FromSeconds(1));
         messagesPerConnection = Bucket(limits.MessagesPerConnectionBurst, limits.MessagesPerConnectionPerSecond, TimeSpan.FromSeconds(1));
-        callsPerAddress = Bucket(limits.CallsPerAddressBurst, limits.CallsPerAddressPerSecond, TimeSpan.FromSeconds(1));
-        messagesPerAddress = Bucket(limits.MessagesPerAddressBurst, limits.MessagesPerAddressPerSecond, TimeSpan.FromSeconds(1));
-        startsPerAddress = Bucket(limits.StartsPerAddressBurst, limits.StartsPerAddressPerMinute, TimeSpan.FromMinutes(1));
+        callsPerAddress = shared.TokenBuckets("widget-calls", limits.CallsPerAddressBurst, limits.CallsPerAddressPerSecond, TimeSpan.FromSeconds(1));
+        messagesPerAddress = shared.TokenBuckets("widget-messages", limits.MessagesPerAddressBurst, limits.MessagesPerAddressPerSecond, TimeSpan.FromSeconds(1));
+        startsPerAddress = shared.TokenBuckets("widget-starts", limits.StartsPerAddressBurst, limits.StartsPerAddressPerMinute, TimeSpan.FromMinutes(1));
     }
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -40,15 +42,15 @@ public sealed class WidgetRateLimitFilter : IHubFilter, IDisposable
         var method = context.HubMethodName;
 
         using var leases = new Leases();
-        if (!leases.Take(callsPerConnection, connection) || !leases.Take(callsPerAddress, address))
+        if (!await leases.TakeAsync(callsPerConnection, connection) || !await leases.TakeAsync(callsPerAddress, address))
         {
             throw new HubException(TooManyCalls);
         }
-        if (Storing.Contains(method) && (!leases.Take(messagesPerConnection, connection) || !leases.Take(messagesPerAddress, address)))
+        if (Storing.Contains(method) && (!await leases.TakeAsync(messagesPerConnection, connection) || !await leases.TakeAsync(messagesPerAddress, address)))
         {
             throw new HubException(TooManyCalls);
         }
-        if (Starting.Contains(method) && !leases.Take(startsPerAddress, address))
+        if (Starting.Contains(method) && !await leases.TakeAsync(startsPerAddress, address))
         {
             throw new HubException(TooManyStarts);
         }
@@ -78,9 +80,10 @@ public sealed class WidgetRateLimitFilter : IHubFilter, IDisposable
     {
         private readonly List<RateLimitLease> taken = [];
 
-        public bool Take(PartitionedRateLimiter<string> limiter, string key)
+        /// <summary>Never queues (the buckets' queue limit is 0): an empty bucket answers at once.</summary>
+        public async ValueTask<bool> TakeAsync(PartitionedRateLimiter<string> limiter, string key)
         {
-            var lease = limiter.AttemptAcquire(key);
+            var lease = await limiter.AcquireAsync(key);
             taken.Add(lease);
             return lease.IsAcquired;
         }

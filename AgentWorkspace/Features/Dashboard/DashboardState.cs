@@ -233,4 +233,7 @@ public sealed record DashboardChanged : WorkspaceEvent
     public static readonly DashboardChanged Instance = new();
 
     public override IReadOnlyList<Topic> Topics => [Topic.Dashboard];
+
+    /// <summary>Each node derives it for its own screens from the events that cross.</summary>
+    public override bool CrossesNodes => false;
 }

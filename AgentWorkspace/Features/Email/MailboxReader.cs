@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AgentWorkspace.Realtime.Cluster;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
@@ -12,7 +13,8 @@ namespace AgentWorkspace.Features.Email;
 /// for new mail with IDLE where the server offers it, otherwise checks every Email:PollInterval; reconnects after
 /// errors with a growing pause.
 /// </summary>
-public sealed class MailboxReader(MailIngest ingest, IOptionsMonitor<EmailOptions> options, MailboxStatusBoard status, ILogger<MailboxReader> log)
+public sealed class MailboxReader(
+    MailIngest ingest, IOptionsMonitor<EmailOptions> options, MailboxStatusBoard status, ClusterLeases leases, ILogger<MailboxReader> log)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -98,6 +100,11 @@ public sealed class MailboxReader(MailIngest ingest, IOptionsMonitor<EmailOption
 
     private async Task FetchUnseenAsync(MailboxOptions mailbox, IMailFolder folder, CancellationToken stoppingToken)
     {
+        // Several app nodes all watch the mailbox; one reads it at a time (the Message-ID check then only meets real repeats).
+        if (!await leases.HoldAsync($"mailbox:{mailbox.Name}", TimeSpan.FromMinutes(2)))
+        {
+            return;
+        }
         var unseen = await folder.SearchAsync(SearchQuery.NotSeen, stoppingToken);
         string? failure = null;
         foreach (var uid in unseen)

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using AgentWorkspace.Data;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Realtime;
+using AgentWorkspace.Realtime.Cluster;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,9 +19,13 @@ namespace AgentWorkspace.Features.Email;
 public sealed class OutboxSender(
     IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, CustomerMailComposer composer,
     IOptionsMonitor<EmailOptions> options, TimeProvider clock, ILogger<OutboxSender> log,
-    IEnumerable<ICustomerTicketLinks> ticketLinks, IEnumerable<ICustomerSurveyLinks> surveyLinks) : BackgroundService
+    IEnumerable<ICustomerTicketLinks> ticketLinks, IEnumerable<ICustomerSurveyLinks> surveyLinks, ClusterLeases leases) : BackgroundService
 {
     private const int BatchSize = 20;
+    private const string LeaseName = "outbox";
+
+    /// <summary>Longer than a batch takes to send; renewed before each batch.</summary>
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
 
     /// <summary>Looked at again at least this often, whatever else happens (a missed wake-up costs at most this).</summary>
     private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(1);
@@ -70,6 +75,11 @@ public sealed class OutboxSender(
         {
             return LongestSleep;
         }
+        // Several app nodes: one sends (the outbox rows have no claim of their own), the others look again later.
+        if (!await leases.HoldAsync(LeaseName, LeaseDuration))
+        {
+            return LeaseDuration / 2;
+        }
         while (true)
         {
             var now = clock.GetUtcNow();
@@ -81,6 +91,10 @@ public sealed class OutboxSender(
                 var next = await db.OutboxEmails.Where(o => o.State == OutboxStatus.Queued)
                     .OrderBy(o => o.NextAttemptAt).Select(o => (DateTimeOffset?)o.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
                 return next is { } at ? Clamp(at - now) : LongestSleep;
+            }
+            if (!await leases.HoldAsync(LeaseName, LeaseDuration))
+            {
+                return LeaseDuration / 2;
             }
             await SendBatchAsync(due, settings, cancellationToken);
         }

@@ -16,6 +16,9 @@ public sealed record InboxCountsChanged(long Version, IReadOnlyList<BucketDelta>
 {
     /// <summary>Only the screens of agents who can see one of the buckets.</summary>
     public override IReadOnlyList<Topic> Topics => field ??= InboxTopics.Of([.. Deltas.Select(d => (d.Bucket.TeamId, d.Bucket.AssigneeId, d.Bucket.OwnerId))]);
+
+    /// <summary>Each node derives it for its own screens from the events that cross.</summary>
+    public override bool CrossesNodes => false;
 }
 
 /// <summary>

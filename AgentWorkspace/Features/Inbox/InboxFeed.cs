@@ -12,6 +12,9 @@ public sealed record InboxResync : WorkspaceEvent
     public static readonly InboxResync Instance = new();
 
     public override IReadOnlyList<Topic> Topics => [Topic.Inbox, InboxTopics.Resync];
+
+    /// <summary>Each node derives it for its own screens from the events that cross.</summary>
+    public override bool CrossesNodes => false;
 }
 
 /// <summary>

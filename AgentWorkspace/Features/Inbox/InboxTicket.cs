@@ -36,4 +36,7 @@ public sealed record InboxTicketChanged(InboxTicket Ticket, bool Created, bool C
 
     public override IReadOnlyList<Topic> Topics => field ??=
         InboxTopics.Of((Ticket.TeamId, Ticket.AssigneeId, Ticket.OwnerId), (PreviousTeamId, PreviousAssigneeId, PreviousOwnerId));
+
+    /// <summary>Each node derives it for its own screens from the events that cross.</summary>
+    public override bool CrossesNodes => false;
 }

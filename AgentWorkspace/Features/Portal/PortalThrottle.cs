@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
+using AgentWorkspace.Realtime.Cluster;
 
 namespace AgentWorkspace.Features.Portal;
 
 /// <summary>
 /// Counts attempts per key (an e-mail address, a client address, a ticket) in a sliding window on the app's clock. A key
-/// over its limit is refused without the attempt being counted again, so waiting always frees it. Kept in memory: one
-/// app node's limits (a restart forgets them, which only ever lets a few more through).
+/// over its limit is refused without the attempt being counted again, so waiting always frees it. One node keeps them in
+/// memory (a restart forgets them, which only ever lets a few more through); with Redis configured the windows are
+/// Redis's, shared by every node (<see cref="SharedRateLimits"/>), and memory is the fallback when Redis fails.
 /// </summary>
-public sealed class PortalThrottle(TimeProvider clock)
+public sealed class PortalThrottle(TimeProvider clock, SharedRateLimits shared)
 {
     private const int MaxKeys = 100_000;
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> attempts = new(StringComparer.Ordinal);
@@ -15,6 +17,10 @@ public sealed class PortalThrottle(TimeProvider clock)
     /// <summary>True, and counted, when every key is under its limit; false (nothing counted) when one is over.</summary>
     public bool TryAcquire(TimeSpan window, params (string Key, int Limit)[] keys)
     {
+        if (shared.TryAcquireWindow(window, keys) is { } sharedAnswer)
+        {
+            return sharedAnswer;
+        }
         var now = clock.GetUtcNow();
         if (attempts.Count > MaxKeys)
         {

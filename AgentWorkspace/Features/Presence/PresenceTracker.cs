@@ -11,13 +11,36 @@ namespace AgentWorkspace.Features.Presence;
 /// workspace, <see cref="Topic.Team"/>), so an agent is connected while at least one circuit is up. Their availability
 /// (online / away) is their own choice, kept in the database across sessions.
 /// </summary>
-public sealed class PresenceTracker(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, PresenceBoard board)
+public sealed class PresenceTracker : IDisposable
 {
     private readonly ConcurrentDictionary<string, (string AgentId, IDisposable Place)> circuits = new();
     private readonly ConcurrentDictionary<string, Availability> availability = new();
     private readonly Lock gate = new();
 
+    private readonly IDisposable followingAvailability;
+    private readonly IDbContextFactory<AppDbContext> dbFactory;
+    private readonly WorkspaceNotifier notifier;
+    private readonly PresenceBoard board;
+
+    public PresenceTracker(IDbContextFactory<AppDbContext> dbFactory, WorkspaceNotifier notifier, PresenceBoard board)
+    {
+        this.dbFactory = dbFactory;
+        this.notifier = notifier;
+        this.board = board;
+        // Availability set on another node arrives as its event (this node's own are already in the dictionary).
+        followingAvailability = notifier.Subscribe(Topic.Team, batch =>
+        {
+            foreach (var changed in batch.OfType<PresenceChanged>())
+            {
+                availability[changed.AgentId] = changed.Availability;
+            }
+            return Task.CompletedTask;
+        });
+    }
+
     public bool IsConnected(string agentId) => board.IsHere(Topic.Team, agentId);
+
+    public void Dispose() => followingAvailability.Dispose();
 
     public AgentPresence Get(string agentId) =>
         new(agentId, IsConnected(agentId), availability.GetValueOrDefault(agentId, Availability.Online));

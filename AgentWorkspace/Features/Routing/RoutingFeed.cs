@@ -20,7 +20,7 @@ public sealed class RoutingFeed(RoutingEngine engine, PresenceTracker presence, 
     {
         if (engine.Enabled)
         {
-            subscription = notifier.Subscribe([Topic.Tickets, Topic.Team], OnEventsAsync, capacity: 4096);
+            subscription = notifier.Subscribe([Topic.Tickets, Topic.Team], OnEventsAsync, capacity: 4096, Origins.ThisNode);
         }
         return Task.CompletedTask;
     }

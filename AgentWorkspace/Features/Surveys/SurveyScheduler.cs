@@ -48,7 +48,7 @@ public sealed class SurveyScheduler(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        subscription = notifier.Subscribe(Topic.Tickets, OnEventsAsync, capacity: 4096);
+        subscription = notifier.Subscribe(Topic.Tickets, OnEventsAsync, capacity: 4096, Origins.ThisNode);
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using AgentWorkspace.Realtime.Cluster;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -20,13 +21,13 @@ public sealed class WebFormGuard : IDisposable
     private readonly IOptionsMonitor<WebFormOptions> options;
     private readonly TimeProvider clock;
 
-    public WebFormGuard(IOptionsMonitor<WebFormOptions> options, IDataProtectionProvider protection, TimeProvider clock)
+    public WebFormGuard(IOptionsMonitor<WebFormOptions> options, IDataProtectionProvider protection, TimeProvider clock, SharedRateLimits shared)
     {
         this.options = options;
         this.clock = clock;
         var limits = options.CurrentValue.RateLimits;
-        perAddress = Bucket(limits.PerAddressBurst, limits.PerAddressRefill);
-        perEmail = Bucket(limits.PerEmailBurst, limits.PerEmailRefill);
+        perAddress = shared.TokenBuckets("webform-address", limits.PerAddressBurst, 1, Refill(limits.PerAddressRefill));
+        perEmail = shared.TokenBuckets("webform-email", limits.PerEmailBurst, 1, Refill(limits.PerEmailRefill));
         stamps = protection.CreateProtector("WebForm.Shown").ToTimeLimitedDataProtector();
         receipts = protection.CreateProtector("WebForm.Receipt").ToTimeLimitedDataProtector();
     }
@@ -90,15 +91,7 @@ public sealed class WebFormGuard : IDisposable
         }
     }
 
-    private static PartitionedRateLimiter<string> Bucket(int burst, TimeSpan refill) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, burst),
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = refill > TimeSpan.Zero ? refill : TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private static TimeSpan Refill(TimeSpan refill) => refill > TimeSpan.Zero ? refill : TimeSpan.FromMinutes(1);
 
     public void Dispose()
     {

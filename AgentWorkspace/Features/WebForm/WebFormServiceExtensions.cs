@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using AgentWorkspace.Features.Chat;
 using AgentWorkspace.Features.KnowledgeBase.HelpCentre;
 using AgentWorkspace.Features.Suggestions;
+using AgentWorkspace.Realtime.Cluster;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -21,13 +22,9 @@ public static class WebFormServiceExtensions
         services.AddRateLimiter(limiter => limiter.AddPolicy(SuggestionsRateLimit, context =>
         {
             var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<WebFormOptions>>().CurrentValue.RateLimits;
-            return RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, limits.SuggestionsBurst),
-                TokensPerPeriod = Math.Max(1, limits.SuggestionsPerSecond),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-            });
+            var shared = context.RequestServices.GetRequiredService<SharedRateLimits>();
+            return RateLimitPartition.Get(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                address => shared.ForKey(SuggestionsRateLimit, address, limits.SuggestionsBurst, limits.SuggestionsPerSecond, TimeSpan.FromSeconds(1)));
         }));
         return services;
     }
