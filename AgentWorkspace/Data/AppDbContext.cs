@@ -57,6 +57,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReportCycle> ReportCycles => Set<ReportCycle>();
     public DbSet<ReportEscalation> ReportEscalations => Set<ReportEscalation>();
     public DbSet<ReportHour> ReportHours => Set<ReportHour>();
+    public DbSet<ReportDay> ReportDays => Set<ReportDay>();
     public DbSet<TicketOpen> TicketOpens => Set<TicketOpen>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -33,7 +33,10 @@ public sealed record ReportFilters
     public string? Tag { get; init; }
 
     /// <summary>Filters the hourly aggregate can answer (it keeps team and channel).</summary>
-    public bool AggregateAnswers => AgentId is null && Priority is null && Category is null && Tag is null;
+    public bool HoursAnswer => AgentId is null && Priority is null && Category is null && Tag is null;
+
+    /// <summary>Filters the per-day rows can answer: team, channel, agent, but not agent and channel together.</summary>
+    public bool DaysAnswer => Priority is null && Category is null && Tag is null && (AgentId is null || Channel is null);
 }
 
 /// <summary>
