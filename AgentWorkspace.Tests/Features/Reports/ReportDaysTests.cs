@@ -19,7 +19,7 @@ public sealed class ReportDaysTests : IAsyncLifetime
     private static ReportRequest Madrid(bool business = false, ReportFilters? filters = null) =>
         new(new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 9), "Europe/Madrid", filters ?? new ReportFilters(), business);
 
-    public static TheoryData<string> Views => ["Madrid", "UTC", "Kolkata", "business", "by week", "team", "channel", "agent", "agent in team", "team and channel"];
+    public static TheoryData<string> Views => ["Madrid", "UTC", "Kolkata", "business", "by week", "team", "channel", "agent", "agent in team", "team and channel", "whole months", "a month among days"];
 
     private ReportRequest View(string view) => view switch
     {
@@ -32,6 +32,10 @@ public sealed class ReportDaysTests : IAsyncLifetime
         "agent" => Madrid(filters: new ReportFilters { AgentId = world.Sla.Id.Ana }),
         "agent in team" => Madrid(business: true, filters: new ReportFilters { AgentId = world.Sla.Id.Ana, TeamId = world.Sla.Id.Support }),
         "team and channel" => Madrid(filters: new ReportFilters { TeamId = world.Sla.Id.Support, Channel = TicketChannel.Email }),
+        // December 2026 and January 2027 in UTC: read from the month rows alone.
+        "whole months" => new ReportRequest(new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 31), "Etc/UTC", new ReportFilters(), Grain: ReportGrain.Month),
+        // Madrid, 15 November to 10 January: December from its month rows, the days around it from day rows, the edges from the facts.
+        "a month among days" => new ReportRequest(new DateOnly(2026, 11, 15), new DateOnly(2027, 1, 10), "Europe/Madrid", new ReportFilters { TeamId = world.Sla.Id.Support }),
         _ => Madrid(),
     };
 

@@ -134,9 +134,9 @@ public sealed class ReportWorld : IAsyncDisposable
             $"E {e.TicketId} {e.Seq} {e.At.UtcTicks} {e.Tier}"));
         rows.AddRange((await db.ReportHours.AsNoTracking().ToListAsync()).OrderBy(h => h.Hour).ThenBy(h => h.TeamId).ThenBy(h => h.Channel).Select(h =>
             $"H {h.Hour} {h.TeamId} {h.Channel} {h.Created} {h.Resolved} {h.Reopened}"));
-        rows.AddRange((await db.ReportDays.AsNoTracking().ToListAsync()).OrderBy(d => d.Day).ThenBy(d => d.TeamId).ThenBy(d => d.Channel, StringComparer.Ordinal)
+        rows.AddRange((await db.ReportDays.AsNoTracking().ToListAsync()).OrderBy(d => d.Month).ThenBy(d => d.Day).ThenBy(d => d.TeamId).ThenBy(d => d.Channel, StringComparer.Ordinal)
             .ThenBy(d => d.AgentId, StringComparer.Ordinal).Select(d =>
-                $"D {d.Day} {d.TeamId} {d.Channel} {d.AgentId} {d.Created} {d.CreatedResolved} {d.Resolved} {d.ZeroReply} {d.FirstContact} {d.ReopenedCycles} {Convert.ToHexString(d.Data)}"));
+                $"D {d.Month} {d.Day} {d.TeamId} {d.Channel} {d.AgentId} {d.Created} {d.CreatedResolved} {d.Resolved} {d.ZeroReply} {d.FirstContact} {d.ReopenedCycles} {Convert.ToHexString(d.Data)}"));
         return rows;
     }
 

@@ -1199,6 +1199,9 @@ namespace AgentWorkspace.Data.Migrations
 
             modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportDay", b =>
                 {
+                    b.Property<bool>("Month")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
@@ -1235,7 +1238,7 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<int>("ZeroReply")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TeamId", "Channel", "AgentId", "Day");
+                    b.HasKey("Month", "TeamId", "Channel", "AgentId", "Day");
 
                     b.HasIndex("Day");
 

@@ -25,6 +25,7 @@ namespace AgentWorkspace.Data.Migrations
                 name: "ReportDays",
                 columns: table => new
                 {
+                    Month = table.Column<bool>(type: "INTEGER", nullable: false),
                     Day = table.Column<long>(type: "INTEGER", nullable: false),
                     TeamId = table.Column<int>(type: "INTEGER", nullable: false),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -39,7 +40,7 @@ namespace AgentWorkspace.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ReportDays", x => new { x.TeamId, x.Channel, x.AgentId, x.Day });
+                    table.PrimaryKey("PK_ReportDays", x => new { x.Month, x.TeamId, x.Channel, x.AgentId, x.Day });
                 });
 
             migrationBuilder.CreateIndex(

@@ -95,7 +95,9 @@ public sealed class DayTotals
             .Select(v => new GroupCount(v.Key[(letter.Length + 1)..], v.Value))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).Take(take).ToList();
 
-    public static DayTotals Read(ReportDay row)
+    /// <param name="slots">The histograms wanted (<see cref="Slot"/>), or null for all; the others are skipped.</param>
+    /// <param name="volume">Whether to read the created volume (per-agent and per-team tables don't need it).</param>
+    public static DayTotals Read(ReportDay row, IReadOnlySet<int>? slots = null, bool volume = true)
     {
         var totals = new DayTotals
         {
@@ -106,23 +108,61 @@ public sealed class DayTotals
         {
             return totals;
         }
-        using var reader = new BinaryReader(new MemoryStream(row.Data));
-        for (var histograms = reader.Read7BitEncodedInt(); histograms > 0; histograms--)
+        var reader = new SpanReader(row.Data);
+        for (var histograms = reader.Varint(); histograms > 0; histograms--)
         {
-            var histogram = totals.Durations[reader.ReadByte()];
+            var slot = reader.Byte();
+            var histogram = slots is null || slots.Contains(slot) ? totals.Durations[slot] : null;
             var bucket = 0;
-            for (var entries = reader.Read7BitEncodedInt(); entries > 0; entries--)
+            for (var entries = reader.Varint(); entries > 0; entries--)
             {
-                bucket += reader.Read7BitEncodedInt();
-                histogram.AddBucket(bucket, reader.Read7BitEncodedInt());
+                bucket += reader.Varint();
+                var count = reader.Varint();
+                histogram?.AddBucket(bucket, count);
             }
         }
-        for (var entries = reader.Read7BitEncodedInt(); entries > 0; entries--)
+        if (!volume)
         {
-            var key = reader.ReadString();
-            totals.Volume[key] = reader.Read7BitEncodedInt();
+            return totals;
+        }
+        for (var entries = reader.Varint(); entries > 0; entries--)
+        {
+            var key = reader.String();
+            totals.Volume[key] = reader.Varint();
         }
         return totals;
+    }
+
+    /// <summary>Reads what <see cref="BinaryWriter"/> wrote (7-bit encoded ints, length-prefixed UTF-8) without a stream per row.</summary>
+    private ref struct SpanReader(ReadOnlySpan<byte> data)
+    {
+        private readonly ReadOnlySpan<byte> data = data;
+        private int position;
+
+        public byte Byte() => data[position++];
+
+        public int Varint()
+        {
+            uint result = 0;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                var b = data[position++];
+                result |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    break;
+                }
+            }
+            return (int)result;
+        }
+
+        public string String()
+        {
+            var length = Varint();
+            var text = System.Text.Encoding.UTF8.GetString(data.Slice(position, length));
+            position += length;
+            return text;
+        }
     }
 
     /// <summary>Writes the totals into a row (sorted, so equal totals give equal bytes: the rebuild test compares them).</summary>

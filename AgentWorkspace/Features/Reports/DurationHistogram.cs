@@ -38,18 +38,20 @@ public static class DurationBuckets
 /// <summary>A mergeable histogram of durations (bucket → count); counts may go negative while a delta is applied.</summary>
 public sealed class DurationHistogram
 {
-    private readonly Dictionary<int, int> counts = [];
+    // Made on first use: most of a row's histograms are read past, not filled.
+    private Dictionary<int, int>? counts;
 
     public int Total { get; private set; }
 
-    public bool IsEmpty => counts.Count == 0;
+    public bool IsEmpty => counts is null || counts.Count == 0;
 
-    public IEnumerable<KeyValuePair<int, int>> Buckets => counts.OrderBy(c => c.Key);
+    public IEnumerable<KeyValuePair<int, int>> Buckets => counts?.OrderBy(c => c.Key) ?? Enumerable.Empty<KeyValuePair<int, int>>();
 
     public void Add(long seconds, int count = 1) => AddBucket(DurationBuckets.Of(seconds), count);
 
     public void AddBucket(int bucket, int count)
     {
+        counts ??= [];
         var now = counts.GetValueOrDefault(bucket) + count;
         if (now == 0)
         {
@@ -64,6 +66,10 @@ public sealed class DurationHistogram
 
     public void Add(DurationHistogram other, int sign = 1)
     {
+        if (other.counts is null)
+        {
+            return;
+        }
         foreach (var (bucket, count) in other.counts)
         {
             AddBucket(bucket, sign * count);

@@ -13,7 +13,13 @@ namespace AgentWorkspace.Features.Reports;
 /// </summary>
 public sealed class ReportDay
 {
-    /// <summary>UTC ticks of the day's midnight.</summary>
+    /// <summary>
+    /// True for the roll-up of a whole UTC calendar month (starting at <see cref="Day"/>): a long period reads its whole
+    /// months from these and only the days around them from the day rows, so a year is ~12 rows per group, not 365.
+    /// </summary>
+    public bool Month { get; set; }
+
+    /// <summary>UTC ticks of the day's (or month's) midnight.</summary>
     public long Day { get; set; }
 
     /// <summary><see cref="DayKeys.AllTeams"/> (-1) for every team, 0 for tickets without a team.</summary>
@@ -45,6 +51,14 @@ public static class DayKeys
 
     public static long DayOf(long utcTicks) => utcTicks - utcTicks % DayTicks;
 
+    public static long MonthOf(long utcTicks)
+    {
+        var day = new DateTime(DayOf(utcTicks), DateTimeKind.Utc);
+        return new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+    }
+
+    public static long NextMonth(long monthTicks) => new DateTime(monthTicks, DateTimeKind.Utc).AddMonths(1).Ticks;
+
     public static (int Team, string Channel, string Agent)[] Of(int team, string channel, string agent) =>
     [
         (team, channel, All), (team, All, All), (AllTeams, channel, All), (AllTeams, All, All), (AllTeams, All, agent), (team, All, agent),
@@ -56,7 +70,7 @@ internal sealed class ReportDayConfiguration : IEntityTypeConfiguration<ReportDa
     public void Configure(EntityTypeBuilder<ReportDay> d)
     {
         // One group's days are contiguous: a report reads a range of one key (or the agents or teams of one key).
-        d.HasKey(x => new { x.TeamId, x.Channel, x.AgentId, x.Day });
+        d.HasKey(x => new { x.Month, x.TeamId, x.Channel, x.AgentId, x.Day });
         d.Property(x => x.Channel).HasMaxLength(32);
         d.Property(x => x.AgentId).HasMaxLength(450);
         d.HasIndex(x => x.Day);

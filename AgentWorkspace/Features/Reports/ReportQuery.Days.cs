@@ -21,8 +21,8 @@ public sealed partial class ReportQuery
             return null;
         }
         var (team, channel, agent) = (f.TeamId ?? DayKeys.AllTeams, f.Channel?.ToString() ?? DayKeys.All, f.AgentId ?? DayKeys.All);
-        var days = db.ReportDays.AsNoTracking().Where(d => d.Day >= firstDay && d.Day < endDay);
-        var total = Sum(await days.Where(d => d.TeamId == team && d.Channel == channel && d.AgentId == agent).ToListAsync(cancellationToken));
+        var days = new Span(db, firstDay, endDay);
+        var total = Sum(await days.RowsAsync(q => q.Where(d => d.TeamId == team && d.Channel == channel && d.AgentId == agent), cancellationToken));
         if (total.Resolved <= ExactUpTo)
         {
             return null;
@@ -73,14 +73,15 @@ public sealed partial class ReportQuery
         counts[Metric.Unhappy] = surveys.UnhappyTickets;
 
         // Per team: the team rows under the same filters (by channel, or the agent's own rows by team).
-        var teamRows = f.AgentId is { } filterAgent
-            ? days.Where(d => d.AgentId == filterAgent && d.Channel == DayKeys.All && d.TeamId != DayKeys.AllTeams)
-            : days.Where(d => d.Channel == channel && d.AgentId == DayKeys.All && d.TeamId != DayKeys.AllTeams);
-        if (f.TeamId is { } filterTeam)
+        IQueryable<ReportDay> TeamRows(IQueryable<ReportDay> q)
         {
-            teamRows = teamRows.Where(d => d.TeamId == filterTeam);
+            q = f.AgentId is { } filterAgent
+                ? q.Where(d => d.AgentId == filterAgent && d.Channel == DayKeys.All && d.TeamId != DayKeys.AllTeams)
+                : q.Where(d => d.Channel == channel && d.AgentId == DayKeys.All && d.TeamId != DayKeys.AllTeams);
+            return f.TeamId is { } filterTeam ? q.Where(d => d.TeamId == filterTeam) : q;
         }
-        var byTeam = await GroupAsync(teamRows, d => d.TeamId == 0 ? "" : d.TeamId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        IReadOnlySet<int> performanceSlots = new HashSet<int> { DayTotals.Slot(Metric.FirstResponse, business), DayTotals.Slot(Metric.Resolution, business) };
+        var byTeam = Group(await days.RowsAsync(TeamRows, cancellationToken), d => d.TeamId == 0 ? "" : d.TeamId.ToString(CultureInfo.InvariantCulture), performanceSlots);
         AddEdges(byTeam, edgeResolved, c => c.TeamId?.ToString(CultureInfo.InvariantCulture) ?? "");
         var teams = Rows(Performance(byTeam, business), surveys.Teams);
 
@@ -88,12 +89,10 @@ public sealed partial class ReportQuery
         Dictionary<string, PerformanceTotals> agentTotals;
         if (f.Channel is null)
         {
-            var agentRows = days.Where(d => d.TeamId == team && d.Channel == DayKeys.All && d.AgentId != DayKeys.All);
-            if (f.AgentId is { } only)
-            {
-                agentRows = agentRows.Where(d => d.AgentId == only);
-            }
-            var byAgent = await GroupAsync(agentRows, d => d.AgentId, cancellationToken);
+            var agentRows = await days.RowsAsync(q => f.AgentId is { } only
+                ? q.Where(d => d.TeamId == team && d.Channel == DayKeys.All && d.AgentId == only)
+                : q.Where(d => d.TeamId == team && d.Channel == DayKeys.All && d.AgentId != DayKeys.All), cancellationToken);
+            var byAgent = Group(agentRows, d => d.AgentId, performanceSlots);
             AddEdges(byAgent, edgeResolved, c => c.AgentId ?? "");
             agentTotals = Performance(byAgent, business);
         }
@@ -119,18 +118,45 @@ public sealed partial class ReportQuery
             DurationsApproximate: true);
     }
 
-    private static DayTotals Sum(IEnumerable<ReportDay> rows)
+    private static DayTotals Sum(IEnumerable<ReportDay> rows, IReadOnlySet<int>? slots = null, bool volume = true)
     {
         var total = new DayTotals();
         foreach (var row in rows)
         {
-            total.Add(DayTotals.Read(row));
+            total.Add(DayTotals.Read(row, slots, volume));
         }
         return total;
     }
 
-    private static async Task<Dictionary<string, DayTotals>> GroupAsync(IQueryable<ReportDay> rows, Func<ReportDay, string> key, CancellationToken cancellationToken) =>
-        (await rows.ToListAsync(cancellationToken)).GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Sum(g), StringComparer.Ordinal);
+    private static Dictionary<string, DayTotals> Group(List<ReportDay> rows, Func<ReportDay, string> key, IReadOnlySet<int> slots) =>
+        rows.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Sum(g, slots, volume: false), StringComparer.Ordinal);
+
+    /// <summary>Whole UTC days [first, end): the whole calendar months inside from the month rows, the days around them from day rows.</summary>
+    private sealed class Span(AppDbContext db, long first, long end)
+    {
+        private readonly long monthsFrom = DayKeys.MonthOf(first) == first ? first : DayKeys.NextMonth(DayKeys.MonthOf(first));
+        private readonly long monthsTo = DayKeys.MonthOf(end);
+
+        public async Task<List<ReportDay>> RowsAsync(Func<IQueryable<ReportDay>, IQueryable<ReportDay>> group, CancellationToken cancellationToken)
+        {
+            var rows = db.ReportDays.AsNoTracking();
+            var (from, to) = (monthsFrom, monthsTo);
+            if (from >= to)
+            {
+                return await group(rows.Where(d => !d.Month && d.Day >= first && d.Day < end)).ToListAsync(cancellationToken);
+            }
+            var result = await group(rows.Where(d => d.Month && d.Day >= from && d.Day < to)).ToListAsync(cancellationToken);
+            if (first < from)
+            {
+                result.AddRange(await group(rows.Where(d => !d.Month && d.Day >= first && d.Day < from)).ToListAsync(cancellationToken));
+            }
+            if (to < end)
+            {
+                result.AddRange(await group(rows.Where(d => !d.Month && d.Day >= to && d.Day < end)).ToListAsync(cancellationToken));
+            }
+            return result;
+        }
+    }
 
     private static void AddEdges(Dictionary<string, DayTotals> groups, List<ReportCycle> edgeResolved, Func<ReportCycle, string> key)
     {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentWorkspace.Features.Reports;
 
 /// <summary>A <see cref="ReportDay"/> row's key.</summary>
-internal readonly record struct DayKey(long Day, int TeamId, string Channel, string AgentId);
+internal readonly record struct DayKey(bool Month, long Day, int TeamId, string Channel, string AgentId);
 
 public sealed partial class ReportStore
 {
@@ -23,7 +23,7 @@ public sealed partial class ReportStore
     {
         if (cycle.ResolvedAt is { } resolved)
         {
-            foreach (var totals in Groups(rows, cycle, DayKeys.DayOf(resolved.UtcTicks)))
+            foreach (var totals in Groups(rows, cycle, resolved.UtcTicks))
             {
                 totals.AddResolved(cycle, sign);
             }
@@ -34,23 +34,26 @@ public sealed partial class ReportStore
     {
         if (cycle.Cycle == 0)
         {
-            foreach (var totals in Groups(rows, cycle, DayKeys.DayOf(cycle.StartedAt.UtcTicks)))
+            foreach (var totals in Groups(rows, cycle, cycle.StartedAt.UtcTicks))
             {
                 totals.AddCreated(cycle, tags, sign);
             }
         }
     }
 
-    private static IEnumerable<DayTotals> Groups(Dictionary<DayKey, DayTotals> rows, ReportCycle cycle, long day)
+    /// <summary>Every group's day row and month row for the instant.</summary>
+    private static IEnumerable<DayTotals> Groups(Dictionary<DayKey, DayTotals> rows, ReportCycle cycle, long utcTicks)
     {
         foreach (var (team, channel, agent) in DayKeys.Of(cycle.TeamId ?? 0, cycle.Channel.ToString(), cycle.AgentId ?? ""))
         {
-            var key = new DayKey(day, team, channel, agent);
-            if (!rows.TryGetValue(key, out var totals))
+            foreach (var key in new[] { new DayKey(false, DayKeys.DayOf(utcTicks), team, channel, agent), new DayKey(true, DayKeys.MonthOf(utcTicks), team, channel, agent) })
             {
-                rows[key] = totals = new DayTotals();
+                if (!rows.TryGetValue(key, out var totals))
+                {
+                    rows[key] = totals = new DayTotals();
+                }
+                yield return totals;
             }
-            yield return totals;
         }
     }
 
@@ -77,7 +80,7 @@ public sealed partial class ReportStore
         var channels = changes.Select(c => c.Key.Channel).Distinct().ToList();
         var agents = changes.Select(c => c.Key.AgentId).Distinct().ToList();
         var stored = (await db.ReportDays.Where(d => teams.Contains(d.TeamId) && channels.Contains(d.Channel) && agents.Contains(d.AgentId) && days.Contains(d.Day))
-            .ToListAsync(cancellationToken)).ToDictionary(d => new DayKey(d.Day, d.TeamId, d.Channel, d.AgentId));
+            .ToListAsync(cancellationToken)).ToDictionary(d => new DayKey(d.Month, d.Day, d.TeamId, d.Channel, d.AgentId));
         foreach (var (key, change) in changes)
         {
             if (stored.TryGetValue(key, out var row))
@@ -95,7 +98,7 @@ public sealed partial class ReportStore
             }
             else
             {
-                row = new ReportDay { Day = key.Day, TeamId = key.TeamId, Channel = key.Channel, AgentId = key.AgentId };
+                row = new ReportDay { Month = key.Month, Day = key.Day, TeamId = key.TeamId, Channel = key.Channel, AgentId = key.AgentId };
                 change.Write(row);
                 db.ReportDays.Add(row);
             }
@@ -103,8 +106,8 @@ public sealed partial class ReportStore
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Recomputes every per-day row from the facts, a week at a time (the same counting as the live upkeep).</summary>
-    private async Task RebuildDaysAsync(CancellationToken cancellationToken)
+    /// <summary>Recomputes every per-day and per-month row from the facts, a month at a time (the same counting as the live upkeep).</summary>
+    public async Task RebuildDaysAsync(CancellationToken cancellationToken = default)
     {
         long first, last;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -113,16 +116,19 @@ public sealed partial class ReportStore
             {
                 return;
             }
-            first = DayKeys.DayOf((await db.ReportCycles.MinAsync(c => c.StartedAt, cancellationToken)).UtcTicks);
+            first = DayKeys.MonthOf((await db.ReportCycles.MinAsync(c => c.StartedAt, cancellationToken)).UtcTicks);
             var lastStart = (await db.ReportCycles.MaxAsync(c => c.StartedAt, cancellationToken)).UtcTicks;
             var lastResolution = (await db.ReportCycles.MaxAsync(c => c.ResolvedAt, cancellationToken))?.UtcTicks ?? lastStart;
             last = Math.Max(lastStart, lastResolution);
         }
-        const long window = 7 * DayKeys.DayTicks;
-        for (var start = first; start <= last; start += window)
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.ReportDays.ExecuteDeleteAsync(cancellationToken);
+        }
+        for (var start = first; start <= last; start = DayKeys.NextMonth(start))
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var (from, to) = (new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(start + window, TimeSpan.Zero));
+            var (from, to) = (new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(DayKeys.NextMonth(start), TimeSpan.Zero));
             var rows = new Dictionary<DayKey, DayTotals>();
             foreach (var cycle in await db.ReportCycles.AsNoTracking().Where(c => c.ResolvedAt >= from && c.ResolvedAt < to).ToListAsync(cancellationToken))
             {
@@ -138,7 +144,7 @@ public sealed partial class ReportStore
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var (key, totals) in rows.Where(r => !r.Value.IsEmpty))
             {
-                var row = new ReportDay { Day = key.Day, TeamId = key.TeamId, Channel = key.Channel, AgentId = key.AgentId };
+                var row = new ReportDay { Month = key.Month, Day = key.Day, TeamId = key.TeamId, Channel = key.Channel, AgentId = key.AgentId };
                 totals.Write(row);
                 db.ReportDays.Add(row);
             }

@@ -100,6 +100,39 @@ internal static class ReportBench
         Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
     }
 
+    /// <summary>Where a per-day report's time goes: each read of the per-day and hourly rows, timed alone (5 runs, the last shown).</summary>
+    public static async Task ProfileAsync(string dbPath, int days)
+    {
+        using var host = BuildHost(dbPath);
+        var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var lastDay = DayKeys.DayOf((await db.ReportTickets.MaxAsync(t => t.CreatedAt)).UtcTicks);
+        var (first, end) = (lastDay - (days - 1) * DayKeys.DayTicks, lastDay + DayKeys.DayTicks);
+        var rows = db.ReportDays.AsNoTracking().Where(d => d.Day >= first && d.Day < end);
+        var slots = new HashSet<int> { 0, 2 };
+        var steps = new (string Name, Func<Task<int>> Run)[]
+        {
+            ("summary rows read", async () => (await rows.Where(d => d.TeamId == -1 && d.Channel == "*" && d.AgentId == "*").ToListAsync()).Count),
+            ("summary rows read + parsed", async () => (await rows.Where(d => d.TeamId == -1 && d.Channel == "*" && d.AgentId == "*").ToListAsync()).Sum(r => DayTotals.Read(r).Resolved)),
+            ("agent rows read", async () => (await rows.Where(d => d.TeamId == -1 && d.Channel == "*" && d.AgentId != "*").ToListAsync()).Count),
+            ("agent rows read + parsed (2 slots)", async () => (await rows.Where(d => d.TeamId == -1 && d.Channel == "*" && d.AgentId != "*").ToListAsync()).Sum(r => DayTotals.Read(r, slots, false).Resolved)),
+            ("team rows read + parsed (2 slots)", async () => (await rows.Where(d => d.Channel == "*" && d.AgentId == "*" && d.TeamId != -1).ToListAsync()).Sum(r => DayTotals.Read(r, slots, false).Resolved)),
+            ("hour rows", async () => (await db.ReportHours.Where(h => h.TeamId == -1 && h.Channel == "*" && h.Hour >= first && h.Hour < end).ToListAsync()).Count),
+        };
+        Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}; {days} days");
+        foreach (var (name, run) in steps)
+        {
+            var result = 0;
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < 5; i++)
+            {
+                watch.Restart();
+                result = await run();
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-40} {watch.Elapsed.TotalMilliseconds,8:F1} ms  ({result:N0})"));
+        }
+    }
+
     private static IHost BuildHost(string dbPath)
     {
         var fullPath = Path.GetFullPath(dbPath);
