@@ -31,6 +31,9 @@ switch (args.FirstOrDefault())
     case "reports-prepare":
         await ReportBench.PrepareAsync(options.Required("db"));
         return 0;
+    case "reports-days":
+        await ReportBench.RebuildDaysAsync(options.Required("db"));
+        return 0;
     case "reports-profile":
         await ReportBench.ProfileAsync(options.Required("db"), options.Int("days", 365));
         return 0;

@@ -54,8 +54,11 @@ public sealed record ReportResult(
 /// </summary>
 public sealed partial class ReportQuery(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>Up to this many cycles resolved in the period, every number is computed exactly from the facts.</summary>
-    public int ExactUpTo { get; set; } = 10_000;
+    /// <summary>
+    /// Up to this many cycles resolved in the period (whole UTC days), every number is computed exactly from the facts:
+    /// at 1M tickets on the bench machine ~5,000 cycles read from the facts cost about what a year of per-day rows does.
+    /// </summary>
+    public int ExactUpTo { get; set; } = 5_000;
 
     /// <param name="factsOnly">Compute everything from the facts even where the aggregates could answer (tests compare the two).</param>
     public async Task<ReportResult> RunAsync(ReportRequest request, bool factsOnly = false, CancellationToken cancellationToken = default)
@@ -185,7 +188,12 @@ public sealed partial class ReportQuery(IDbContextFactory<AppDbContext> dbFactor
         var starts = await Filtered(db, db.ReportCycles, drill.Filters)
             .Where(c => c.StartedAt >= from && c.StartedAt < to).Select(c => new { c.StartedAt, c.Cycle }).ToListAsync(cancellationToken);
         var resolutions = await CyclesFor(db, drill with { Metric = Metric.Resolved }).Select(c => c.ResolvedAt!.Value).ToListAsync(cancellationToken);
-        var openAtStart = await CyclesFor(db, drill with { Metric = Metric.Backlog, To = drill.From }).CountAsync(cancellationToken);
+        // Open at the start: started before it and resolved at or after it, or not resolved; counted as two index ranges on
+        // the resolution instant, not a walk through every cycle started before the range.
+        var before = Filtered(db, db.ReportCycles, drill.Filters).Where(c => c.StartedAt < from);
+        // (The upper bound only steers the planner to the resolution index: a closed range looks narrower than StartedAt < x.)
+        var openAtStart = await before.Where(c => c.ResolvedAt >= from && c.ResolvedAt < DateTimeOffset.MaxValue).CountAsync(cancellationToken)
+            + await before.Where(c => c.ResolvedAt == null).CountAsync(cancellationToken);
         var created = Histogram(buckets, starts.Where(s => s.Cycle == 0).Select(s => s.StartedAt.UtcTicks));
         var reopened = Histogram(buckets, starts.Where(s => s.Cycle > 0).Select(s => s.StartedAt.UtcTicks));
         var resolved = Histogram(buckets, resolutions.Select(r => r.UtcTicks));
