@@ -23,10 +23,6 @@ public sealed partial class ReportQuery
         var (team, channel, agent) = (f.TeamId ?? DayKeys.AllTeams, f.Channel?.ToString() ?? DayKeys.All, f.AgentId ?? DayKeys.All);
         var days = new Span(db, firstDay, endDay);
         var total = Sum(await days.RowsAsync(q => q.Where(d => d.TeamId == team && d.Channel == channel && d.AgentId == agent), cancellationToken));
-        if (total.Resolved <= ExactUpTo)
-        {
-            return null;
-        }
 
         // The edges: [from, first whole UTC day) and [end of the last whole day, to), cycle by cycle.
         var edges = new[] { (From: from, To: new DateTimeOffset(firstDay, TimeSpan.Zero)), (From: new DateTimeOffset(endDay, TimeSpan.Zero), To: to) }
@@ -60,7 +56,9 @@ public sealed partial class ReportQuery
             [Metric.Backlog] = series.Count > 0 ? series[^1].Backlog : 0,
             [Metric.ZeroReplyResolution] = total.ZeroReply,
         };
-        var durations = DayTotals.DurationMetrics.ToDictionary(m => m, m => total.Histogram(m, business).Stat());
+        // Few resolved cycles: their medians, p90s and per-agent and per-team rows exactly from the facts (one read).
+        var exact = total.Resolved <= ExactUpTo ? await ExactDurationsAsync(db, new ReportDrill(Metric.Resolved, from, to, f), business, cancellationToken) : null;
+        var durations = exact?.Durations ?? DayTotals.DurationMetrics.ToDictionary(m => m, m => total.Histogram(m, business).Stat());
         var rates = new Dictionary<Metric, RateStat>
         {
             [Metric.ResolutionRate] = new(total.CreatedResolved, counts[Metric.Created]),
@@ -72,6 +70,67 @@ public sealed partial class ReportQuery
         counts[Metric.SurveyedTickets] = surveys.Tickets;
         counts[Metric.Unhappy] = surveys.UnhappyTickets;
 
+        var (teams, agents) = exact is not null
+            ? (Rows(exact.Teams, surveys.Teams), Rows(exact.Agents, surveys.Agents))
+            : await PerformanceFromDaysAsync(db, drill, days, edgeResolved, business, surveys, cancellationToken);
+
+        var (escalations, escalated) = await EscalationsAsync(db, drill, cancellationToken);
+        counts[Metric.Escalations] = escalated;
+        var volume = new Dictionary<ReportDimension, IReadOnlyList<GroupCount>>
+        {
+            [ReportDimension.Channel] = total.VolumeOf("c"),
+            [ReportDimension.Team] = total.VolumeOf("g"),
+            [ReportDimension.Priority] = total.VolumeOf("p"),
+            [ReportDimension.Category] = total.VolumeOf("k"),
+            [ReportDimension.Language] = total.VolumeOf("l"),
+            [ReportDimension.Tag] = total.VolumeOf("t", 50),
+        };
+        var provisional = to > clock.GetUtcNow() - ReportMetrics.FcrReopenWindow;
+        return new ReportResult(request, series, counts, durations, rates, volume, escalations, agents, teams, hours, provisional, surveys,
+            DurationsApproximate: exact is null);
+    }
+
+    private sealed record ExactDurations(
+        Dictionary<Metric, DurationStat> Durations, Dictionary<string, PerformanceTotals> Agents, Dictionary<string, PerformanceTotals> Teams);
+
+    /// <summary>The resolved cycles' durations read one by one (what the facts path computes), for periods with few of them.</summary>
+    private static async Task<ExactDurations> ExactDurationsAsync(AppDbContext db, ReportDrill resolvedDrill, bool business, CancellationToken cancellationToken)
+    {
+        var resolved = await CyclesFor(db, resolvedDrill)
+            .Select(c => new
+            {
+                c.AgentId, c.TeamId, c.ReopenedAt,
+                FirstResponse = business ? c.FirstResponseBusinessSeconds : c.FirstResponseSeconds,
+                Resolution = business ? c.ResolutionBusinessSeconds : c.ResolutionSeconds,
+                Wait = business ? c.WaitBusinessSeconds : c.WaitSeconds,
+                OnHold = business ? c.OnHoldBusinessSeconds : c.OnHoldSeconds,
+                QueueWait = business ? c.QueueWaitBusinessSeconds : c.QueueWaitSeconds,
+                Handle = business ? c.HandleBusinessSeconds : c.HandleSeconds,
+            })
+            .ToListAsync(cancellationToken);
+        var durations = new Dictionary<Metric, DurationStat>
+        {
+            [Metric.FirstResponse] = DurationStat.Of(resolved.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),
+            [Metric.Resolution] = DurationStat.Of(resolved.Select(c => c.Resolution ?? 0).ToList()),
+            [Metric.RequesterWait] = DurationStat.Of(resolved.Select(c => c.Wait ?? 0).ToList()),
+            [Metric.OnHold] = DurationStat.Of(resolved.Select(c => c.OnHold ?? 0).ToList()),
+            [Metric.QueueWait] = DurationStat.Of(resolved.Where(c => c.QueueWait is not null).Select(c => c.QueueWait!.Value).ToList()),
+            [Metric.HandleTime] = DurationStat.Of(resolved.Where(c => c.Handle is not null).Select(c => c.Handle!.Value).ToList()),
+        };
+        Dictionary<string, PerformanceTotals> By(Func<string?, int?, string> key) => resolved.GroupBy(c => key(c.AgentId, c.TeamId), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new PerformanceTotals(g.Count(),
+                DurationStat.Of(g.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),
+                DurationStat.Of(g.Select(c => c.Resolution ?? 0).ToList()), g.Count(c => c.ReopenedAt is not null)), StringComparer.Ordinal);
+        return new ExactDurations(durations, By((agent, _) => agent ?? ""),
+            By((_, team) => team?.ToString(CultureInfo.InvariantCulture) ?? ""));
+    }
+
+    /// <summary>The per-team and per-agent tables from the per-day rows (medians from histograms) and the edge days' facts.</summary>
+    private static async Task<(List<PerformanceRow> Teams, List<PerformanceRow> Agents)> PerformanceFromDaysAsync(
+        AppDbContext db, ReportDrill drill, Span days, List<ReportCycle> edgeResolved, bool business, SurveyFigures surveys, CancellationToken cancellationToken)
+    {
+        var f = drill.Filters;
+        var (team, channel) = (f.TeamId ?? DayKeys.AllTeams, f.Channel?.ToString() ?? DayKeys.All);
         // Per team: the team rows under the same filters (by channel, or the agent's own rows by team).
         IQueryable<ReportDay> TeamRows(IQueryable<ReportDay> q)
         {
@@ -101,21 +160,8 @@ public sealed partial class ReportQuery
             agentTotals = await ExactAgentsAsync(db, drill, business, cancellationToken);
         }
         var agents = Rows(agentTotals, surveys.Agents);
+        return (teams, agents);
 
-        var (escalations, escalated) = await EscalationsAsync(db, drill, cancellationToken);
-        counts[Metric.Escalations] = escalated;
-        var volume = new Dictionary<ReportDimension, IReadOnlyList<GroupCount>>
-        {
-            [ReportDimension.Channel] = total.VolumeOf("c"),
-            [ReportDimension.Team] = total.VolumeOf("g"),
-            [ReportDimension.Priority] = total.VolumeOf("p"),
-            [ReportDimension.Category] = total.VolumeOf("k"),
-            [ReportDimension.Language] = total.VolumeOf("l"),
-            [ReportDimension.Tag] = total.VolumeOf("t", 50),
-        };
-        var provisional = to > clock.GetUtcNow() - ReportMetrics.FcrReopenWindow;
-        return new ReportResult(request, series, counts, durations, rates, volume, escalations, agents, teams, hours, provisional, surveys,
-            DurationsApproximate: true);
     }
 
     private static DayTotals Sum(IEnumerable<ReportDay> rows, IReadOnlySet<int>? slots = null, bool volume = true)
