@@ -19,7 +19,7 @@ public sealed class ReportDaysTests : IAsyncLifetime
     private static ReportRequest Madrid(bool business = false, ReportFilters? filters = null) =>
         new(new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 9), "Europe/Madrid", filters ?? new ReportFilters(), business);
 
-    public static TheoryData<string> Views => ["Madrid", "UTC", "Kolkata", "business", "by week", "team", "channel", "agent", "agent in team", "team and channel", "whole months", "a month among days"];
+    public static TheoryData<string> Views => ["Madrid", "UTC", "Kolkata", "business", "by week", "team", "channel", "agent", "agent in team", "team and channel", "whole months", "a month among days", "priority", "priority, business, Kolkata"];
 
     private ReportRequest View(string view) => view switch
     {
@@ -36,6 +36,8 @@ public sealed class ReportDaysTests : IAsyncLifetime
         "whole months" => new ReportRequest(new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 31), "Etc/UTC", new ReportFilters(), Grain: ReportGrain.Month),
         // Madrid, 15 November to 10 January: December from its month rows, the days around it from day rows, the edges from the facts.
         "a month among days" => new ReportRequest(new DateOnly(2026, 11, 15), new DateOnly(2027, 1, 10), "Europe/Madrid", new ReportFilters { TeamId = world.Sla.Id.Support }),
+        "priority" => Madrid(filters: new ReportFilters { Priority = TicketPriority.Normal }),
+        "priority, business, Kolkata" => Madrid(business: true, filters: new ReportFilters { Priority = TicketPriority.Normal }) with { TimeZoneId = "Asia/Kolkata" },
         _ => Madrid(),
     };
 

@@ -25,7 +25,10 @@ public sealed class ReportDay
     /// <summary><see cref="DayKeys.AllTeams"/> (-1) for every team, 0 for tickets without a team.</summary>
     public int TeamId { get; set; }
 
-    /// <summary>The channel's name or <see cref="DayKeys.All"/>.</summary>
+    /// <summary>
+    /// The channel's name, <see cref="DayKeys.All"/>, or a priority (<see cref="DayKeys.PriorityFacet"/>: that priority's
+    /// cycles in all channels, with all teams, each team and each agent).
+    /// </summary>
     public string Channel { get; set; } = DayKeys.All;
 
     /// <summary>The agent the cycles count for, "" for none, or <see cref="DayKeys.All"/>.</summary>
@@ -42,7 +45,7 @@ public sealed class ReportDay
     public byte[] Data { get; set; } = [];
 }
 
-/// <summary>The groups a cycle counts in (a cube over team × channel, and agent alone or by team).</summary>
+/// <summary>The groups a cycle counts in (a cube over team × channel, agent alone or by team, priority alone, by team or by agent).</summary>
 public static class DayKeys
 {
     public const int AllTeams = -1;
@@ -59,9 +62,13 @@ public static class DayKeys
 
     public static long NextMonth(long monthTicks) => new DateTime(monthTicks, DateTimeKind.Utc).AddMonths(1).Ticks;
 
-    public static (int Team, string Channel, string Agent)[] Of(int team, string channel, string agent) =>
+    /// <summary>A priority in the <see cref="ReportDay.Channel"/> key ("p:2"): the priority filter's rows (all teams and channels).</summary>
+    public static string PriorityFacet(Tickets.TicketPriority priority) => "p:" + ((int)priority).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static (int Team, string Channel, string Agent)[] Of(int team, string channel, string agent, Tickets.TicketPriority priority) =>
     [
         (team, channel, All), (team, All, All), (AllTeams, channel, All), (AllTeams, All, All), (AllTeams, All, agent), (team, All, agent),
+        (AllTeams, PriorityFacet(priority), All), (team, PriorityFacet(priority), All), (AllTeams, PriorityFacet(priority), agent),
     ];
 }
 

@@ -20,7 +20,7 @@ public sealed partial class ReportQuery
         {
             return null;
         }
-        var (team, channel, agent) = (f.TeamId ?? DayKeys.AllTeams, f.Channel?.ToString() ?? DayKeys.All, f.AgentId ?? DayKeys.All);
+        var (team, channel, agent) = (f.TeamId ?? DayKeys.AllTeams, f.Facet, f.AgentId ?? DayKeys.All);
         var days = new Span(db, firstDay, endDay);
         var total = Sum(await days.RowsAsync(q => q.Where(d => d.TeamId == team && d.Channel == channel && d.AgentId == agent), cancellationToken));
 
@@ -130,8 +130,8 @@ public sealed partial class ReportQuery
         AppDbContext db, ReportDrill drill, Span days, List<ReportCycle> edgeResolved, bool business, SurveyFigures surveys, CancellationToken cancellationToken)
     {
         var f = drill.Filters;
-        var (team, channel) = (f.TeamId ?? DayKeys.AllTeams, f.Channel?.ToString() ?? DayKeys.All);
-        // Per team: the team rows under the same filters (by channel, or the agent's own rows by team).
+        var (team, channel) = (f.TeamId ?? DayKeys.AllTeams, f.Facet);
+        // Per team: the team rows under the same filters (by channel or priority, or the agent's own rows by team).
         IQueryable<ReportDay> TeamRows(IQueryable<ReportDay> q)
         {
             q = f.AgentId is { } filterAgent
@@ -144,13 +144,14 @@ public sealed partial class ReportQuery
         AddEdges(byTeam, edgeResolved, c => c.TeamId?.ToString(CultureInfo.InvariantCulture) ?? "");
         var teams = Rows(Performance(byTeam, business), surveys.Teams);
 
-        // Per agent: the agent rows of the team (or all teams); by channel they aren't kept, so that table is exact.
+        // Per agent: the agent rows of the team (or all teams, or of the priority); by channel they aren't kept, so that
+        // table is exact.
         Dictionary<string, PerformanceTotals> agentTotals;
         if (f.Channel is null)
         {
             var agentRows = await days.RowsAsync(q => f.AgentId is { } only
-                ? q.Where(d => d.TeamId == team && d.Channel == DayKeys.All && d.AgentId == only)
-                : q.Where(d => d.TeamId == team && d.Channel == DayKeys.All && d.AgentId != DayKeys.All), cancellationToken);
+                ? q.Where(d => d.TeamId == team && d.Channel == channel && d.AgentId == only)
+                : q.Where(d => d.TeamId == team && d.Channel == channel && d.AgentId != DayKeys.All), cancellationToken);
             var byAgent = Group(agentRows, d => d.AgentId, performanceSlots);
             AddEdges(byAgent, edgeResolved, c => c.AgentId ?? "");
             agentTotals = Performance(byAgent, business);
@@ -239,13 +240,13 @@ public sealed partial class ReportQuery
     }
 
     /// <summary>
-    /// The series from the hourly aggregate (team and channel filters): one row per hour of the filter's key. The hours a
+    /// The series from the hourly aggregate (team and channel filters, or a priority): one row per hour of the filter's key. The hours a
     /// bucket edge cuts (half-hour zones) are counted from the facts to the instant, so every zone gets exact days.
     /// </summary>
     private static async Task<List<SeriesPoint>> SeriesFromHoursAsync(
         AppDbContext db, IReadOnlyList<(DateOnly Start, DateTimeOffset From, DateTimeOffset To)> buckets, ReportFilters filters, CancellationToken cancellationToken)
     {
-        var (team, channel) = (filters.TeamId ?? DayKeys.AllTeams, filters.Channel?.ToString() ?? DayKeys.All);
+        var (team, channel) = (filters.TeamId ?? DayKeys.AllTeams, filters.Facet);
         var hours = db.ReportHours.Where(h => h.TeamId == team && h.Channel == channel);
         var (from, to) = (buckets[0].From.UtcTicks, buckets[^1].To.UtcTicks);
         var firstHour = from - from % ReportStore.HourTicks;

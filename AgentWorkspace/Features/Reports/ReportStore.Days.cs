@@ -44,7 +44,7 @@ public sealed partial class ReportStore
     /// <summary>Every group's day row and month row for the instant.</summary>
     private static IEnumerable<DayTotals> Groups(Dictionary<DayKey, DayTotals> rows, ReportCycle cycle, long utcTicks)
     {
-        foreach (var (team, channel, agent) in DayKeys.Of(cycle.TeamId ?? 0, cycle.Channel.ToString(), cycle.AgentId ?? ""))
+        foreach (var (team, channel, agent) in DayKeys.Of(cycle.TeamId ?? 0, cycle.Channel.ToString(), cycle.AgentId ?? "", cycle.Priority))
         {
             foreach (var key in new[] { new DayKey(false, DayKeys.DayOf(utcTicks), team, channel, agent), new DayKey(true, DayKeys.MonthOf(utcTicks), team, channel, agent) })
             {
@@ -104,6 +104,18 @@ public sealed partial class ReportStore
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Recomputes the hourly, daily and monthly totals from the facts already stored (the facts are not rebuilt).</summary>
+    public async Task RebuildTotalsAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await RecountHoursAsync(db, long.MinValue / 2, long.MaxValue / 2, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await RebuildDaysAsync(cancellationToken);
     }
 
     /// <summary>Recomputes every per-day and per-month row from the facts, a month at a time (the same counting as the live upkeep).</summary>

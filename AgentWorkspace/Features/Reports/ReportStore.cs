@@ -174,22 +174,24 @@ public sealed partial class ReportStore(IDbContextFactory<AppDbContext> dbFactor
     private static async Task RecountHoursAsync(AppDbContext db, long from, long to, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlAsync($"DELETE FROM ReportHours WHERE Hour >= {from} AND Hour < {to}", cancellationToken);
-        // One row per hour for each team and channel, each team (all channels), each channel (all teams) and all.
+        // One row per hour for each team and channel, each team (all channels), each channel (all teams), all, and each
+        // priority (all teams and channels; "p:2" as DayKeys.PriorityFacet writes it).
         await db.Database.ExecuteSqlAsync($"""
             WITH e AS (
-                SELECT CreatedAt - CreatedAt % {HourTicks} AS h, COALESCE(TeamId, 0) AS team, Channel AS channel, 1 AS c, 0 AS r, 0 AS o
+                SELECT CreatedAt - CreatedAt % {HourTicks} AS h, COALESCE(TeamId, 0) AS team, Channel AS channel, Priority AS priority, 1 AS c, 0 AS r, 0 AS o
                 FROM ReportTickets WHERE CreatedAt >= {from} AND CreatedAt < {to}
                 UNION ALL
-                SELECT ResolvedAt - ResolvedAt % {HourTicks}, COALESCE(TeamId, 0), Channel, 0, 1, 0
+                SELECT ResolvedAt - ResolvedAt % {HourTicks}, COALESCE(TeamId, 0), Channel, Priority, 0, 1, 0
                 FROM ReportCycles WHERE ResolvedAt >= {from} AND ResolvedAt < {to}
                 UNION ALL
-                SELECT ReopenedAt - ReopenedAt % {HourTicks}, COALESCE(TeamId, 0), Channel, 0, 0, 1
+                SELECT ReopenedAt - ReopenedAt % {HourTicks}, COALESCE(TeamId, 0), Channel, Priority, 0, 0, 1
                 FROM ReportCycles WHERE ReopenedAt >= {from} AND ReopenedAt < {to})
             INSERT INTO ReportHours (Hour, TeamId, Channel, Created, Resolved, Reopened)
             SELECT h, team, channel, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h, team, channel
             UNION ALL SELECT h, team, {DayKeys.All}, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h, team
             UNION ALL SELECT h, {DayKeys.AllTeams}, channel, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h, channel
             UNION ALL SELECT h, {DayKeys.AllTeams}, {DayKeys.All}, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h
+            UNION ALL SELECT h, {DayKeys.AllTeams}, 'p:' || priority, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h, priority
             """, cancellationToken);
     }
 }

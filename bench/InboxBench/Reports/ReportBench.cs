@@ -107,15 +107,15 @@ internal static class ReportBench
         Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
     }
 
-    /// <summary>Only the per-day and per-month rows, recomputed from the facts already there.</summary>
+    /// <summary>Only the hourly, per-day and per-month totals, recomputed from the facts already there.</summary>
     public static async Task RebuildDaysAsync(string dbPath)
     {
         using var host = BuildHost(dbPath);
         var clock = Stopwatch.StartNew();
-        await host.Services.GetRequiredService<ReportStore>().RebuildDaysAsync();
+        await host.Services.GetRequiredService<ReportStore>().RebuildTotalsAsync();
         var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync();
-        Console.WriteLine($"per-day rows rebuilt in {clock.Elapsed.TotalSeconds:F0} s: {await db.ReportDays.CountAsync(d => !d.Month):N0} day rows, {await db.ReportDays.CountAsync(d => d.Month):N0} month rows");
+        Console.WriteLine($"totals rebuilt in {clock.Elapsed.TotalSeconds:F0} s: {await db.ReportHours.CountAsync():N0} hour rows, {await db.ReportDays.CountAsync(d => !d.Month):N0} day rows, {await db.ReportDays.CountAsync(d => d.Month):N0} month rows");
         await db.Database.ExecuteSqlRawAsync("ANALYZE; PRAGMA optimize;");
     }
 
