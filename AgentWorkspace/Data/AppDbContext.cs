@@ -69,6 +69,7 @@ public class AppDbContext : IdentityDbContext<Agent, IdentityRole, string>
     public DbSet<ReportCycle> ReportCycles => Set<ReportCycle>();
     public DbSet<ReportEscalation> ReportEscalations => Set<ReportEscalation>();
     public DbSet<ReportHour> ReportHours => Set<ReportHour>();
+    public DbSet<ReportDay> ReportDays => Set<ReportDay>();
     public DbSet<TicketOpen> TicketOpens => Set<TicketOpen>();
 
     protected override void OnModelCreating(ModelBuilder builder)

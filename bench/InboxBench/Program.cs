@@ -31,6 +31,12 @@ switch (args.FirstOrDefault())
     case "reports-prepare":
         await ReportBench.PrepareAsync(options.Required("db"));
         return 0;
+    case "reports-days":
+        await ReportBench.RebuildDaysAsync(options.Required("db"));
+        return 0;
+    case "reports-profile":
+        await ReportBench.ProfileAsync(options.Required("db"), options.Int("days", 365));
+        return 0;
     case "reports":
         await ReportBench.MeasureAsync(options.Required("db"), options.Int("runs", 50), options.Int("budget-seconds", 30), options.Get("only"));
         return 0;

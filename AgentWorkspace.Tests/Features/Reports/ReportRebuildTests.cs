@@ -10,6 +10,7 @@ public sealed class ReportRebuildTests
         await using var world = await ReportWorld.CreateAsync();
         var live = await world.SnapshotAsync();
         live.Count(r => r.StartsWith("C ", StringComparison.Ordinal)).ShouldBe(4);
+        live.ShouldContain(r => r.StartsWith("D ", StringComparison.Ordinal));
 
         (await world.Store.RebuildAsync()).ShouldBe(3);
 

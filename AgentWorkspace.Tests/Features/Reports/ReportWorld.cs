@@ -124,7 +124,7 @@ public sealed class ReportWorld : IAsyncDisposable
         await using var db = Sla.Db();
         var rows = new List<string>();
         rows.AddRange((await db.ReportTickets.AsNoTracking().OrderBy(t => t.TicketId).ToListAsync()).Select(t =>
-            $"T {t.TicketId} {t.Number} {t.CreatedAt.UtcTicks} {t.Channel} {t.Priority} {t.TeamId} {t.Category} {t.Language} {t.FirstAssignedAt?.UtcTicks} {t.TicketVersion}"));
+            $"T {t.TicketId} {t.Number} {t.CreatedAt.UtcTicks} {t.Channel} {t.Priority} {t.TeamId} {t.Category} {t.Language} {t.FirstAssignedAt?.UtcTicks} {t.TicketVersion} [{t.Tags}]"));
         rows.AddRange((await db.ReportCycles.AsNoTracking().OrderBy(c => c.TicketId).ThenBy(c => c.Cycle).ToListAsync()).Select(c =>
             $"C {c.TicketId} {c.Cycle} {c.Channel} {c.Priority} {c.TeamId} {c.Category} {c.Language} {c.StartedAt.UtcTicks} {c.ResolvedAt?.UtcTicks} {c.ReopenedAt?.UtcTicks} " +
             $"{c.ReopenedAfterSeconds} {c.AgentId} {c.FirstResponseAt?.UtcTicks} {c.PublicReplies} {c.FirstResponseSeconds} {c.FirstResponseBusinessSeconds} " +
@@ -134,6 +134,9 @@ public sealed class ReportWorld : IAsyncDisposable
             $"E {e.TicketId} {e.Seq} {e.At.UtcTicks} {e.Tier}"));
         rows.AddRange((await db.ReportHours.AsNoTracking().ToListAsync()).OrderBy(h => h.Hour).ThenBy(h => h.TeamId).ThenBy(h => h.Channel).Select(h =>
             $"H {h.Hour} {h.TeamId} {h.Channel} {h.Created} {h.Resolved} {h.Reopened}"));
+        rows.AddRange((await db.ReportDays.AsNoTracking().ToListAsync()).OrderBy(d => d.Month).ThenBy(d => d.Day).ThenBy(d => d.TeamId).ThenBy(d => d.Channel, StringComparer.Ordinal)
+            .ThenBy(d => d.AgentId, StringComparer.Ordinal).Select(d =>
+                $"D {d.Month} {d.Day} {d.TeamId} {d.Channel} {d.AgentId} {d.Created} {d.CreatedResolved} {d.Resolved} {d.ZeroReply} {d.FirstContact} {d.ReopenedCycles} {Convert.ToHexString(d.Data)}"));
         return rows;
     }
 

@@ -51,6 +51,17 @@ public sealed class ReportsPageTests : ComponentTest, IAsyncLifetime
     }
 
     [Fact]
+    public void FromThePerDayRows_TheMediansSayTheyAreApproximate()
+    {
+        world.Query.ExactUpTo = 0;
+        var page = Render<ReportsPage>();
+
+        page.WaitForAssertion(() => Cell(page, "durations", 1, 2).ShouldEndWith("approximate (±2.5%)"));
+        Cell(page, "durations", 1, 1).ShouldBe("3");
+        page.Find("[data-testid=report-approximate]").TextContent.ShouldContain("approximate (within ±2.5% of the exact value)");
+    }
+
+    [Fact]
     public void InSpanish_TheMetricsAndTheirDefinitionsAreSpanish()
     {
         UseLanguage("es");

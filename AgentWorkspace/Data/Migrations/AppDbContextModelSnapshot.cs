@@ -1181,6 +1181,10 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.HasKey("TicketId", "Cycle");
 
+                    b.HasIndex("AgentId", "ResolvedAt");
+
+                    b.HasIndex("AgentId", "StartedAt");
+
                     b.HasIndex("ReopenedAt", "TicketId");
 
                     b.HasIndex("ResolvedAt", "TicketId");
@@ -1188,6 +1192,54 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasIndex("StartedAt", "TicketId");
 
                     b.ToTable("ReportCycles");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportDay", b =>
+                {
+                    b.Property<bool>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreatedResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("FirstContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReopenedCycles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ZeroReply")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "TeamId", "Channel", "AgentId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ReportDays");
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportEscalation", b =>
@@ -1234,6 +1286,8 @@ namespace AgentWorkspace.Data.Migrations
 
                     b.HasKey("Hour", "TeamId", "Channel");
 
+                    b.HasIndex("TeamId", "Channel", "Hour", "Created", "Resolved", "Reopened");
+
                     b.ToTable("ReportHours");
                 });
 
@@ -1268,6 +1322,10 @@ namespace AgentWorkspace.Data.Migrations
                     b.Property<int>("Priority")
                         .HasMaxLength(32)
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("TeamId")
                         .HasColumnType("INTEGER");

@@ -7,7 +7,8 @@ namespace AgentWorkspace.Features.Reports;
 public sealed record TicketHistoryInput(
     int TicketId, int Number, DateTimeOffset CreatedAt, TicketChannel Channel, TicketPriority Priority, int? TeamId,
     string? Category, string Language, long Version, string? AssigneeId,
-    IReadOnlyList<HistoryLine> Events, IReadOnlyList<HistoryMessage> Messages, IReadOnlyList<HistoryOpen>? Opens = null);
+    IReadOnlyList<HistoryLine> Events, IReadOnlyList<HistoryMessage> Messages, IReadOnlyList<HistoryOpen>? Opens = null,
+    IReadOnlyList<string>? Tags = null);
 
 /// <summary>An agent opened the ticket's page.</summary>
 public sealed record HistoryOpen(string AgentId, DateTimeOffset At);
@@ -31,7 +32,7 @@ public static class FactBuilder
         {
             TicketId = input.TicketId, Number = input.Number, CreatedAt = input.CreatedAt, Channel = input.Channel,
             Priority = input.Priority, TeamId = input.TeamId, Category = input.Category, Language = input.Language,
-            TicketVersion = input.Version,
+            TicketVersion = input.Version, Tags = string.Join(' ', (input.Tags ?? []).Order(StringComparer.Ordinal)),
             FirstAssignedAt = input.Events.Where(e => e.Field == "Assignee" && e.NewValue is not null).Select(e => (DateTimeOffset?)e.At).Min(),
         };
         var cycles = Cycles(input, businessTime);

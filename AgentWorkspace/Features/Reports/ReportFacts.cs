@@ -24,6 +24,11 @@ public sealed class ReportTicket
 
     /// <summary>The ticket version the facts were computed from: the catch-up recomputes tickets that moved on.</summary>
     public long TicketVersion { get; set; }
+
+    /// <summary>The ticket's tags, sorted, separated by spaces (a tag has none): the per-day volume by tag counts these.</summary>
+    public string Tags { get; set; } = "";
+
+    public IReadOnlyList<string> TagList => Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>
@@ -92,17 +97,22 @@ public sealed class ReportEscalation
 }
 
 /// <summary>
-/// The kept-up aggregate: counts per UTC hour and (current) team and channel. Hours, not days, so any viewer's whole-hour
-/// time zone gets exact day buckets from it; <see cref="ReportStore"/> recomputes exactly the hours a change touched.
+/// The kept-up series aggregate: counts per UTC hour and (current) team and channel, with rows for all teams
+/// (<see cref="DayKeys.AllTeams"/>) and all channels (<see cref="DayKeys.All"/>), so a series of any team/channel
+/// filter reads one row per hour. Hours, not days, so any viewer's whole-hour time zone gets exact day buckets from it
+/// (other zones take the facts of the hours their midnights cut); <see cref="ReportStore"/> recounts exactly the hours a
+/// change touched.
 /// </summary>
 public sealed class ReportHour
 {
     /// <summary>UTC ticks of the hour's start.</summary>
     public long Hour { get; set; }
 
-    /// <summary>0 for tickets without a team (a key column can't be null).</summary>
+    /// <summary>0 for tickets without a team (a key column can't be null), -1 for all teams.</summary>
     public int TeamId { get; set; }
-    public TicketChannel Channel { get; set; }
+
+    /// <summary>The channel's name or "*" for all.</summary>
+    public string Channel { get; set; } = DayKeys.All;
     public int Created { get; set; }
     public int Resolved { get; set; }
     public int Reopened { get; set; }
@@ -149,6 +159,9 @@ internal sealed class ReportCycleConfiguration : IEntityTypeConfiguration<Report
         c.HasIndex(x => new { x.ResolvedAt, x.TicketId });
         c.HasIndex(x => new { x.StartedAt, x.TicketId });
         c.HasIndex(x => new { x.ReopenedAt, x.TicketId });
+        // An agent's report reads that agent's cycles only.
+        c.HasIndex(x => new { x.AgentId, x.ResolvedAt });
+        c.HasIndex(x => new { x.AgentId, x.StartedAt });
         c.Property(x => x.Category).HasMaxLength(100);
         c.Property(x => x.Language).HasMaxLength(8);
         c.Property(x => x.AgentId).HasMaxLength(450);
@@ -168,5 +181,11 @@ internal sealed class ReportEscalationConfiguration : IEntityTypeConfiguration<R
 
 internal sealed class ReportHourConfiguration : IEntityTypeConfiguration<ReportHour>
 {
-    public void Configure(EntityTypeBuilder<ReportHour> h) => h.HasKey(x => new { x.Hour, x.TeamId, x.Channel });
+    public void Configure(EntityTypeBuilder<ReportHour> h)
+    {
+        h.HasKey(x => new { x.Hour, x.TeamId, x.Channel });
+        h.Property(x => x.Channel).HasMaxLength(32);
+        // A series reads one key's hours (and sums the hours before it for the backlog): covering, so no row lookups.
+        h.HasIndex(x => new { x.TeamId, x.Channel, x.Hour, x.Created, x.Resolved, x.Reopened });
+    }
 }

@@ -32,8 +32,15 @@ public sealed record ReportFilters
     public string? Category { get; init; }
     public string? Tag { get; init; }
 
-    /// <summary>Filters the hourly aggregate can answer (it keeps team and channel).</summary>
-    public bool AggregateAnswers => AgentId is null && Priority is null && Category is null && Tag is null;
+    /// <summary>Filters the hourly aggregate can answer: team and channel, or a priority alone.</summary>
+    public bool HoursAnswer => AgentId is null && Category is null && Tag is null && (Priority is null || (TeamId is null && Channel is null));
+
+    /// <summary>Filters the per-day rows can answer: team, channel, agent (not with channel), or a priority alone.</summary>
+    public bool DaysAnswer => Category is null && Tag is null && (AgentId is null || Channel is null)
+        && (Priority is null || (TeamId is null && Channel is null && AgentId is null));
+
+    /// <summary>The rows' second key for these filters: the channel, the priority (<see cref="DayKeys.PriorityFacet"/>) or all.</summary>
+    internal string Facet => Channel?.ToString() ?? (Priority is { } priority ? DayKeys.PriorityFacet(priority) : DayKeys.All);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace AgentWorkspace.Features.Reports;
 /// replaced, the hours it touches before and after recounted); <see cref="RebuildAsync"/> recomputes everything from the
 /// history. Both use the same code, so the rebuild gives the same numbers as the live upkeep.
 /// </summary>
-public sealed class ReportStore(IDbContextFactory<AppDbContext> dbFactory, ILogger<ReportStore> logger)
+public sealed partial class ReportStore(IDbContextFactory<AppDbContext> dbFactory, ILogger<ReportStore> logger)
 {
     public const int ChunkSize = 200;
     internal const long HourTicks = TimeSpan.TicksPerHour;
@@ -24,12 +24,25 @@ public sealed class ReportStore(IDbContextFactory<AppDbContext> dbFactory, ILogg
             var settings = await SlaSettings.LoadAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var hours = await HoursOfAsync(db, chunk, cancellationToken);
-            await ReplaceFactsAsync(db, chunk, settings, cancellationToken);
+            // The per-day rows change by the difference between the tickets' old and new facts.
+            var delta = new Dictionary<DayKey, DayTotals>();
+            foreach (var (cycle, tags) in await CurrentFactsAsync(db, chunk, cancellationToken))
+            {
+                AddCycle(delta, cycle, tags, -1);
+            }
+            foreach (var facts in await ReplaceFactsAsync(db, chunk, settings, cancellationToken))
+            {
+                foreach (var cycle in facts.Cycles)
+                {
+                    AddCycle(delta, cycle, facts.Ticket.TagList, +1);
+                }
+            }
             hours.UnionWith(await HoursOfAsync(db, chunk, cancellationToken));
             foreach (var hour in hours)
             {
                 await RecountHoursAsync(db, hour, hour + HourTicks, cancellationToken);
             }
+            await ApplyDaysAsync(db, delta, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }
@@ -65,6 +78,7 @@ public sealed class ReportStore(IDbContextFactory<AppDbContext> dbFactory, ILogg
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.ReportHours.ExecuteDeleteAsync(cancellationToken);
+            await db.ReportDays.ExecuteDeleteAsync(cancellationToken);
             await db.ReportEscalations.ExecuteDeleteAsync(cancellationToken);
             await db.ReportCycles.ExecuteDeleteAsync(cancellationToken);
             await db.ReportTickets.ExecuteDeleteAsync(cancellationToken);
@@ -101,11 +115,12 @@ public sealed class ReportStore(IDbContextFactory<AppDbContext> dbFactory, ILogg
             await RecountHoursAsync(db, long.MinValue / 2, long.MaxValue / 2, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        await RebuildDaysAsync(cancellationToken);
         return total;
     }
 
     /// <summary>Reads the tickets' history, builds their facts and replaces their rows (inside the caller's transaction).</summary>
-    private static async Task ReplaceFactsAsync(AppDbContext db, IReadOnlyCollection<int> ids, SlaSettings settings, CancellationToken cancellationToken)
+    private static async Task<List<TicketFacts>> ReplaceFactsAsync(AppDbContext db, IReadOnlyCollection<int> ids, SlaSettings settings, CancellationToken cancellationToken)
     {
         var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new { t.Id, t.Number, t.CreatedAt, t.Channel, t.Priority, t.TeamId, t.Category, t.Language, t.Version, t.AssigneeId })
@@ -123,19 +138,24 @@ public sealed class ReportStore(IDbContextFactory<AppDbContext> dbFactory, ILogg
         var opens = (await db.TicketOpens.AsNoTracking().Where(o => ids.Contains(o.TicketId))
             .Select(o => new { o.TicketId, Open = new HistoryOpen(o.AgentId, o.OpenedAt) })
             .ToListAsync(cancellationToken)).ToLookup(o => o.TicketId, o => o.Open);
+        var tags = (await db.TicketTags.AsNoTracking().Where(t => ids.Contains(t.TicketId)).Select(t => new { t.TicketId, t.Tag })
+            .ToListAsync(cancellationToken)).ToLookup(t => t.TicketId, t => t.Tag);
         await db.ReportEscalations.Where(e => ids.Contains(e.TicketId)).ExecuteDeleteAsync(cancellationToken);
         await db.ReportCycles.Where(c => ids.Contains(c.TicketId)).ExecuteDeleteAsync(cancellationToken);
         await db.ReportTickets.Where(t => ids.Contains(t.TicketId)).ExecuteDeleteAsync(cancellationToken);
+        var built = new List<TicketFacts>(tickets.Count);
         foreach (var t in tickets)
         {
             var input = new TicketHistoryInput(t.Id, t.Number, t.CreatedAt, t.Channel, t.Priority, t.TeamId, t.Category, t.Language, t.Version, t.AssigneeId,
-                [.. events[t.Id]], [.. messages[t.Id]], [.. opens[t.Id]]);
+                [.. events[t.Id]], [.. messages[t.Id]], [.. opens[t.Id]], [.. tags[t.Id]]);
             var facts = FactBuilder.Build(input, settings.CalendarFor(t.TeamId).Time);
             db.ReportTickets.Add(facts.Ticket);
             db.ReportCycles.AddRange(facts.Cycles);
             db.ReportEscalations.AddRange(facts.Escalations);
+            built.Add(facts);
         }
         await db.SaveChangesAsync(cancellationToken);
+        return built;
     }
 
     /// <summary>The hours (UTC, as tick starts) the tickets' current facts count in.</summary>
@@ -153,19 +173,26 @@ public sealed class ReportStore(IDbContextFactory<AppDbContext> dbFactory, ILogg
     /// <summary>Recounts the aggregate for the hours in [from, to) from the facts: the live upkeep and the rebuild share this.</summary>
     private static async Task RecountHoursAsync(AppDbContext db, long from, long to, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"DELETE FROM ReportHours WHERE Hour >= {from} AND Hour < {to}", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "ReportHours" WHERE "Hour" >= {from} AND "Hour" < {to}""", cancellationToken);
+        // One row per hour for each team and channel, each team (all channels), each channel (all teams), all, and each
+        // priority (all teams and channels; "p:2" as DayKeys.PriorityFacet writes it). Identifiers are quoted and the
+        // priority is cast to text, so the same statement runs on SQLite and PostgreSQL.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO ReportHours (Hour, TeamId, Channel, Created, Resolved, Reopened)
-            SELECT h, team, channel, SUM(c), SUM(r), SUM(o) FROM (
-                SELECT CreatedAt - CreatedAt % {HourTicks} AS h, IFNULL(TeamId, 0) AS team, Channel AS channel, 1 AS c, 0 AS r, 0 AS o
-                FROM ReportTickets WHERE CreatedAt >= {from} AND CreatedAt < {to}
+            WITH e AS (
+                SELECT "CreatedAt" - "CreatedAt" % {HourTicks} AS h, COALESCE("TeamId", 0) AS team, "Channel" AS channel, "Priority" AS priority, 1 AS c, 0 AS r, 0 AS o
+                FROM "ReportTickets" WHERE "CreatedAt" >= {from} AND "CreatedAt" < {to}
                 UNION ALL
-                SELECT ResolvedAt - ResolvedAt % {HourTicks}, IFNULL(TeamId, 0), Channel, 0, 1, 0
-                FROM ReportCycles WHERE ResolvedAt >= {from} AND ResolvedAt < {to}
+                SELECT "ResolvedAt" - "ResolvedAt" % {HourTicks}, COALESCE("TeamId", 0), "Channel", "Priority", 0, 1, 0
+                FROM "ReportCycles" WHERE "ResolvedAt" >= {from} AND "ResolvedAt" < {to}
                 UNION ALL
-                SELECT ReopenedAt - ReopenedAt % {HourTicks}, IFNULL(TeamId, 0), Channel, 0, 0, 1
-                FROM ReportCycles WHERE ReopenedAt >= {from} AND ReopenedAt < {to})
-            GROUP BY h, team, channel
+                SELECT "ReopenedAt" - "ReopenedAt" % {HourTicks}, COALESCE("TeamId", 0), "Channel", "Priority", 0, 0, 1
+                FROM "ReportCycles" WHERE "ReopenedAt" >= {from} AND "ReopenedAt" < {to})
+            INSERT INTO "ReportHours" ("Hour", "TeamId", "Channel", "Created", "Resolved", "Reopened")
+            SELECT h, team, channel, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h, team, channel
+            UNION ALL SELECT h, team, {DayKeys.All}, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h, team
+            UNION ALL SELECT h, {DayKeys.AllTeams}, channel, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h, channel
+            UNION ALL SELECT h, {DayKeys.AllTeams}, {DayKeys.All}, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h
+            UNION ALL SELECT h, {DayKeys.AllTeams}, 'p:' || CAST(priority AS TEXT), SUM(c), SUM(r), SUM(o) FROM e GROUP BY h, priority
             """, cancellationToken);
     }
 }

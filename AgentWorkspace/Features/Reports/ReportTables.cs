@@ -16,7 +16,9 @@ internal static class ReportTables
         string Link(ReportDrill drill) => ReportLink.InboxUrl(drill);
         ReportCell Count(int n, ReportDrill drill) => ReportCell.Number(n, Link(drill));
         string Duration(long? seconds) => Format(seconds, L);
-        ReportCell Seconds(long? seconds, ReportDrill drill) => new(Duration(seconds), Link(drill), seconds);
+        // A median or p90 read from the per-day histograms says so beside the value (ReportQuery.FromDaysAsync).
+        ReportCell Seconds(long? seconds, ReportDrill drill) =>
+            new(r.DurationsApproximate && seconds is not null ? $"{Duration(seconds)} {L["Approximate", DurationBuckets.ErrorPercent]}" : Duration(seconds), Link(drill), seconds);
         string Team(string key) => key.Length == 0 ? L["NoTeam"] : int.TryParse(key, out var id) && teams.TryGetValue(id, out var t) ? t : key;
         string Agent(string key) => key.Length == 0 ? L["NoAgent"] : agents.GetValueOrDefault(key, key);
         string Definition(Metric metric) => L[ReportMetrics.Of(metric).DefinitionKey, (int)ReportMetrics.FcrReopenWindow.TotalDays];

@@ -1223,6 +1223,10 @@ namespace AgentWorkspace.Data.Migrations.Postgres
 
                     b.HasKey("TicketId", "Cycle");
 
+                    b.HasIndex("AgentId", "ResolvedAt");
+
+                    b.HasIndex("AgentId", "StartedAt");
+
                     b.HasIndex("ReopenedAt", "TicketId");
 
                     b.HasIndex("ResolvedAt", "TicketId");
@@ -1230,6 +1234,54 @@ namespace AgentWorkspace.Data.Migrations.Postgres
                     b.HasIndex("StartedAt", "TicketId");
 
                     b.ToTable("ReportCycles");
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportDay", b =>
+                {
+                    b.Property<bool>("Month")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CreatedResolved")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("FirstContact")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReopenedCycles")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ZeroReply")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "TeamId", "Channel", "AgentId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ReportDays");
                 });
 
             modelBuilder.Entity("AgentWorkspace.Features.Reports.ReportEscalation", b =>
@@ -1276,6 +1328,8 @@ namespace AgentWorkspace.Data.Migrations.Postgres
 
                     b.HasKey("Hour", "TeamId", "Channel");
 
+                    b.HasIndex("TeamId", "Channel", "Hour", "Created", "Resolved", "Reopened");
+
                     b.ToTable("ReportHours");
                 });
 
@@ -1310,6 +1364,10 @@ namespace AgentWorkspace.Data.Migrations.Postgres
                     b.Property<int>("Priority")
                         .HasMaxLength(32)
                         .HasColumnType("integer");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int?>("TeamId")
                         .HasColumnType("integer");
