@@ -2245,6 +2245,8 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("WaitingSince", "Id");

@@ -34,6 +34,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasIndex(t => new { t.Priority, t.LastActivityAt, t.Id });
         ticket.HasIndex(t => new { t.CreatedAt, t.Id });
         ticket.HasIndex(t => new { t.WaitingSince, t.Id });
+        // The live dashboard counts today's resolutions by ResolvedAt: without an index that is a read of every ticket
+        // on each burst of changes (52 ms at 100k tickets, growing with the table).
+        ticket.HasIndex(t => t.ResolvedAt);
 
         // Partial indexes in last-activity order for the two big view families. The filters must read exactly
         // like the status lists InboxQuery inlines (EF.Constant), or SQLite will not use them. InboxPlan names the

@@ -2313,6 +2313,8 @@ namespace AgentWorkspace.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("WaitingSince", "Id");
