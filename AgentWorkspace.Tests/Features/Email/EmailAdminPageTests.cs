@@ -3,9 +3,11 @@ using AgentWorkspace.Features.Customers;
 using AgentWorkspace.Features.Email;
 using AgentWorkspace.Features.Tickets;
 using AgentWorkspace.Realtime;
+using AgentWorkspace.Realtime.Cluster;
 using AgentWorkspace.Tests.Infrastructure;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -23,6 +25,8 @@ public sealed class EmailAdminPageTests : ComponentTest
         database.AddDbContextFactory(Services);
         Services.AddSingleton<WorkspaceNotifier>();
         Services.Configure<EmailOptions>(_ => { });
+        // One node, no Redis: the outbox sender's lease is always granted.
+        Services.AddCluster(new ConfigurationBuilder().Build());
         Services.AddSingleton<CustomerMailComposer>();
         Services.AddSingleton<OutboxSender>();
         Services.AddSingleton<OutboxAdmin>();
