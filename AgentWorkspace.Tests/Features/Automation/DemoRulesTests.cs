@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AgentWorkspace.Tests.Features.Automation;
 
 /// <summary>The demo's seeded rules are valid rules and really fire in the running app.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class DemoRulesTests(BrowserFixture browser)
 {

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>What pulls an agent to a new chat: the unread badge, and (opted in) a browser notification with a sound.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class ChatAttentionTests(BrowserFixture browser)
 {

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>A customer on the demo shop and an agent in the workspace, each in their own browser.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class ChatWidgetTests(BrowserFixture browser)
 {

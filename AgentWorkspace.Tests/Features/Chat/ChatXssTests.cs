@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>The XSS corpus as customer messages, agent replies, internal notes and customer names, rendered in Chromium on both sides.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class ChatXssTests(BrowserFixture browser)
 {

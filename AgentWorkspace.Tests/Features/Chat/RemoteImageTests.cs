@@ -9,6 +9,7 @@ namespace AgentWorkspace.Tests.Features.Chat;
 /// A Markdown image in a message is a tracking pixel: whoever's browser loads it tells the sender who read the
 /// message and when. Neither the agent's ticket page nor the widget on a customer's site may fetch one.
 /// </summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class RemoteImageTests(BrowserFixture browser)
 {

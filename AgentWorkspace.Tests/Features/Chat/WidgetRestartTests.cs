@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.Chat;
 
 /// <summary>The real widget in Chromium while the server stops and starts again on the same port and database.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(ReconnectCollection.Name)]
 public sealed class WidgetRestartTests : RestartTest
 {

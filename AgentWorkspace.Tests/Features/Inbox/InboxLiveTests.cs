@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.Inbox;
 
 /// <summary>The inbox list: live arrivals, search, keyboard work and bulk changes.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class InboxLiveTests(BrowserFixture browser)
 {

@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.Inbox;
 
 /// <summary>The inbox's SLA badge, "Due soonest" sort and "Breaching soon" view follow an agent's reply live.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class InboxSlaLiveTests(BrowserFixture browser)
 {

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.Inbox;
 
 /// <summary>A team's tickets are for its members: not openable by URL, not listed, not found by search for anyone else.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class TeamVisibilityTests(BrowserFixture browser)
 {

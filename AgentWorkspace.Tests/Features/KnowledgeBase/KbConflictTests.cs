@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 
 /// <summary>Two editors on one article: presence, and the second save is a conflict they can compare and reload, never an overwrite.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class KbConflictTests(BrowserFixture browser)
 {

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 
 /// <summary>The whole review flow in Chromium, with the reviewer, the author and another agent watching live.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class KbReviewFlowTests(BrowserFixture browser)
 {

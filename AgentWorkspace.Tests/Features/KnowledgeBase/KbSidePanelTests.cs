@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.KnowledgeBase;
 
 /// <summary>The knowledge base beside a ticket: find an article, read it, insert its link into the reply.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class KbSidePanelTests(BrowserFixture browser)
 {

@@ -16,6 +16,7 @@ public sealed class KbXssCollection : ICollectionFixture<BrowserFixture>
 /// pages. Nothing may open a dialog, log a console error, set window.__xss, or leave a script, an event-handler
 /// attribute or a javascript:/data:/vbscript: URL in the rendered article.
 /// </summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(KbXssCollection.Name)]
 public sealed class KbXssTests(BrowserFixture browser)
 {

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.Tickets;
 
 /// <summary>Collision detection: who else is on a ticket, who is typing, and the stale-send guard.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class CollisionTests(BrowserFixture browser)
 {

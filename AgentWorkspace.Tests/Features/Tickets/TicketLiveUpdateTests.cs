@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.Tickets;
 
 /// <summary>What one agent does on a ticket reaches a teammate's open pages without a reload.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class TicketLiveUpdateTests(BrowserFixture browser)
 {

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AgentWorkspace.Tests.Features.Tickets;
 
 /// <summary>The property panel in Chromium: a refused change is said in a toast that never sits over the panel.</summary>
+[Trait("Kind", "Browser")] // driven through Chromium: stays on SQLite in the PostgreSQL pass
 [Collection(BrowserCollection.Name)]
 public sealed class TicketPropertyPanelTests(BrowserFixture browser)
 {
