@@ -101,7 +101,8 @@ public sealed class AgentSkillsEditorTests : ComponentTest
         await ChooseAsync(editor, "new-skill-language", "en");
         editor.Find("[data-testid=add-skill-button]").Click();
 
-        editor.Find("[data-testid=skills-error]").TextContent.ShouldContain("en is already listed.");
+        // The add is handled by the renderer after the click (a MudSelect value change before it): wait, don't assume.
+        editor.WaitForAssertion(() => editor.Find("[data-testid=skills-error]").TextContent.ShouldContain("en is already listed."));
         editor.FindAll("[data-testid=skill-row]").Count.ShouldBe(1);
         (await StoredAsync()).Skills.Count.ShouldBe(1);
     }
