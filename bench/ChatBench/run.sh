@@ -10,13 +10,24 @@
 #   bench/ChatBench/run.sh                          # both scenarios
 #   bench/ChatBench/run.sh conversations [--replies 2000 ...]
 #   bench/ChatBench/run.sh connections [--steps 1000,5000 ...]
-# Options after the scenario go to chatbench.mjs (see its header). CHATBENCH_PORT (5099) changes the port.
+#   bench/ChatBench/run.sh conversations --postgres "Host=127.0.0.1;Port=5440;Username=postgres;Database=awchat"
+# Options after the scenario go to chatbench.mjs (see its header), except --postgres <Npgsql connection string>: the
+# app runs on that PostgreSQL database (Database:Provider=Postgres; a new or empty database, which the app migrates
+# and seeds) instead of a fresh SQLite file. CHATBENCH_PORT (5099) changes the port.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 scenario="${1:-all}"
 [[ $# -gt 0 ]] && shift
+postgres=""
+bench_args=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --postgres) postgres="$2"; shift 2 ;;
+    *) bench_args+=("$1"); shift ;;
+  esac
+done
 port="${CHATBENCH_PORT:-5099}"
 url="http://127.0.0.1:$port"
 out="$here/out/$(date -u +%Y%m%dT%H%M%SZ)"
@@ -30,16 +41,25 @@ echo "== building (Release) and installing the client library"
 (cd "$here" && { [[ -d node_modules/@microsoft/signalr ]] || npm ci --no-audit --no-fund --silent; })
 dotnet build "$here/KeyIssuer" -c Release -nologo -v q -clp:ErrorsOnly
 
+if [[ -n "$postgres" ]]; then
+  db_env=(Database__Provider=Postgres ConnectionStrings__Workspace="$postgres" DataProtection__KeysPath="$work/keys")
+  db_label="PostgreSQL: $(sed -E 's/;?Password=[^;]*//I' <<<"$postgres")"
+  key_args=(--postgres "$postgres")
+else
+  db_env=(ConnectionStrings__Workspace="Data Source=$work/chat.db")
+  db_label="$work/chat.db"
+  key_args=(--db "$work/chat.db")
+fi
+
 app_pid=""
 start_app() {
-  echo "== starting the app on $url (database $work/chat.db)"
+  echo "== starting the app on $url (database $db_label)"
   # All load comes from 127.0.0.1, so the per-address hub limits (an office behind one address: 300 calls burst,
   # 100/s; 20 new chats burst, 4/min) would refuse it: they are raised. The per-connection limits (one browser tab:
   # 30 calls burst, 10/s; 10 messages burst, 1/s) stay at their shipped values and no client exceeds them.
   (
     cd "$repo/AgentWorkspace"
-    export ASPNETCORE_ENVIRONMENT=Production DemoData__Enabled=true \
-      ConnectionStrings__Workspace="Data Source=$work/chat.db" \
+    export ASPNETCORE_ENVIRONMENT=Production DemoData__Enabled=true "${db_env[@]}" \
       Widget__RateLimits__CallsPerAddressBurst=10000000 Widget__RateLimits__CallsPerAddressPerSecond=10000000 \
       Widget__RateLimits__MessagesPerAddressBurst=10000000 Widget__RateLimits__MessagesPerAddressPerSecond=10000000 \
       Widget__RateLimits__StartsPerAddressBurst=10000000 Widget__RateLimits__StartsPerAddressPerMinute=10000000
@@ -69,20 +89,21 @@ trap 'stop_app; rm -rf "$work"' EXIT
   echo "commit: $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- AgentWorkspace || echo ' (with uncommitted app changes)')"
   echo "cpus: $(nproc); memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); open files per process: $(ulimit -n)"
   echo "dotnet: $(dotnet --version); node: $(node --version)"
+  echo "database: $db_label"
   echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out/machine.txt"
 
 if [[ "$scenario" == all || "$scenario" == conversations ]]; then
   start_app
-  key="$(dotnet "$here/KeyIssuer/bin/Release/net10.0/KeyIssuer.dll" --db "$work/chat.db")"
-  node "$here/chatbench.mjs" conversations --url "$url" --key "$key" --pid "$app_pid" --out "$out" "$@"
+  key="$(dotnet "$here/KeyIssuer/bin/Release/net10.0/KeyIssuer.dll" "${key_args[@]}")"
+  node "$here/chatbench.mjs" conversations --url "$url" --key "$key" --pid "$app_pid" --out "$out" "${bench_args[@]}"
   stop_app
 fi
 if [[ "$scenario" == all || "$scenario" == connections ]]; then
   start_app
   tokens=()
   [[ -f "$out/conversations.json" ]] && tokens=(--tokens "$out/conversations.json")
-  node "$here/chatbench.mjs" connections --url "$url" --pid "$app_pid" --out "$out" "${tokens[@]}" "$@"
+  node "$here/chatbench.mjs" connections --url "$url" --pid "$app_pid" --out "$out" "${tokens[@]}" "${bench_args[@]}"
   stop_app
 fi
 

@@ -15,7 +15,7 @@ namespace LiveBench;
 internal sealed record Prepared(string Password, IReadOnlyList<string> Agents, string AdminKey, string HiddenTeamKey, int HiddenTeamId);
 
 /// <summary>
-/// Readies a database the app has already opened (migrated, roles seeded: start the app on it first) through the
+/// Readies a database (a SQLite file or a PostgreSQL database) the app has already opened (migrated, roles seeded: start the app on it first) through the
 /// app's own services, as bench/ChatBench/KeyIssuer does: agents agent001..agentNNN@bench.example (InboxBench's
 /// generated agents, or new ones spread over the existing teams on the demo database) get one known password and the
 /// Agent role; admin@bench.example is an admin; a team nobody belongs to ("LiveBench hidden") holds the tickets no
@@ -26,11 +26,17 @@ internal static class Prepare
     public const string HiddenTeamName = "LiveBench hidden";
     public const string AdminEmail = "admin@bench.example";
 
-    public static async Task<Prepared> RunAsync(string dbPath, int agentCount, string password)
+    /// <param name="dbPath">The SQLite file, or null with <paramref name="postgres"/>.</param>
+    /// <param name="postgres">An Npgsql connection string: the app runs with Database:Provider=Postgres on it.</param>
+    public static async Task<Prepared> RunAsync(string? dbPath, string? postgres, int agentCount, string password)
     {
-        var fullPath = Path.GetFullPath(dbPath);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Path.GetDirectoryName(fullPath) });
-        builder.Configuration["ConnectionStrings:Workspace"] = $"Data Source={fullPath}";
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = postgres is null ? Path.GetDirectoryName(Path.GetFullPath(dbPath!)) : Path.GetTempPath(),
+        });
+        // The same two settings the app reads, so the app's own data wiring picks the provider.
+        builder.Configuration["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres";
+        builder.Configuration["ConnectionStrings:Workspace"] = postgres ?? $"Data Source={Path.GetFullPath(dbPath!)}";
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddWorkspaceData();

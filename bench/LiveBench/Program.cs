@@ -3,7 +3,7 @@ using LiveBench;
 using LiveBench.Circuits;
 
 // Live benchmark (issue 11). See bench/LiveBench/run.sh and docs/BENCHMARKS.md.
-//   prepare --db <sqlite> [--agents 100] [--password LiveBench!2026] --out <prepared.json>
+//   prepare --db <sqlite> | --postgres <Npgsql connection string> [--agents 100] [--password LiveBench!2026] --out <prepared.json>
 //   probe   --url <app> --email <agent> --password <pw> [--path /inbox]      one protocol screen, prints what it saw
 //   run     --url <app> --pid <server pid> --prepared <prepared.json> [--screens 0,25,50,100] [--browsers 10]
 //           [--changes 100] [--phase-seconds 45] [--ticket-screens 20] [--chats 20] [--heap] [--out <dir>] [--label text]
@@ -11,7 +11,9 @@ var options = Args.Parse(args.Skip(1));
 switch (args.FirstOrDefault())
 {
     case "prepare":
-        var prepared = await Prepare.RunAsync(options.Required("db"), options.Int("agents", 100), options.Get("password") ?? "LiveBench!2026");
+        var postgres = options.Get("postgres");
+        var prepared = await Prepare.RunAsync(postgres is null ? options.Required("db") : null, postgres,
+            options.Int("agents", 100), options.Get("password") ?? "LiveBench!2026");
         Prepare.Write(prepared, options.Required("out"));
         Console.WriteLine($"prepared {prepared.Agents.Count} agents, hidden team {prepared.HiddenTeamId}: {options.Required("out")}");
         return 0;
@@ -21,7 +23,7 @@ switch (args.FirstOrDefault())
     case "run":
         return await LiveRun.RunAsync(RunOptions.From(options));
     default:
-        Console.Error.WriteLine("usage: LiveBench prepare --db <file> --out <json> | probe --url <url> --email <e> --password <p> | run --url <url> --pid <pid> --prepared <json> ...");
+        Console.Error.WriteLine("usage: LiveBench prepare --db <file> | --postgres <connection string> --out <json> | probe --url <url> --email <e> --password <p> | run --url <url> --pid <pid> --prepared <json> ...");
         return 2;
 }
 

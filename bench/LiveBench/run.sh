@@ -9,12 +9,15 @@
 #   bench/LiveBench/run.sh                                  # demo data (fresh file), screens 0,25,50,100
 #   bench/LiveBench/run.sh --db /tmp/livebench/inbox-100k.db --screens 0,25,50,100 --changes 100
 #   bench/LiveBench/run.sh --db demo --screens 0,10 --browsers 2 --changes 20     # a quick check
+#   bench/LiveBench/run.sh --postgres "Host=127.0.0.1;Port=5440;Username=postgres;Database=awlive" --screens 0,25,50
 # Options (all optional): --db demo|<sqlite file made by `InboxBench generate --agents 101`> (used in place: a run adds
 # a few hundred tickets), --screens <steps>, --browsers <Chromium screens among them> (10), --changes <per phase> (100), --phase-seconds <a phase stops
 # there, after at least 5 changes> (45),
 # --ticket-screens <protocol screens on chat tickets> (20), --chats <widget chats> (20), --heap (live managed heap after
 # a full GC at each step, with dotnet-gcdump from the tool manifest; adds ~15 s a step), --inbox-queries (also runs
-# InboxBench measure on the same database afterwards). LIVEBENCH_PORT (5190) changes the port.
+# InboxBench measure on the same database afterwards; SQLite only), --postgres <Npgsql connection string> (in place of
+# --db: the app runs on that PostgreSQL database with Database:Provider=Postgres; a new or empty database gets the demo
+# data, a used one is used as it is). LIVEBENCH_PORT (5190) changes the port.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,11 +26,13 @@ port="${LIVEBENCH_PORT:-5190}"
 url="http://127.0.0.1:$port"
 out="$here/out/$(date -u +%Y%m%dT%H%M%SZ)"
 db="demo"
+postgres=""
 inbox_queries=""
 run_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) db="$2"; shift 2 ;;
+    --postgres) postgres="$2"; shift 2 ;;
     --inbox-queries) inbox_queries=1; shift ;;
     --heap) run_args+=("$1"); shift ;;
     *) run_args+=("$1" "$2"); shift 2 ;;
@@ -36,7 +41,15 @@ done
 mkdir -p "$out"
 work="$(mktemp -d /tmp/livebench.XXXXXX)"
 demo=false
-if [[ "$db" == demo ]]; then
+if [[ -n "$postgres" ]]; then
+  [[ -z "$inbox_queries" ]] || { echo "--inbox-queries reads a SQLite file: not with --postgres" >&2; exit 2; }
+  # Demo data is seeded only into a database with no agents yet, so a used database keeps what it has.
+  demo=true
+  db="PostgreSQL: $(sed -E 's/;?Password=[^;]*//I' <<<"$postgres")"
+  label="PostgreSQL, demo data"
+  db_env=(Database__Provider=Postgres ConnectionStrings__Workspace="$postgres")
+  prepare_args=(--postgres "$postgres")
+elif [[ "$db" == demo ]]; then
   demo=true
   db="$work/demo.db"
   label="demo data"
@@ -45,11 +58,15 @@ else
   [[ -f "$db" ]] || { echo "no database at $db (make one with: dotnet run -c Release --project bench/InboxBench -- generate --db $db --tickets N --agents 101)" >&2; exit 2; }
   label="$(basename "$db")"
 fi
+if [[ -z "$postgres" ]]; then
+  db_env=(ConnectionStrings__Workspace="Data Source=$db")
+  prepare_args=(--db "$db")
+fi
 ulimit -n "$(ulimit -Hn)"
 
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "command: bench/LiveBench/run.sh --db ${db/#$work\/demo.db/demo} ${run_args[*]:-} ${inbox_queries:+--inbox-queries}"
+  echo "command: bench/LiveBench/run.sh $(if [[ -n "$postgres" ]]; then echo "--postgres '${db#PostgreSQL: }'"; else echo "--db ${db/#$work\/demo.db/demo}"; fi) ${run_args[*]:-} ${inbox_queries:+--inbox-queries}"
   echo "commit: $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- AgentWorkspace || echo ' (with uncommitted app changes)')"
   echo "cpus: $(nproc); memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); dotnet: $(dotnet --version)"
   echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -77,7 +94,7 @@ echo "== starting the app on $url (database $db)"
   # All screens and widgets connect from 127.0.0.1: the widget hub's per-address limits (one office behind one
   # address) are raised; its per-connection limits stay as shipped.
   export ASPNETCORE_ENVIRONMENT=Production DemoData__Enabled=$demo \
-    ConnectionStrings__Workspace="Data Source=$db" DataProtection__KeysPath="$work/keys" \
+    "${db_env[@]}" DataProtection__KeysPath="$work/keys" \
     Widget__RateLimits__CallsPerAddressBurst=10000000 Widget__RateLimits__CallsPerAddressPerSecond=10000000 \
     Widget__RateLimits__MessagesPerAddressBurst=10000000 Widget__RateLimits__MessagesPerAddressPerSecond=10000000 \
     Widget__RateLimits__StartsPerAddressBurst=10000000 Widget__RateLimits__StartsPerAddressPerMinute=10000000
@@ -93,7 +110,7 @@ done
 curl -sf "$url/healthz" >/dev/null || { echo "the app did not answer /healthz in 10 min" >&2; exit 1; }
 
 echo "== preparing sign-ins and API keys"
-"${bench[@]}" prepare --db "$db" --agents 100 --out "$out/prepared.json"
+"${bench[@]}" prepare "${prepare_args[@]}" --agents 100 --out "$out/prepared.json"
 
 echo "== running"
 "${bench[@]}" run --url "$url" --pid "$app_pid" --prepared "$out/prepared.json" --out "$out" --label "$label" "${run_args[@]}"

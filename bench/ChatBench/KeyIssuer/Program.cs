@@ -6,18 +6,25 @@ using Microsoft.Extensions.Hosting;
 
 // Prints a new API key issued by an admin, for the chat benchmark's agents.
 //   KeyIssuer --db <sqlite file> [--admin admin@nimbus.test] [--name "chat benchmark"]
+//   KeyIssuer --postgres <Npgsql connection string> [--admin ...] [--name ...]
 // The app must have created and seeded the database first (it does at start-up with DemoData:Enabled).
 var options = ParseArgs(args);
-if (!options.TryGetValue("db", out var dbPath))
+var postgres = options.GetValueOrDefault("postgres");
+if (!options.TryGetValue("db", out var dbPath) && postgres is null)
 {
-    Console.Error.WriteLine("usage: KeyIssuer --db <sqlite file> [--admin email] [--name text]");
+    Console.Error.WriteLine("usage: KeyIssuer --db <sqlite file> | --postgres <connection string> [--admin email] [--name text]");
     return 2;
 }
 var adminEmail = options.GetValueOrDefault("admin", "admin@nimbus.test");
-var fullPath = Path.GetFullPath(dbPath);
+var fullPath = postgres is null ? Path.GetFullPath(dbPath!) : "the PostgreSQL database";
 
-var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Path.GetDirectoryName(fullPath) });
-builder.Configuration["ConnectionStrings:Workspace"] = $"Data Source={fullPath}";
+var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+{
+    ContentRootPath = postgres is null ? Path.GetDirectoryName(fullPath) : Path.GetTempPath(),
+});
+// The same two settings the app reads (Database:Provider, ConnectionStrings:Workspace).
+builder.Configuration["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres";
+builder.Configuration["ConnectionStrings:Workspace"] = postgres ?? $"Data Source={fullPath}";
 // The app's own data wiring (connection string handling, busy timeout, IMMEDIATE transactions) and its key service.
 builder.AddWorkspaceData();
 builder.Services.AddSingleton(TimeProvider.System);
