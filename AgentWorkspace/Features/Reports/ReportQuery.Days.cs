@@ -96,27 +96,8 @@ public sealed partial class ReportQuery
     /// <summary>The resolved cycles' durations read one by one (what the facts path computes), for periods with few of them.</summary>
     private static async Task<ExactDurations> ExactDurationsAsync(AppDbContext db, ReportDrill resolvedDrill, bool business, CancellationToken cancellationToken)
     {
-        var resolved = await CyclesFor(db, resolvedDrill)
-            .Select(c => new
-            {
-                c.AgentId, c.TeamId, c.ReopenedAt,
-                FirstResponse = business ? c.FirstResponseBusinessSeconds : c.FirstResponseSeconds,
-                Resolution = business ? c.ResolutionBusinessSeconds : c.ResolutionSeconds,
-                Wait = business ? c.WaitBusinessSeconds : c.WaitSeconds,
-                OnHold = business ? c.OnHoldBusinessSeconds : c.OnHoldSeconds,
-                QueueWait = business ? c.QueueWaitBusinessSeconds : c.QueueWaitSeconds,
-                Handle = business ? c.HandleBusinessSeconds : c.HandleSeconds,
-            })
-            .ToListAsync(cancellationToken);
-        var durations = new Dictionary<Metric, DurationStat>
-        {
-            [Metric.FirstResponse] = DurationStat.Of(resolved.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),
-            [Metric.Resolution] = DurationStat.Of(resolved.Select(c => c.Resolution ?? 0).ToList()),
-            [Metric.RequesterWait] = DurationStat.Of(resolved.Select(c => c.Wait ?? 0).ToList()),
-            [Metric.OnHold] = DurationStat.Of(resolved.Select(c => c.OnHold ?? 0).ToList()),
-            [Metric.QueueWait] = DurationStat.Of(resolved.Where(c => c.QueueWait is not null).Select(c => c.QueueWait!.Value).ToList()),
-            [Metric.HandleTime] = DurationStat.Of(resolved.Where(c => c.Handle is not null).Select(c => c.Handle!.Value).ToList()),
-        };
+        var resolved = await ResolvedDurationsAsync(db, resolvedDrill, business, cancellationToken);
+        var durations = DurationsOf(resolved);
         Dictionary<string, PerformanceTotals> By(Func<string?, int?, string> key) => resolved.GroupBy(c => key(c.AgentId, c.TeamId), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new PerformanceTotals(g.Count(),
                 DurationStat.Of(g.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),

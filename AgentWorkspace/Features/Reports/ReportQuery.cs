@@ -84,27 +84,8 @@ public sealed partial class ReportQuery(IDbContextFactory<AppDbContext> dbFactor
 
         // Every duration metric is over the cycles resolved in the range: one read of their durations serves them all.
         var business = request.BusinessHours;
-        var resolved = await CyclesFor(db, drill with { Metric = Metric.Resolved })
-            .Select(c => new
-            {
-                c.AgentId, c.TeamId, c.PublicReplies, c.ReopenedAt, c.ReopenedAfterSeconds,
-                FirstResponse = business ? c.FirstResponseBusinessSeconds : c.FirstResponseSeconds,
-                Resolution = business ? c.ResolutionBusinessSeconds : c.ResolutionSeconds,
-                Wait = business ? c.WaitBusinessSeconds : c.WaitSeconds,
-                OnHold = business ? c.OnHoldBusinessSeconds : c.OnHoldSeconds,
-                QueueWait = business ? c.QueueWaitBusinessSeconds : c.QueueWaitSeconds,
-                Handle = business ? c.HandleBusinessSeconds : c.HandleSeconds,
-            })
-            .ToListAsync(cancellationToken);
-        var durations = new Dictionary<Metric, DurationStat>
-        {
-            [Metric.FirstResponse] = DurationStat.Of(resolved.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),
-            [Metric.Resolution] = DurationStat.Of(resolved.Select(c => c.Resolution ?? 0).ToList()),
-            [Metric.RequesterWait] = DurationStat.Of(resolved.Select(c => c.Wait ?? 0).ToList()),
-            [Metric.OnHold] = DurationStat.Of(resolved.Select(c => c.OnHold ?? 0).ToList()),
-            [Metric.QueueWait] = DurationStat.Of(resolved.Where(c => c.QueueWait is not null).Select(c => c.QueueWait!.Value).ToList()),
-            [Metric.HandleTime] = DurationStat.Of(resolved.Where(c => c.Handle is not null).Select(c => c.Handle!.Value).ToList()),
-        };
+        var resolved = await ResolvedDurationsAsync(db, drill with { Metric = Metric.Resolved }, business, cancellationToken);
+        var durations = DurationsOf(resolved);
         var window = (long)ReportMetrics.FcrReopenWindow.TotalSeconds;
         var replied = resolved.Count(c => c.PublicReplies > 0);
         var firstContact = resolved.Count(c => c.PublicReplies == 1 && (c.ReopenedAfterSeconds is null || c.ReopenedAfterSeconds > window));
@@ -138,6 +119,35 @@ public sealed partial class ReportQuery(IDbContextFactory<AppDbContext> dbFactor
 
     /// <summary>One row of the per-agent or per-team table before its survey answers are added.</summary>
     private sealed record PerformanceTotals(int Handled, DurationStat FirstResponse, DurationStat Resolution, int Reopens);
+
+    /// <summary>What every duration metric needs of one resolved cycle, on the chosen clock (business or calendar).</summary>
+    private sealed record CycleDurations(
+        string? AgentId, int? TeamId, int PublicReplies, DateTimeOffset? ReopenedAt, long? ReopenedAfterSeconds,
+        long? FirstResponse, long? Resolution, long? Wait, long? OnHold, long? QueueWait, long? Handle);
+
+    /// <summary>The resolved cycles' durations read one by one: one read serves every duration metric.</summary>
+    private static Task<List<CycleDurations>> ResolvedDurationsAsync(AppDbContext db, ReportDrill resolvedDrill, bool business, CancellationToken cancellationToken) =>
+        CyclesFor(db, resolvedDrill)
+            .Select(c => new CycleDurations(
+                c.AgentId, c.TeamId, c.PublicReplies, c.ReopenedAt, c.ReopenedAfterSeconds,
+                business ? c.FirstResponseBusinessSeconds : c.FirstResponseSeconds,
+                business ? c.ResolutionBusinessSeconds : c.ResolutionSeconds,
+                business ? c.WaitBusinessSeconds : c.WaitSeconds,
+                business ? c.OnHoldBusinessSeconds : c.OnHoldSeconds,
+                business ? c.QueueWaitBusinessSeconds : c.QueueWaitSeconds,
+                business ? c.HandleBusinessSeconds : c.HandleSeconds))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Each duration metric's median and p90, exactly, over the given cycles.</summary>
+    private static Dictionary<Metric, DurationStat> DurationsOf(List<CycleDurations> resolved) => new()
+    {
+        [Metric.FirstResponse] = DurationStat.Of(resolved.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),
+        [Metric.Resolution] = DurationStat.Of(resolved.Select(c => c.Resolution ?? 0).ToList()),
+        [Metric.RequesterWait] = DurationStat.Of(resolved.Select(c => c.Wait ?? 0).ToList()),
+        [Metric.OnHold] = DurationStat.Of(resolved.Select(c => c.OnHold ?? 0).ToList()),
+        [Metric.QueueWait] = DurationStat.Of(resolved.Where(c => c.QueueWait is not null).Select(c => c.QueueWait!.Value).ToList()),
+        [Metric.HandleTime] = DurationStat.Of(resolved.Where(c => c.Handle is not null).Select(c => c.Handle!.Value).ToList()),
+    };
 
     /// <summary>An agent or team with answers but no resolution in the range still gets a row (answers come after resolutions).</summary>
     private static List<PerformanceRow> Rows(Dictionary<string, PerformanceTotals> byKey, IReadOnlyDictionary<string, SurveyGroup> answers) =>
