@@ -56,3 +56,12 @@ window.agentWorkspace = {
     return element.value;
   },
 };
+
+// Blazor's own interop can lose a race with a dropped connection: a JS call the server made just before it went away
+// completes, and the framework's attempt to send the result back rejects with this error (unhandled inside
+// blazor.web.js). The reconnect dialog already tells the agent and brings the page back, so only this one message is
+// silenced; every other rejection still reaches the console.
+window.addEventListener("unhandledrejection", event => {
+  const message = event.reason && typeof event.reason.message === "string" ? event.reason.message : "";
+  if (message.startsWith("Cannot send data if the connection is not in the 'Connected' State")) event.preventDefault();
+});
