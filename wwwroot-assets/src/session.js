@@ -79,14 +79,27 @@ export class ChatSession {
   }
 
   async afterConnect() {
+    clearTimeout(this.greetTimer);
     try {
       const hello = await this.connection.invoke("Hello");
       this.agentsAvailable = hello.agentsAvailable;
-      if (this.token) await this.resume();
+      if (this.token) {
+        try {
+          await this.resume();
+        } catch (e) {
+          // A stale token was forgotten (resume said so): the customer is connected and starts afresh.
+          if (this.token) throw e;
+        }
+      }
       this.setState("connected");
       await this.flush();
     } catch (e) {
       this.report(e);
+      // The hub is up but the greeting or the resume failed on the way (a restart, a busy database): try again
+      // rather than stay "connecting" with the conversation unloaded until the next reconnect.
+      if (isTransient(e.message) && this.connection.state === "Connected") {
+        this.greetTimer = setTimeout(() => this.afterConnect(), 3000);
+      }
     }
   }
 

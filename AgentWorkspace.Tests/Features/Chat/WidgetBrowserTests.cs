@@ -24,6 +24,28 @@ public sealed class WidgetBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AStaleConversationToken_IsForgotten_AndTheWidgetIsConnectedWithTheStartForm()
+    {
+        await using var customer = await browser.NewPageAsync();
+        var page = customer.Page;
+        await page.GotoAsync("/demo/shop.html");
+        var origin = browser.BaseAddress.GetLeftPart(UriPartial.Authority);
+        await page.EvaluateAsync(
+            "key => localStorage.setItem(key, JSON.stringify({ token: 'a-token-the-server-never-issued', ticketNumber: 987654, outbox: [] }))",
+            $"agentworkspace:{origin}");
+        await page.ReloadAsync();
+
+        var widget = page.Locator("#agentworkspace-widget");
+        await widget.Locator("button.launcher").ClickAsync();
+
+        // Before: the resume failed, the token was dropped, and the status stayed "connecting" for good.
+        await Expect(widget.Locator(".status")).ToHaveAttributeAsync("data-state", "connected");
+        await Expect(widget.Locator("form.start")).ToBeVisibleAsync();
+        var stored = await page.EvaluateAsync<string>("key => localStorage.getItem(key)", $"agentworkspace:{origin}");
+        stored.ShouldNotContain("a-token-the-server-never-issued");
+    }
+
+    [Fact]
     public async Task Widget_IsNotStyledByTheHostPage()
     {
         await using var customer = await browser.NewPageAsync();
