@@ -33,7 +33,8 @@ public sealed class PostgresBackupRestoreTests(ITestOutputHelper output) : IDisp
         var (runningCode, runningOutput) = await app.RunCommandAsync("restore", good, "--replace");
         output.WriteLine(runningOutput);
         runningCode.ShouldBe(1);
-        runningOutput.ShouldContain("stop every app node");
+        runningOutput.ShouldContain("an AgentWorkspace app node is running on it");
+        runningOutput.ShouldContain("Nothing was restored");
         await app.StopAsync();
 
         // A change after the backup, so a restore visibly takes the database back.

@@ -78,29 +78,32 @@ public static class PostgresBackup
 
         var target = Describe(connectionString);
         string? keptAs = null;
-        using (var connection = Open(connectionString))
+        // Held to the end: while it is, no app node runs on the database and none starts (PostgresNodeLock).
+        using var connection = Open(connectionString);
+        if (DatabaseInvariants.Rows(connection, null, $"SELECT pg_try_advisory_lock({PostgresNodeLock.Key})").Single()[0] != "True")
         {
-            RefuseIfInUse(connection, target);
-            var tables = DatabaseInvariants.Rows(connection, null, """
-                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
-                ORDER BY 1 LIMIT 5
-                """);
-            if (tables.Count > 0)
+            throw new DatabaseBackupException($"{target} is in use: an AgentWorkspace app node is running on it. Stop every app node, then restore. Nothing was restored.");
+        }
+        RefuseIfInUse(connection, target);
+        var tables = DatabaseInvariants.Rows(connection, null, """
+            SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+            ORDER BY 1 LIMIT 5
+            """);
+        if (tables.Count > 0)
+        {
+            if (!replace)
             {
-                if (!replace)
-                {
-                    throw new DatabaseBackupException($"{target} is not empty (it holds {string.Join(", ", tables.Select(t => t[0]))}...); nothing was restored. " +
-                        "Restore into a new, empty database (createdb), or add --replace to replace this one (it is dumped first).");
-                }
-                keptAs = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(backupFile))!,
-                    $"{new NpgsqlConnectionStringBuilder(connectionString).Database}.before-restore-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}.dump");
-                Backup(connectionString, keptAs, toolsFolder);
+                throw new DatabaseBackupException($"{target} is not empty (it holds {string.Join(", ", tables.Select(t => t[0]))}...); nothing was restored. " +
+                    "Restore into a new, empty database (createdb), or add --replace to replace this one (it is dumped first).");
             }
-            else
-            {
-                replace = false;
-            }
+            keptAs = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(backupFile))!,
+                $"{new NpgsqlConnectionStringBuilder(connectionString).Database}.before-restore-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}.dump");
+            Backup(connectionString, keptAs, toolsFolder);
+        }
+        else
+        {
+            replace = false;
         }
 
         // pg_restore turns the archive into SQL, psql runs it in one transaction. psql's input is closed (and the
@@ -270,7 +273,7 @@ public static class PostgresBackup
             if (deadline.Elapsed > TimeSpan.FromSeconds(5))
             {
                 throw new DatabaseBackupException($"{target} is in use by {others.Count} other session(s) ({string.Join(", ", others.Select(o => o[0]).Distinct().Take(3))}): " +
-                    "stop every app node, then restore. Nothing was restored.");
+                    "Stop every app node (and close other sessions), then restore. Nothing was restored.");
             }
             Thread.Sleep(200);
         }
