@@ -18,7 +18,7 @@ public sealed class PostgresBackupRestoreTests(ITestOutputHelper output) : IDisp
     private string Folder(string name) => Path.Combine(root, name);
 
     [PostgresPassFact]
-    public async Task Restore_RefusesARunningApp_ANonEmptyDatabase_ANonDump_ADamagedDump_AndAnotherDatabasesDump_ThenReplacesWhenToldAndKeepsTheOld()
+    public async Task Restore_RefusesARunningApp_ANonEmptyDatabase_ANonDump_ADamagedDump_AndAnotherDatabasesDump_ReplacesWhenToldAndKeepsTheOld_AndLeavesNothingOfAFailedRestore()
     {
         await using var app = new AppProcess(Folder("app"), LoopbackPorts.Free());
         await app.StartAsync();
@@ -90,6 +90,33 @@ public sealed class PostgresBackupRestoreTests(ITestOutputHelper output) : IDisp
             output.WriteLine(keptOutput);
             keptCode.ShouldBe(0, keptOutput);
             Fingerprint(keptCopy).ShouldBe(fingerprint);
+        }
+
+        // A sound archive whose restore fails half-way: the app's tables and their rows load, then a table whose CHECK
+        // reads a table loaded after it refuses its row. Everything before the failure is rolled back with it.
+        var halfWay = Path.Combine(Folder("backups"), "fails-half-way.dump");
+        await using (var source = new AppProcess(Folder("source"), LoopbackPorts.Free(), postgresDatabase: PostgresServer.CreateEmptyDatabase()))
+        {
+            (await source.RunCommandAsync("restore", good)).ExitCode.ShouldBe(0);
+            Execute(source, """
+                CREATE TABLE public.zz_flag (x integer);
+                CREATE FUNCTION public.aw_test_flag_set() RETURNS boolean LANGUAGE sql AS 'SELECT EXISTS (SELECT 1 FROM public.zz_flag)';
+                CREATE TABLE public.aa_guard (v integer CHECK (public.aw_test_flag_set()));
+                INSERT INTO public.zz_flag VALUES (1);
+                INSERT INTO public.aa_guard VALUES (1);
+                """);
+            PgDump(source.ConnectionString, halfWay);
+        }
+        await using (var target = new AppProcess(Folder("target"), LoopbackPorts.Free(), postgresDatabase: PostgresServer.CreateEmptyDatabase()))
+        {
+            var (code, failure) = await target.RunCommandAsync("restore", halfWay);
+            output.WriteLine(failure);
+            code.ShouldBe(1);
+            failure.ShouldContain("rolled back; nothing was restored");
+            failure.ShouldContain("aa_guard");
+            using var db = DatabaseAssertions.Open(target);
+            DatabaseAssertions.Rows(db, "SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public';").ShouldBeEmpty();
+            DatabaseAssertions.Rows(db, "SELECT extname FROM pg_extension WHERE extname = 'unaccent';").ShouldBeEmpty();
         }
 
         await app.StartAsync();
