@@ -11,16 +11,26 @@ namespace AgentWorkspace.Tests.Infrastructure;
 /// <summary>
 /// The built app (AgentWorkspace/bin/&lt;configuration&gt;/net10.0/AgentWorkspace.dll) as a real separate process on its own
 /// loopback port and data folder: unlike an in-process WebApplicationFactory it can be killed with SIGKILL, and its
-/// command-line commands (backup, restore, check) run exactly as an operator runs them.
+/// command-line commands (backup, restore, check) run exactly as an operator runs them. On the PostgreSQL pass it runs
+/// with Database:Provider=Postgres on a database of its own on the test server (<paramref name="postgresDatabase"/>, or
+/// a new migrated one), dropped when it is disposed.
 /// </summary>
-public sealed class AppProcess(string dataDirectory, int port, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
+public sealed class AppProcess(string dataDirectory, int port, IReadOnlyDictionary<string, string>? settings = null, string? postgresDatabase = null)
+    : IAsyncDisposable
 {
     private readonly StringBuilder log = new();
+    private readonly string? postgres = TestDatabases.Postgres ? postgresDatabase ?? PostgresServer.CreateDatabase() : null;
     private Process? process;
 
     public string DataDirectory => dataDirectory;
 
+    /// <summary>The SQLite file (SQLite pass only).</summary>
     public string DatabasePath => Path.Combine(dataDirectory, "workspace.db");
+
+    public bool OnPostgres => postgres is not null;
+
+    /// <summary>ConnectionStrings:Workspace as the app gets it.</summary>
+    public string ConnectionString => postgres ?? $"Data Source={DatabasePath}";
 
     public Uri Address { get; } = new($"http://127.0.0.1:{port}/");
 
@@ -128,11 +138,12 @@ public sealed class AppProcess(string dataDirectory, int port, IReadOnlyDictiona
         }
     }
 
-    /// <summary>An API key of the demo admin, issued straight into the database (the app may be running: SQLite takes both).</summary>
+    /// <summary>An API key of the demo admin, issued straight into the database (the app may be running: both providers take both).</summary>
     public async Task<string> IssueApiKeyAsync()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = dataDirectory });
-        builder.Configuration["ConnectionStrings:Workspace"] = $"Data Source={DatabasePath}";
+        builder.Configuration["ConnectionStrings:Workspace"] = ConnectionString;
+        builder.Configuration["Database:Provider"] = TestDatabases.Provider;
         builder.Configuration["DataProtection:KeysPath"] = Path.Combine(dataDirectory, "keys");
         builder.AddWorkspaceData();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -158,7 +169,8 @@ public sealed class AppProcess(string dataDirectory, int port, IReadOnlyDictiona
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = Address.ToString().TrimEnd('/');
-        start.Environment["ConnectionStrings__Workspace"] = $"Data Source={DatabasePath}";
+        start.Environment["ConnectionStrings__Workspace"] = ConnectionString;
+        start.Environment["Database__Provider"] = TestDatabases.Provider;
         start.Environment["DataProtection__KeysPath"] = Path.Combine(dataDirectory, "keys");
         start.Environment["DemoData__Enabled"] = "true";
         start.Environment["Routing__Enabled"] = "false";
@@ -201,5 +213,9 @@ public sealed class AppProcess(string dataDirectory, int port, IReadOnlyDictiona
             await running.WaitForExitAsync();
         }
         process?.Dispose();
+        if (postgres is not null)
+        {
+            PostgresServer.DropDatabase(postgres);
+        }
     }
 }

@@ -43,6 +43,18 @@ public sealed class SqliteOnlyTheoryAttribute : TheoryAttribute
     }
 }
 
+/// <summary>A test that runs only in the PostgreSQL pass (AW_TEST_DATABASE=Postgres): its SQLite twin runs in the other.</summary>
+public sealed class PostgresPassFactAttribute : FactAttribute
+{
+    public PostgresPassFactAttribute()
+    {
+        if (!TestDatabases.Postgres)
+        {
+            Skip = "PostgreSQL pass only (AW_TEST_DATABASE=Postgres)";
+        }
+    }
+}
+
 /// <summary>A test of the PostgreSQL provider: starts the test server itself, so it also runs in the SQLite pass.</summary>
 public sealed class PostgresOnlyFactAttribute : FactAttribute
 {
@@ -82,6 +94,15 @@ public static class PostgresServer
         {
             Execute(server.ConnectionString("postgres"), $"CREATE DATABASE \"{name}\" TEMPLATE {Template}");
         }
+        return server.ConnectionString(name);
+    }
+
+    /// <summary>A new database with nothing in it (what <c>createdb</c> makes): a target for a restore.</summary>
+    public static string CreateEmptyDatabase()
+    {
+        var server = Server.Value;
+        var name = "aw_" + Guid.NewGuid().ToString("N");
+        Execute(server.ConnectionString("postgres"), $"CREATE DATABASE \"{name}\"");
         return server.ConnectionString(name);
     }
 

@@ -31,6 +31,7 @@ public static class DataServiceExtensions
                 .UseNpgsql(connectionString)
                 .AddInterceptors(services.GetServices<IInterceptor>())
                 .AddInterceptors(new PostgresWriteLock(busyTimeoutMs)));
+            builder.Services.AddHostedService<PostgresNodeLock>();
             keysDirectory = Path.Combine(builder.Environment.ContentRootPath, "data");
         }
         else

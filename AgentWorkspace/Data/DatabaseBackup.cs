@@ -2,8 +2,12 @@ using Microsoft.Data.Sqlite;
 
 namespace AgentWorkspace.Data;
 
-/// <summary>What <c>PRAGMA integrity_check</c> and <c>PRAGMA foreign_key_check</c> say about a database file.</summary>
-public sealed record DatabaseCheck(IReadOnlyList<string> Problems, long Tickets, long Messages)
+/// <summary>
+/// What a database check found: on SQLite <c>PRAGMA integrity_check</c> and <c>foreign_key_check</c>, on PostgreSQL
+/// amcheck on the indexes (see <see cref="Postgres.PostgresBackup.Check"/>), and on both the app's own invariants
+/// (<see cref="DatabaseInvariants"/>). <paramref name="Checked"/> says what was checked, for the operator.
+/// </summary>
+public sealed record DatabaseCheck(IReadOnlyList<string> Problems, long Tickets, long Messages, string Checked = "")
 {
     public bool IsClean => Problems.Count == 0;
 }
@@ -17,6 +21,8 @@ public sealed record DatabaseCheck(IReadOnlyList<string> Problems, long Tickets,
 public static class DatabaseBackup
 {
     private const int BusyTimeoutMs = 10_000;
+
+    public const string SqliteChecked = "integrity_check, foreign_key_check, message sequences and the ticket-number counter";
 
     /// <summary>Copies the live database to <paramref name="destination"/> (which must not exist yet) and checks the copy.</summary>
     public static DatabaseCheck Backup(string connectionString, string destination)
@@ -119,7 +125,13 @@ public static class DatabaseBackup
             {
                 return new DatabaseCheck(["It holds no AgentWorkspace tables."], 0, 0);
             }
-            return new DatabaseCheck([], Count(connection, "Tickets"), Count(connection, "Messages"));
+            var invariants = DatabaseInvariants.Problems(connection);
+            if (invariants.Count > 0)
+            {
+                return new DatabaseCheck(invariants, 0, 0);
+            }
+            var (tickets, messages) = DatabaseInvariants.Counts(connection);
+            return new DatabaseCheck([], tickets, messages, SqliteChecked);
         }
         catch (SqliteException e)
         {
@@ -164,13 +176,6 @@ public static class DatabaseBackup
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static long Count(SqliteConnection connection, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\";";
-        return (long)command.ExecuteScalar()!;
     }
 
     private static List<string> Rows(SqliteConnection connection, string sql)

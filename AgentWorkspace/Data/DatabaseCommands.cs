@@ -1,19 +1,18 @@
 using System.Diagnostics;
+using AgentWorkspace.Data.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentWorkspace.Data;
 
 public static class DatabaseCommands
 {
-    public const string PostgresAdvice =
-        "On PostgreSQL use its own tools (see README, \"Backups and crashes\"): pg_dump --format=custom for a backup, pg_restore for a restore.";
-
     /// <summary>
     /// <c>dotnet run --project AgentWorkspace -- backup &lt;file&gt;</c>: an online, consistent copy of the database while the app
-    /// runs, checked before it is kept. <c>restore &lt;file&gt;</c>: with the app stopped, replaces the database with a
-    /// backup that checks clean (the replaced one is kept beside it). <c>check</c>: integrity and foreign keys of the
-    /// database. They run before start-up touches the database (no migration, no demo data) and then exit; null when
-    /// the arguments are not one of them.
+    /// runs, checked before it is kept. <c>restore &lt;file&gt; [--replace]</c>: with the app stopped, restores a backup
+    /// that checks clean. <c>check</c>: the database's own checks and the app's invariants. On SQLite they use SQLite's
+    /// backup API (the replaced database is kept beside it); on PostgreSQL pg_dump, pg_restore and psql (see
+    /// <see cref="PostgresBackup"/>). They run before start-up touches the database (no migration, no demo data) and
+    /// then exit; null when the arguments are not one of them.
     /// </summary>
     public static async Task<int?> RunDatabaseCommandAsync(this IServiceProvider services, string[] args)
     {
@@ -22,20 +21,21 @@ public static class DatabaseCommands
             return null;
         }
         string connectionString;
+        bool postgres;
         await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
-            if (!db.Database.IsSqlite())
-            {
-                await Console.Error.WriteLineAsync(PostgresAdvice);
-                return 2;
-            }
+            postgres = db.Database.IsPostgres();
             connectionString = db.Database.GetConnectionString()!;
         }
-        if (verb != "check" && args is not [_, { Length: > 0 } file])
+        var replace = args.Contains("--replace", StringComparer.Ordinal);
+        var files = args.Skip(1).Where(a => !string.Equals(a, "--replace", StringComparison.Ordinal)).ToArray();
+        if (verb != "check" && files is not [{ Length: > 0 }])
         {
-            await Console.Error.WriteLineAsync($"Usage: {verb} <file>");
+            await Console.Error.WriteLineAsync(verb == "restore" ? "Usage: restore <file> [--replace]" : $"Usage: {verb} <file>");
             return 2;
         }
+        var toolsFolder = services.GetRequiredService<IConfiguration>()["Database:PostgresBin"];
+        var database = postgres ? PostgresBackup.Describe(connectionString) : DatabaseBackup.DataSource(connectionString);
         var started = Stopwatch.StartNew();
         try
         {
@@ -43,28 +43,33 @@ public static class DatabaseCommands
             {
                 case "backup":
                     {
-                        var destination = Path.GetFullPath(args[1]);
-                        var check = DatabaseBackup.Backup(connectionString, destination);
-                        await Console.Out.WriteLineAsync($"Backup of {DatabaseBackup.DataSource(connectionString)} written to {destination} " +
+                        var destination = Path.GetFullPath(files[0]);
+                        var check = postgres
+                            ? PostgresBackup.Backup(connectionString, destination, toolsFolder)
+                            : DatabaseBackup.Backup(connectionString, destination);
+                        await Console.Out.WriteLineAsync($"Backup of {database} written to {destination} " +
                             $"({new FileInfo(destination).Length / 1024.0 / 1024.0:N1} MiB, {check.Tickets:N0} tickets, {check.Messages:N0} messages) " +
-                            $"in {started.Elapsed.TotalSeconds:N1} s; integrity and foreign keys check clean.");
+                            $"in {started.Elapsed.TotalSeconds:N1} s; {(postgres ? "the archive reads back whole" : "integrity and foreign keys check clean")}.");
                         return 0;
                     }
                 case "restore":
                     {
-                        var source = Path.GetFullPath(args[1]);
-                        var restored = DatabaseBackup.Restore(source, connectionString, services.GetRequiredService<TimeProvider>());
-                        await Console.Out.WriteLineAsync($"Restored {DatabaseBackup.DataSource(connectionString)} from {source} " +
+                        var source = Path.GetFullPath(files[0]);
+                        var clock = services.GetRequiredService<TimeProvider>();
+                        var restored = postgres
+                            ? PostgresBackup.Restore(source, connectionString, replace, toolsFolder, clock)
+                            : DatabaseBackup.Restore(source, connectionString, clock);
+                        await Console.Out.WriteLineAsync($"Restored {database} from {source} " +
                             $"({restored.Check.Tickets:N0} tickets, {restored.Check.Messages:N0} messages) in {started.Elapsed.TotalSeconds:N1} s; it checks clean." +
                             (restored.PreviousDatabaseKeptAs is { } kept ? $" The database it replaced is kept at {kept}." : ""));
                         return 0;
                     }
                 default:
                     {
-                        var check = DatabaseBackup.Check(DatabaseBackup.DataSource(connectionString));
+                        var check = postgres ? PostgresBackup.Check(connectionString) : DatabaseBackup.Check(database);
                         await Console.Out.WriteLineAsync(check.IsClean
-                            ? $"{DatabaseBackup.DataSource(connectionString)} checks clean ({check.Tickets:N0} tickets, {check.Messages:N0} messages)."
-                            : string.Join('\n', check.Problems));
+                            ? $"{database} checks clean ({check.Tickets:N0} tickets, {check.Messages:N0} messages). Checked: {check.Checked}."
+                            : string.Join('\n', check.Problems) + (check.Checked.Length > 0 ? $"\nChecked: {check.Checked}." : ""));
                         return check.IsClean ? 0 : 1;
                     }
             }
