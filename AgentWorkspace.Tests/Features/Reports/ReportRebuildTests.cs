@@ -32,7 +32,7 @@ public sealed class ReportRebuildTests
             await using var db = w.Db();
             var current = db.Tickets.Single(t => t.Id == ticketId);
             var scope = scopes[random.Next(scopes.Length)];
-            switch (random.Next(7))
+            switch (random.Next(9))
             {
                 case 0:
                     tickets.Add(await w.NewTicketAsync(assign: random.Next(2) == 0));
@@ -56,11 +56,24 @@ public sealed class ReportRebuildTests
                 case 6 when current.Tier < 3:
                     await w.Tickets.ExecuteAsync(scopes[0], ticketId, new Escalate(current.TeamId, current.Tier + 1, "Harder than it looked"));
                     break;
+                // Tags and categories change after creation (the per-tag and per-category rows must follow).
+                case 7:
+                    var tag = new[] { "vip", "refund", "bug" }[random.Next(3)];
+                    var tagged = db.TicketTags.Any(t => t.TicketId == ticketId && t.Tag == tag);
+                    await w.Tickets.ExecuteAsync(scopes[0], ticketId, tagged ? new RemoveTag(tag) : new AddTag(tag));
+                    break;
+                case 8:
+                    var category = new[] { null, "billing", "returns" }[random.Next(3)];
+                    await w.Tickets.ExecuteAsync(scopes[0], ticketId, new SetCategory(current.Category, category));
+                    break;
             }
         }
         // A follow-up of a closed ticket is a new ticket too: count every ticket there is.
         await world.WaitForFactsAsync();
         var live = await world.SnapshotAsync();
+        live.ShouldContain(r => r.StartsWith("D False", StringComparison.Ordinal) && r.Contains(" t:", StringComparison.Ordinal), "some per-tag rows");
+        live.ShouldContain(r => r.StartsWith("D True", StringComparison.Ordinal) && r.Contains(" k:", StringComparison.Ordinal), "some per-category rows");
+        live.ShouldContain(r => r.StartsWith("H ", StringComparison.Ordinal) && r.Contains(" t:", StringComparison.Ordinal), "some per-tag hours");
 
         await world.Store.RebuildAsync();
 

@@ -1203,7 +1203,7 @@ namespace AgentWorkspace.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
-                        .HasMaxLength(32)
+                        .HasMaxLength(102)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AgentId")
@@ -1272,7 +1272,7 @@ namespace AgentWorkspace.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
-                        .HasMaxLength(32)
+                        .HasMaxLength(102)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Created")

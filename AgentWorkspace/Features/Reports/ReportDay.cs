@@ -26,8 +26,9 @@ public sealed class ReportDay
     public int TeamId { get; set; }
 
     /// <summary>
-    /// The channel's name, <see cref="DayKeys.All"/>, or a priority (<see cref="DayKeys.PriorityFacet"/>: that priority's
-    /// cycles in all channels, with all teams, each team and each agent).
+    /// The channel's name, <see cref="DayKeys.All"/>, or a facet: a priority (<see cref="DayKeys.PriorityFacet"/>), a tag
+    /// (<see cref="DayKeys.TagFacet"/>) or a category (<see cref="DayKeys.CategoryFacet"/>): that value's cycles in all
+    /// channels, with all teams, each team and each agent.
     /// </summary>
     public string Channel { get; set; } = DayKeys.All;
 
@@ -45,7 +46,11 @@ public sealed class ReportDay
     public byte[] Data { get; set; } = [];
 }
 
-/// <summary>The groups a cycle counts in (a cube over team × channel, agent alone or by team, priority alone, by team or by agent).</summary>
+/// <summary>
+/// The groups a cycle counts in: a cube over team × channel × agent (without "each team, all channels, each agent" for
+/// channel: every agent row is there with all teams and with the agent's team), and each facet (priority, every tag of
+/// the ticket, its category) alone, by team or by agent.
+/// </summary>
 public static class DayKeys
 {
     public const int AllTeams = -1;
@@ -65,11 +70,35 @@ public static class DayKeys
     /// <summary>A priority in the <see cref="ReportDay.Channel"/> key ("p:2"): the priority filter's rows (all teams and channels).</summary>
     public static string PriorityFacet(Tickets.TicketPriority priority) => "p:" + ((int)priority).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static (int Team, string Channel, string Agent)[] Of(int team, string channel, string agent, Tickets.TicketPriority priority) =>
-    [
-        (team, channel, All), (team, All, All), (AllTeams, channel, All), (AllTeams, All, All), (AllTeams, All, agent), (team, All, agent),
-        (AllTeams, PriorityFacet(priority), All), (team, PriorityFacet(priority), All), (AllTeams, PriorityFacet(priority), agent),
-    ];
+    /// <summary>A tag in the <see cref="ReportDay.Channel"/> key ("t:refund"): the tag filter's rows.</summary>
+    public static string TagFacet(string tag) => "t:" + tag;
+
+    /// <summary>A category in the <see cref="ReportDay.Channel"/> key ("k:billing"): the category filter's rows.</summary>
+    public static string CategoryFacet(string category) => "k:" + category;
+
+    /// <summary>The longest key: a category facet (tags are shorter).</summary>
+    public const int MaxChannelKey = Tickets.MessageLimits.MaxCategoryLength + 2;
+
+    public static List<(int Team, string Channel, string Agent)> Of(
+        int team, string channel, string agent, Tickets.TicketPriority priority, string? category, IReadOnlyList<string> tags)
+    {
+        List<(int, string, string)> keys =
+        [
+            (team, channel, All), (team, All, All), (AllTeams, channel, All), (AllTeams, All, All), (AllTeams, All, agent), (team, All, agent),
+            (AllTeams, channel, agent), (team, channel, agent),
+        ];
+        void Facet(string facet) => keys.AddRange([(AllTeams, facet, All), (team, facet, All), (AllTeams, facet, agent)]);
+        Facet(PriorityFacet(priority));
+        if (!string.IsNullOrEmpty(category))
+        {
+            Facet(CategoryFacet(category));
+        }
+        foreach (var tag in tags)
+        {
+            Facet(TagFacet(tag));
+        }
+        return keys;
+    }
 }
 
 internal sealed class ReportDayConfiguration : IEntityTypeConfiguration<ReportDay>
@@ -78,7 +107,7 @@ internal sealed class ReportDayConfiguration : IEntityTypeConfiguration<ReportDa
     {
         // One group's days are contiguous: a report reads a range of one key (or the agents or teams of one key).
         d.HasKey(x => new { x.Month, x.TeamId, x.Channel, x.AgentId, x.Day });
-        d.Property(x => x.Channel).HasMaxLength(32);
+        d.Property(x => x.Channel).HasMaxLength(DayKeys.MaxChannelKey);
         d.Property(x => x.AgentId).HasMaxLength(450);
         d.HasIndex(x => x.Day);
     }

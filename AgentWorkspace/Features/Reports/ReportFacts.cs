@@ -111,7 +111,7 @@ public sealed class ReportHour
     /// <summary>0 for tickets without a team (a key column can't be null), -1 for all teams.</summary>
     public int TeamId { get; set; }
 
-    /// <summary>The channel's name or "*" for all.</summary>
+    /// <summary>The channel's name, "*" for all, or a priority, tag or category facet (all teams; see <see cref="DayKeys"/>).</summary>
     public string Channel { get; set; } = DayKeys.All;
     public int Created { get; set; }
     public int Resolved { get; set; }
@@ -184,7 +184,7 @@ internal sealed class ReportHourConfiguration : IEntityTypeConfiguration<ReportH
     public void Configure(EntityTypeBuilder<ReportHour> h)
     {
         h.HasKey(x => new { x.Hour, x.TeamId, x.Channel });
-        h.Property(x => x.Channel).HasMaxLength(32);
+        h.Property(x => x.Channel).HasMaxLength(DayKeys.MaxChannelKey);
         // A series reads one key's hours (and sums the hours before it for the backlog): covering, so no row lookups.
         h.HasIndex(x => new { x.TeamId, x.Channel, x.Hour, x.Created, x.Resolved, x.Reopened });
     }

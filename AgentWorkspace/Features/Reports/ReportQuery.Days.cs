@@ -72,7 +72,7 @@ public sealed partial class ReportQuery
 
         var (teams, agents) = exact is not null
             ? (Rows(exact.Teams, surveys.Teams), Rows(exact.Agents, surveys.Agents))
-            : await PerformanceFromDaysAsync(db, drill, days, edgeResolved, business, surveys, cancellationToken);
+            : await PerformanceFromDaysAsync(drill, days, edgeResolved, business, surveys, cancellationToken);
 
         var (escalations, escalated) = await EscalationsAsync(db, drill, cancellationToken);
         counts[Metric.Escalations] = escalated;
@@ -108,15 +108,15 @@ public sealed partial class ReportQuery
 
     /// <summary>The per-team and per-agent tables from the per-day rows (medians from histograms) and the edge days' facts.</summary>
     private static async Task<(List<PerformanceRow> Teams, List<PerformanceRow> Agents)> PerformanceFromDaysAsync(
-        AppDbContext db, ReportDrill drill, Span days, List<ReportCycle> edgeResolved, bool business, SurveyFigures surveys, CancellationToken cancellationToken)
+        ReportDrill drill, Span days, List<ReportCycle> edgeResolved, bool business, SurveyFigures surveys, CancellationToken cancellationToken)
     {
         var f = drill.Filters;
         var (team, channel) = (f.TeamId ?? DayKeys.AllTeams, f.Facet);
-        // Per team: the team rows under the same filters (by channel or priority, or the agent's own rows by team).
+        // Per team: the team rows under the same filters (by channel or facet, or the agent's own rows by team, in the channel or all).
         IQueryable<ReportDay> TeamRows(IQueryable<ReportDay> q)
         {
             q = f.AgentId is { } filterAgent
-                ? q.Where(d => d.AgentId == filterAgent && d.Channel == DayKeys.All && d.TeamId != DayKeys.AllTeams)
+                ? q.Where(d => d.AgentId == filterAgent && d.Channel == channel && d.TeamId != DayKeys.AllTeams)
                 : q.Where(d => d.Channel == channel && d.AgentId == DayKeys.All && d.TeamId != DayKeys.AllTeams);
             return f.TeamId is { } filterTeam ? q.Where(d => d.TeamId == filterTeam) : q;
         }
@@ -125,22 +125,13 @@ public sealed partial class ReportQuery
         AddEdges(byTeam, edgeResolved, c => c.TeamId?.ToString(CultureInfo.InvariantCulture) ?? "");
         var teams = Rows(Performance(byTeam, business), surveys.Teams);
 
-        // Per agent: the agent rows of the team (or all teams, or of the priority); by channel they aren't kept, so that
-        // table is exact.
-        Dictionary<string, PerformanceTotals> agentTotals;
-        if (f.Channel is null)
-        {
-            var agentRows = await days.RowsAsync(q => f.AgentId is { } only
-                ? q.Where(d => d.TeamId == team && d.Channel == channel && d.AgentId == only)
-                : q.Where(d => d.TeamId == team && d.Channel == channel && d.AgentId != DayKeys.All), cancellationToken);
-            var byAgent = Group(agentRows, d => d.AgentId, performanceSlots);
-            AddEdges(byAgent, edgeResolved, c => c.AgentId ?? "");
-            agentTotals = Performance(byAgent, business);
-        }
-        else
-        {
-            agentTotals = await ExactAgentsAsync(db, drill, business, cancellationToken);
-        }
+        // Per agent: the agent rows of the team (or all teams), in the channel or facet (or all).
+        var agentRows = await days.RowsAsync(q => f.AgentId is { } only
+            ? q.Where(d => d.TeamId == team && d.Channel == channel && d.AgentId == only)
+            : q.Where(d => d.TeamId == team && d.Channel == channel && d.AgentId != DayKeys.All), cancellationToken);
+        var byAgent = Group(agentRows, d => d.AgentId, performanceSlots);
+        AddEdges(byAgent, edgeResolved, c => c.AgentId ?? "");
+        var agentTotals = Performance(byAgent, business);
         var agents = Rows(agentTotals, surveys.Agents);
         return (teams, agents);
 
@@ -205,23 +196,8 @@ public sealed partial class ReportQuery
             g.Value.Histogram(Metric.FirstResponse, business).Stat(), g.Value.Histogram(Metric.Resolution, business).Stat(), g.Value.ReopenedCycles),
             StringComparer.Ordinal);
 
-    private static async Task<Dictionary<string, PerformanceTotals>> ExactAgentsAsync(AppDbContext db, ReportDrill drill, bool business, CancellationToken cancellationToken)
-    {
-        var cycles = await CyclesFor(db, drill with { Metric = Metric.Resolved })
-            .Select(c => new
-            {
-                c.AgentId, c.ReopenedAt,
-                FirstResponse = business ? c.FirstResponseBusinessSeconds : c.FirstResponseSeconds,
-                Resolution = business ? c.ResolutionBusinessSeconds : c.ResolutionSeconds,
-            })
-            .ToListAsync(cancellationToken);
-        return cycles.GroupBy(c => c.AgentId ?? "", StringComparer.Ordinal).ToDictionary(g => g.Key, g => new PerformanceTotals(g.Count(),
-            DurationStat.Of(g.Where(c => c.FirstResponse is not null).Select(c => c.FirstResponse!.Value).ToList()),
-            DurationStat.Of(g.Select(c => c.Resolution ?? 0).ToList()), g.Count(c => c.ReopenedAt is not null)), StringComparer.Ordinal);
-    }
-
     /// <summary>
-    /// The series from the hourly aggregate (team and channel filters, or a priority): one row per hour of the filter's key. The hours a
+    /// The series from the hourly aggregate (team and channel filters, or a priority, category or tag): one row per hour of the filter's key. The hours a
     /// bucket edge cuts (half-hour zones) are counted from the facts to the instant, so every zone gets exact days.
     /// </summary>
     private static async Task<List<SeriesPoint>> SeriesFromHoursAsync(

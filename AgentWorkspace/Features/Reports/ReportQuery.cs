@@ -48,7 +48,7 @@ public sealed record ReportResult(
 
 /// <summary>
 /// Computes a report: exactly from the facts when the period holds few resolved cycles (at most <see cref="ExactUpTo"/>)
-/// or a filter the aggregates don't keep (priority, category, tag, agent with channel); otherwise from the per-day rows
+/// or a filter the aggregates don't keep (a priority, category or tag together with another filter, or two of them); otherwise from the per-day rows
 /// (<see cref="ReportDay"/>, durations from histograms, so medians and p90s are approximate) plus the exact facts of the
 /// partial UTC days at the range's edges. Series come from the hourly aggregate where it answers exactly.
 /// </summary>

@@ -32,15 +32,25 @@ public sealed record ReportFilters
     public string? Category { get; init; }
     public string? Tag { get; init; }
 
-    /// <summary>Filters the hourly aggregate can answer: team and channel, or a priority alone.</summary>
-    public bool HoursAnswer => AgentId is null && Category is null && Tag is null && (Priority is null || (TeamId is null && Channel is null));
+    /// <summary>How many of the facet filters (priority, category, tag) are set: the kept rows hold each one alone.</summary>
+    private int Facets => (Priority is null ? 0 : 1) + (Category is null ? 0 : 1) + (Tag is null ? 0 : 1);
 
-    /// <summary>Filters the per-day rows can answer: team, channel, agent (not with channel), or a priority alone.</summary>
-    public bool DaysAnswer => Category is null && Tag is null && (AgentId is null || Channel is null)
-        && (Priority is null || (TeamId is null && Channel is null && AgentId is null));
+    /// <summary>A facet alone (no team, channel or agent with it), or none; an empty category or tag is never kept.</summary>
+    private bool FacetAlone => Facets == 0
+        || (Facets == 1 && TeamId is null && Channel is null && AgentId is null && Category is not "" && Tag is not "");
 
-    /// <summary>The rows' second key for these filters: the channel, the priority (<see cref="DayKeys.PriorityFacet"/>) or all.</summary>
-    internal string Facet => Channel?.ToString() ?? (Priority is { } priority ? DayKeys.PriorityFacet(priority) : DayKeys.All);
+    /// <summary>Filters the hourly aggregate can answer: team and channel, or a priority, a category or a tag alone.</summary>
+    public bool HoursAnswer => AgentId is null && FacetAlone;
+
+    /// <summary>Filters the per-day rows can answer: any of team, channel and agent together, or a priority, a category or a tag alone.</summary>
+    public bool DaysAnswer => FacetAlone;
+
+    /// <summary>The rows' second key for these filters: the channel, a facet (<see cref="DayKeys"/>) or all.</summary>
+    internal string Facet => Channel?.ToString()
+        ?? (Priority is { } priority ? DayKeys.PriorityFacet(priority)
+        : Category is { } category ? DayKeys.CategoryFacet(category)
+        : Tag is { } tag ? DayKeys.TagFacet(tag)
+        : DayKeys.All);
 }
 
 /// <summary>

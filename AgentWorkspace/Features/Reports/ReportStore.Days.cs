@@ -15,15 +15,15 @@ public sealed partial class ReportStore
     /// </summary>
     internal static void AddCycle(Dictionary<DayKey, DayTotals> rows, ReportCycle cycle, IReadOnlyList<string> tags, int sign)
     {
-        AddResolvedSide(rows, cycle, sign);
+        AddResolvedSide(rows, cycle, tags, sign);
         AddCreatedSide(rows, cycle, tags, sign);
     }
 
-    private static void AddResolvedSide(Dictionary<DayKey, DayTotals> rows, ReportCycle cycle, int sign)
+    private static void AddResolvedSide(Dictionary<DayKey, DayTotals> rows, ReportCycle cycle, IReadOnlyList<string> tags, int sign)
     {
         if (cycle.ResolvedAt is { } resolved)
         {
-            foreach (var totals in Groups(rows, cycle, resolved.UtcTicks))
+            foreach (var totals in Groups(rows, cycle, tags, resolved.UtcTicks))
             {
                 totals.AddResolved(cycle, sign);
             }
@@ -34,17 +34,17 @@ public sealed partial class ReportStore
     {
         if (cycle.Cycle == 0)
         {
-            foreach (var totals in Groups(rows, cycle, cycle.StartedAt.UtcTicks))
+            foreach (var totals in Groups(rows, cycle, tags, cycle.StartedAt.UtcTicks))
             {
                 totals.AddCreated(cycle, tags, sign);
             }
         }
     }
 
-    /// <summary>Every group's day row and month row for the instant.</summary>
-    private static IEnumerable<DayTotals> Groups(Dictionary<DayKey, DayTotals> rows, ReportCycle cycle, long utcTicks)
+    /// <summary>Every group's day row and month row for the instant (the ticket's current tags: a tag change refreshes its facts).</summary>
+    private static IEnumerable<DayTotals> Groups(Dictionary<DayKey, DayTotals> rows, ReportCycle cycle, IReadOnlyList<string> tags, long utcTicks)
     {
-        foreach (var (team, channel, agent) in DayKeys.Of(cycle.TeamId ?? 0, cycle.Channel.ToString(), cycle.AgentId ?? "", cycle.Priority))
+        foreach (var (team, channel, agent) in DayKeys.Of(cycle.TeamId ?? 0, cycle.Channel.ToString(), cycle.AgentId ?? "", cycle.Priority, cycle.Category, tags))
         {
             foreach (var key in new[] { new DayKey(false, DayKeys.DayOf(utcTicks), team, channel, agent), new DayKey(true, DayKeys.MonthOf(utcTicks), team, channel, agent) })
             {
@@ -142,9 +142,12 @@ public sealed partial class ReportStore
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var (from, to) = (new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(DayKeys.NextMonth(start), TimeSpan.Zero));
             var rows = new Dictionary<DayKey, DayTotals>();
-            foreach (var cycle in await db.ReportCycles.AsNoTracking().Where(c => c.ResolvedAt >= from && c.ResolvedAt < to).ToListAsync(cancellationToken))
+            var resolved = await db.ReportCycles.AsNoTracking().Where(c => c.ResolvedAt >= from && c.ResolvedAt < to)
+                .Join(db.ReportTickets, c => c.TicketId, t => t.TicketId, (c, t) => new { Cycle = c, t.Tags })
+                .ToListAsync(cancellationToken);
+            foreach (var c in resolved)
             {
-                AddResolvedSide(rows, cycle, +1);
+                AddResolvedSide(rows, c.Cycle, c.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries), +1);
             }
             var created = await db.ReportCycles.AsNoTracking().Where(c => c.Cycle == 0 && c.StartedAt >= from && c.StartedAt < to)
                 .Join(db.ReportTickets, c => c.TicketId, t => t.TicketId, (c, t) => new { Cycle = c, t.Tags })

@@ -175,17 +175,20 @@ public sealed partial class ReportStore(IDbContextFactory<AppDbContext> dbFactor
     {
         await db.Database.ExecuteSqlAsync($"""DELETE FROM "ReportHours" WHERE "Hour" >= {from} AND "Hour" < {to}""", cancellationToken);
         // One row per hour for each team and channel, each team (all channels), each channel (all teams), all, and each
-        // priority (all teams and channels; "p:2" as DayKeys.PriorityFacet writes it). Identifiers are quoted and the
-        // priority is cast to text, so the same statement runs on SQLite and PostgreSQL.
+        // priority, category and tag (all teams and channels; "p:2", "k:billing", "t:refund" as DayKeys writes them).
+        // Identifiers are quoted and the priority is cast to text, so the same statement runs on SQLite and PostgreSQL.
+        // Tags are the ticket's current ones (TicketTags), as the tag filter reads them; a tag change refreshes the
+        // ticket, which recounts every hour it counts in.
         await db.Database.ExecuteSqlAsync($"""
             WITH e AS (
-                SELECT "CreatedAt" - "CreatedAt" % {HourTicks} AS h, COALESCE("TeamId", 0) AS team, "Channel" AS channel, "Priority" AS priority, 1 AS c, 0 AS r, 0 AS o
+                SELECT "CreatedAt" - "CreatedAt" % {HourTicks} AS h, COALESCE("TeamId", 0) AS team, "Channel" AS channel, "Priority" AS priority,
+                    "Category" AS category, "TicketId" AS ticket, 1 AS c, 0 AS r, 0 AS o
                 FROM "ReportTickets" WHERE "CreatedAt" >= {from} AND "CreatedAt" < {to}
                 UNION ALL
-                SELECT "ResolvedAt" - "ResolvedAt" % {HourTicks}, COALESCE("TeamId", 0), "Channel", "Priority", 0, 1, 0
+                SELECT "ResolvedAt" - "ResolvedAt" % {HourTicks}, COALESCE("TeamId", 0), "Channel", "Priority", "Category", "TicketId", 0, 1, 0
                 FROM "ReportCycles" WHERE "ResolvedAt" >= {from} AND "ResolvedAt" < {to}
                 UNION ALL
-                SELECT "ReopenedAt" - "ReopenedAt" % {HourTicks}, COALESCE("TeamId", 0), "Channel", "Priority", 0, 0, 1
+                SELECT "ReopenedAt" - "ReopenedAt" % {HourTicks}, COALESCE("TeamId", 0), "Channel", "Priority", "Category", "TicketId", 0, 0, 1
                 FROM "ReportCycles" WHERE "ReopenedAt" >= {from} AND "ReopenedAt" < {to})
             INSERT INTO "ReportHours" ("Hour", "TeamId", "Channel", "Created", "Resolved", "Reopened")
             SELECT h, team, channel, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h, team, channel
@@ -193,6 +196,8 @@ public sealed partial class ReportStore(IDbContextFactory<AppDbContext> dbFactor
             UNION ALL SELECT h, {DayKeys.AllTeams}, channel, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h, channel
             UNION ALL SELECT h, {DayKeys.AllTeams}, {DayKeys.All}, SUM(c), SUM(r), SUM(o) FROM e GROUP BY h
             UNION ALL SELECT h, {DayKeys.AllTeams}, 'p:' || CAST(priority AS TEXT), SUM(c), SUM(r), SUM(o) FROM e GROUP BY h, priority
+            UNION ALL SELECT h, {DayKeys.AllTeams}, 'k:' || category, SUM(c), SUM(r), SUM(o) FROM e WHERE category IS NOT NULL AND category <> '' GROUP BY h, category
+            UNION ALL SELECT e.h, {DayKeys.AllTeams}, 't:' || x."Tag", SUM(e.c), SUM(e.r), SUM(e.o) FROM e JOIN "TicketTags" AS x ON x."TicketId" = e.ticket GROUP BY e.h, x."Tag"
             """, cancellationToken);
     }
 }

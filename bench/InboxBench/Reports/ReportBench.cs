@@ -38,8 +38,28 @@ internal static class ReportBench
             await db.Database.ExecuteSqlRawAsync("ANALYZE; PRAGMA optimize;");
             Console.WriteLine($"cycles {await db.ReportCycles.CountAsync():N0}, hour rows {await db.ReportHours.CountAsync():N0}, escalations {await db.ReportEscalations.CountAsync():N0}, " +
                 $"day rows {await db.ReportDays.CountAsync(d => !d.Month):N0}, month rows {await db.ReportDays.CountAsync(d => d.Month):N0}");
+            await PrintRowKindsAsync(db);
         }
     }
+
+    /// <summary>How many hour, day and month rows each kind of key holds (the tag, category and agent-by-channel rows' share).</summary>
+    private static async Task PrintRowKindsAsync(AppDbContext db)
+    {
+        var kinds = await db.Database.SqlQueryRaw<RowKind>("""
+            SELECT 'hour' AS "Table", CASE WHEN "Channel" LIKE 't:%' THEN 'tag' WHEN "Channel" LIKE 'k:%' THEN 'category' WHEN "Channel" LIKE 'p:%' THEN 'priority' ELSE 'team/channel' END AS "Kind", COUNT(*) AS "Rows"
+            FROM "ReportHours" GROUP BY 1, 2
+            UNION ALL
+            SELECT CASE WHEN "Month" THEN 'month' ELSE 'day' END, CASE WHEN "Channel" LIKE 't:%' THEN 'tag' WHEN "Channel" LIKE 'k:%' THEN 'category' WHEN "Channel" LIKE 'p:%' THEN 'priority'
+                WHEN "Channel" <> '*' AND "AgentId" <> '*' THEN 'agent x channel' ELSE 'team/channel/agent' END, COUNT(*)
+            FROM "ReportDays" GROUP BY 1, 2
+            """).ToListAsync();
+        foreach (var kind in kinds.OrderBy(k => k.Table, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {kind.Table,-6} {kind.Kind,-20} {kind.Rows,12:N0}");
+        }
+    }
+
+    private sealed record RowKind(string Table, string Kind, long Rows);
 
     public static async Task MeasureAsync(string dbPath, int runs, int budgetSeconds, string? only)
     {
@@ -52,6 +72,8 @@ internal static class ReportBench
         int teamId;
         string agentId;
         string tag;
+        string category;
+        TicketChannel agentChannel;
         List<int> sampleIds;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
@@ -59,6 +81,8 @@ internal static class ReportBench
             teamId = await db.Teams.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
             agentId = await db.ReportCycles.Where(c => c.AgentId != null).GroupBy(c => c.AgentId).OrderByDescending(g => g.Count()).Select(g => g.Key!).FirstAsync();
             tag = await db.TicketTags.GroupBy(t => t.Tag).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+            category = await db.ReportTickets.Where(t => t.Category != null).GroupBy(t => t.Category).OrderByDescending(g => g.Count()).Select(g => g.Key!).FirstAsync();
+            agentChannel = await db.ReportCycles.Where(c => c.AgentId == agentId).GroupBy(c => c.Channel).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
             sampleIds = await db.Tickets.OrderByDescending(t => t.Id).Select(t => t.Id).Take(runs).ToListAsync();
         }
         ReportRequest Last(int days, ReportFilters? filters = null, string zone = "Europe/Madrid", bool business = false, ReportGrain grain = ReportGrain.Day) =>
@@ -70,12 +94,19 @@ internal static class ReportBench
             ("Report 30 days, one team", _ => reports.RunAsync(Last(30, new ReportFilters { TeamId = teamId }))),
             ("Report 30 days, one channel, business hours", _ => reports.RunAsync(Last(30, new ReportFilters { Channel = TicketChannel.Email }, business: true))),
             ("Report 30 days, one priority", _ => reports.RunAsync(Last(30, new ReportFilters { Priority = TicketPriority.High }))),
-            ("Report 30 days, top tag (facts path)", _ => reports.RunAsync(Last(30, new ReportFilters { Tag = tag }))),
+            ("Report 30 days, top tag", _ => reports.RunAsync(Last(30, new ReportFilters { Tag = tag }))),
             ("Report 30 days, Asia/Kolkata (half-hour zone)", _ => reports.RunAsync(Last(30, zone: "Asia/Kolkata"))),
             ("Report 90 days by week, no filter", _ => reports.RunAsync(Last(90, grain: ReportGrain.Week))),
             ("Report 365 days by month, no filter", _ => reports.RunAsync(Last(365, grain: ReportGrain.Month))),
             ("Report 365 days by month, one priority", _ => reports.RunAsync(Last(365, new ReportFilters { Priority = TicketPriority.High }, grain: ReportGrain.Month))),
-            ("Report 365 days by month, top tag (facts path)", _ => reports.RunAsync(Last(365, new ReportFilters { Tag = tag }, grain: ReportGrain.Month))),
+            ("Report 365 days by month, top tag", _ => reports.RunAsync(Last(365, new ReportFilters { Tag = tag }, grain: ReportGrain.Month))),
+            ("Report 365 days by month, top category", _ => reports.RunAsync(Last(365, new ReportFilters { Category = category }, grain: ReportGrain.Month))),
+            ("Report 365 days by month, busiest agent + channel", _ => reports.RunAsync(Last(365, new ReportFilters { AgentId = agentId, Channel = agentChannel }, grain: ReportGrain.Month))),
+            ("Report 365 days by month, agent + channel + team", _ => reports.RunAsync(Last(365, new ReportFilters { AgentId = agentId, Channel = agentChannel, TeamId = teamId }, grain: ReportGrain.Month))),
+            // What those filters cost before their rows: the whole report from the facts (the path they took then).
+            ("Before: 365 days by month, top tag (facts path)", _ => reports.RunAsync(Last(365, new ReportFilters { Tag = tag }, grain: ReportGrain.Month), factsOnly: true)),
+            ("Before: 365 days by month, top category (facts path)", _ => reports.RunAsync(Last(365, new ReportFilters { Category = category }, grain: ReportGrain.Month), factsOnly: true)),
+            ("Before: 365 days by month, agent + channel (facts path)", _ => reports.RunAsync(Last(365, new ReportFilters { AgentId = agentId, Channel = agentChannel }, grain: ReportGrain.Month), factsOnly: true)),
             ("Report 365 days by month, busiest agent", _ => reports.RunAsync(Last(365, new ReportFilters { AgentId = agentId }, grain: ReportGrain.Month))),
             ("Drill-down: resolved in 30 days, inbox page 1", _ =>
             {
@@ -84,7 +115,7 @@ internal static class ReportBench
             }),
             ("Upkeep: one ticket's facts refreshed (per event)", i => services.GetRequiredService<ReportStore>().RefreshAsync([sampleIds[i % sampleIds.Count]])),
         };
-        Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}; last day {last:yyyy-MM-dd}; runs {runs}, budget {budgetSeconds} s each");
+        Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}; last day {last:yyyy-MM-dd}; runs {runs}, budget {budgetSeconds} s each; tag {tag}, category {category}, agent channel {agentChannel}");
         Console.WriteLine($"{"scenario",-58} {"runs",5} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8}");
         foreach (var (name, run) in scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
@@ -117,6 +148,7 @@ internal static class ReportBench
         var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync();
         Console.WriteLine($"totals rebuilt in {clock.Elapsed.TotalSeconds:F0} s: {await db.ReportHours.CountAsync():N0} hour rows, {await db.ReportDays.CountAsync(d => !d.Month):N0} day rows, {await db.ReportDays.CountAsync(d => d.Month):N0} month rows");
+        await PrintRowKindsAsync(db);
         await db.Database.ExecuteSqlRawAsync("ANALYZE; PRAGMA optimize;");
     }
 

@@ -1245,8 +1245,8 @@ namespace AgentWorkspace.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Channel")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(102)
+                        .HasColumnType("character varying(102)");
 
                     b.Property<string>("AgentId")
                         .HasMaxLength(450)
@@ -1314,8 +1314,8 @@ namespace AgentWorkspace.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Channel")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(102)
+                        .HasColumnType("character varying(102)");
 
                     b.Property<int>("Created")
                         .HasColumnType("integer");
