@@ -43,6 +43,18 @@ public sealed class SqliteOnlyTheoryAttribute : TheoryAttribute
     }
 }
 
+/// <summary>A test of how the app behaves on PostgreSQL (its app host runs on the run's provider): skipped in the SQLite pass.</summary>
+public sealed class PostgresRunFactAttribute : FactAttribute
+{
+    public PostgresRunFactAttribute()
+    {
+        if (!TestDatabases.Postgres)
+        {
+            Skip = "PostgreSQL only (the run is on SQLite)";
+        }
+    }
+}
+
 /// <summary>A test of the PostgreSQL provider: starts the test server itself, so it also runs in the SQLite pass.</summary>
 public sealed class PostgresOnlyFactAttribute : FactAttribute
 {

@@ -8,8 +8,8 @@ namespace AgentWorkspace.Data.Postgres;
 /// first takes transaction-scoped advisory locks, across every app node on the database:
 /// <list type="bullet">
 /// <item>one that declares a <see cref="WriteScope"/> takes the global key <em>shared</em>, then its ticket's key and
-/// its customer's key exclusively (always in that order, so two scoped transactions can never wait for each other in a
-/// circle): writes to different tickets run side by side, writes to the same ticket one at a time;</item>
+/// its customer's and its area's keys exclusively (always in that order, so two scoped transactions can never wait for
+/// each other in a circle): writes to different tickets run side by side, writes to the same ticket one at a time;</item>
 /// <item>one that declares nothing takes the global key <em>exclusively</em>: it runs alone, as every write did before
 /// scopes existed.</item>
 /// </list>
@@ -18,8 +18,10 @@ namespace AgentWorkspace.Data.Postgres;
 /// capacity checks, the job claims, the maintained view counts and report rows); each still holds: a scoped
 /// transaction reads and writes only its own ticket's rows under its ticket's key (expectedVersion, Sequence), the
 /// ticket-number counter is a row that PostgreSQL locks from its UPDATE until commit (unique, gap-free), per-customer
-/// checks run under the customer's key, and everything not converted to a scope (routing, jobs, customers, reports,
-/// admin) still excludes every other write. Reads never wait (MVCC), and a transaction holds its locks only until it
+/// checks run under the customer's key, the report upkeep (facts, hour/day/month rows) under its area's key, and
+/// everything not converted to a scope (routing, jobs, customers, report rebuilds, admin) still excludes every other
+/// write. The view counts are sums of each commit's deltas, so commits in any order give the same counts; the SLA and
+/// report upkeep may read a ticket while it changes, and that change's own event refreshes it again after its commit. Reads never wait (MVCC), and a transaction holds its locks only until it
 /// commits or rolls back, so a crashed node cannot keep them. Writes outside an explicit transaction are not queued,
 /// as on SQLite.
 /// </summary>
@@ -38,6 +40,9 @@ internal sealed class PostgresWriteLock(int timeoutMs) : DbTransactionIntercepto
     /// <summary>The first half of a customer's two-part key ("AWC").</summary>
     internal const int CustomerKeys = 0x415743;
 
+    /// <summary>The first half of a <see cref="WriteArea"/>'s two-part key ("AWA").</summary>
+    internal const int AreaKeys = 0x415741;
+
     internal string Sql(WriteScope? scope)
     {
         // lock_timeout stays set for the whole transaction: it bounds the waits for the rows a scoped transaction
@@ -48,13 +53,19 @@ internal sealed class PostgresWriteLock(int timeoutMs) : DbTransactionIntercepto
             return sql + $"SELECT pg_advisory_xact_lock({Key});";
         }
         sql += $"SELECT pg_advisory_xact_lock_shared({Key}); ";
-        if (scope.TicketId is { } ticketId)
+        // Always tickets in ascending order, then the customer, then the area: no two scoped transactions can each
+        // hold a key the other waits for.
+        foreach (var ticketId in scope.TicketIds.Distinct().Order())
         {
             sql += $"SELECT pg_advisory_xact_lock({TicketKeys}, {ticketId}); ";
         }
         if (scope.CustomerId is { } customerId)
         {
             sql += $"SELECT pg_advisory_xact_lock({CustomerKeys}, {customerId}); ";
+        }
+        if (scope.Area is { } area)
+        {
+            sql += $"SELECT pg_advisory_xact_lock({AreaKeys}, {(int)area}); ";
         }
         return sql;
     }
