@@ -14,6 +14,7 @@ public sealed class WidgetBurstTests(ChatFixture chat)
     [PostgresRunFact]
     public async Task ABurstOfChatStarts_AllSucceed_WhileAnotherTicketsWriteIsStillOpen()
     {
+        await StartupWrites.DoneAsync(chat.App.Services);
         var busy = await chat.Data.CreateAsync();
         var run = Guid.NewGuid().ToString("N")[..8];
         var connections = Enumerable.Range(0, Burst).Select(i => $"burst-{run}-{i}").ToList();

@@ -18,6 +18,7 @@ public sealed class WriteScopeTests(WorkspaceAppFactory app)
     [PostgresRunFact]
     public async Task AChangeToAnotherTicket_Commits_WhileOneTicketsWriteIsStillOpen_AndTheSameTicketAndUndeclaredWritesWaitForIt()
     {
+        await StartupWrites.DoneAsync(app.Services);
         var a = await Data.CreateAsync();
         var b = await Data.CreateAsync();
         var ana = await Data.ScopeAsync(DemoAgents.AnaEmail);
