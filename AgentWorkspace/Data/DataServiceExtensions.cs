@@ -10,6 +10,9 @@ public static class DataServiceExtensions
 {
     public const string ConnectionStringName = "Workspace";
 
+    /// <summary>Database:LockTimeoutMs's default (PostgreSQL).</summary>
+    public const int DefaultLockTimeoutMs = 15_000;
+
     /// <summary>
     /// One connection string, ConnectionStrings:Workspace, for the provider Database:Provider names: Sqlite (the
     /// default: a file, by default in data/ under the content root; a relative Data Source is resolved against the
@@ -26,11 +29,14 @@ public static class DataServiceExtensions
         {
             var connectionString = configured
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Workspace is not set.");
+            // How long a write queues for its locks before it gives up: what a person waits for an answer, since a
+            // burst of chat starts queues here the way SQLite's writers queue in SqliteWriteGate.
+            var lockTimeoutMs = builder.Configuration.GetValue("Database:LockTimeoutMs", DefaultLockTimeoutMs);
             // Features add their own interceptors as IInterceptor services (e.g. the inbox's count deltas).
             builder.Services.AddPostgresDbContextFactory((services, options) => options
                 .UseNpgsql(connectionString)
                 .AddInterceptors(services.GetServices<IInterceptor>())
-                .AddInterceptors(new PostgresWriteLock(busyTimeoutMs)));
+                .AddInterceptors(new PostgresWriteLock(lockTimeoutMs)));
             builder.Services.AddHostedService<PostgresNodeLock>();
             keysDirectory = Path.Combine(builder.Environment.ContentRootPath, "data");
         }

@@ -29,6 +29,7 @@ const en = {
   newChat: "New conversation",
   left: (n) => `Thanks! Your message is ticket #${n}. We'll reply by e-mail and here.`,
   tooLong: (max) => `Messages can be at most ${max} characters.`,
+  busy: "We are very busy right now. Please wait a few seconds and try again — what you wrote is kept.",
   unread: (n) => `${n} new message${n === 1 ? "" : "s"}`,
   verified: "Signed in",
   status: {
@@ -92,6 +93,7 @@ const es = {
   newChat: "Nueva conversación",
   left: (n) => `¡Gracias! Tu mensaje es el ticket n.º ${n}. Te responderemos por correo y aquí.`,
   tooLong: (max) => `Los mensajes pueden tener como máximo ${max} caracteres.`,
+  busy: "Ahora mismo estamos muy ocupados. Espera unos segundos y vuelve a intentarlo: lo que escribiste se conserva.",
   unread: (n) => `${n} mensaje${n === 1 ? "" : "s"} nuevo${n === 1 ? "" : "s"}`,
   verified: "Sesión iniciada",
   status: {
@@ -127,6 +129,11 @@ const es = {
 
 export function languageOf(preferred) {
   return (preferred || "").toLowerCase().startsWith("es") ? "es" : "en";
+}
+
+// The server's "busy, try again" (WidgetBusyFilter.Busy) in the visitor's language; any other server text as it came.
+export function serverError(t, message) {
+  return /We are very busy right now/.test(message) ? t.busy : message;
 }
 
 export function strings(language) {

@@ -4,7 +4,7 @@
 // It renders inside a shadow root so the host page's CSS cannot reach it, and talks to the
 // app only through the customer SignalR hub (customers never hold a Blazor circuit).
 import { styles } from "./styles.js";
-import { strings, languageOf } from "./i18n.js";
+import { strings, languageOf, serverError } from "./i18n.js";
 import { ChatSession } from "./session.js";
 import { buildPanel, renderMessages } from "./ui.js";
 import { attachSuggestions } from "./suggestions.js";
@@ -61,7 +61,7 @@ function mount() {
       ui.typing.hidden = !typing.isTyping;
     },
     onError: (message, returnedText) => {
-      ui.error.textContent = message;
+      ui.error.textContent = serverError(t, message);
       ui.error.hidden = false;
       if (returnedText && !ui.input.value) ui.input.value = returnedText;
     },
@@ -127,7 +127,7 @@ function mount() {
       }
       ui.input.focus();
     } catch (err) {
-      ui.startError.textContent = (err.message || String(err)).replace(/^.*HubException: /, "");
+      ui.startError.textContent = serverError(t, (err.message || String(err)).replace(/^.*HubException: /, ""));
       ui.startError.hidden = false;
     } finally {
       ui.startButton.disabled = false;

@@ -21,11 +21,13 @@ public static class ChatServiceExtensions
         services.AddSingleton<WidgetFeeds>();
         services.AddHostedService(sp => sp.GetRequiredService<WidgetFeeds>());
         services.AddSingleton<WidgetRateLimitFilter>();
+        services.AddSingleton<WidgetBusyFilter>();
         // Scoped to this hub: Blazor's own circuit hub keeps its settings.
         services.AddSignalR().AddHubOptions<WidgetHub>(options =>
         {
             options.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
             options.AddFilter<WidgetRateLimitFilter>();
+            options.AddFilter<WidgetBusyFilter>();
         });
         // The widget runs on customers' own sites: cross-origin, without cookies (its token is its credential).
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>

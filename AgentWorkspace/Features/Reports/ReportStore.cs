@@ -22,7 +22,8 @@ public sealed partial class ReportStore(IDbContextFactory<AppDbContext> dbFactor
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var settings = await SlaSettings.LoadAsync(db, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Only report upkeep writes these rows: refreshes queue behind each other, not behind ticket writes.
+            await using var transaction = await db.BeginWriteAsync(WriteScope.Only(WriteArea.Reports), cancellationToken);
             var hours = await HoursOfAsync(db, chunk, cancellationToken);
             // The per-day rows change by the difference between the tickets' old and new facts.
             var delta = new Dictionary<DayKey, DayTotals>();

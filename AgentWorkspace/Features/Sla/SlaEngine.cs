@@ -102,7 +102,8 @@ public sealed partial class SlaEngine(
     private async Task<ChunkOutcome> ReconcileChunkAsync(int[] ids, string? reason, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // These tickets' SLA state and jobs only: changes to other tickets may run meanwhile.
+        await using var transaction = await db.BeginWriteAsync(WriteScope.Tickets(ids), cancellationToken);
         var now = clock.GetUtcNow();
         var settings = await SlaSettings.LoadAsync(db, cancellationToken);
         var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))

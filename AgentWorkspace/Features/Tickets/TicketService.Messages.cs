@@ -9,7 +9,10 @@ namespace AgentWorkspace.Features.Tickets;
 public sealed partial class TicketService
 {
     /// <summary>A reply or an internal note from the composer (or the API).</summary>
-    public async Task<MessageResult> AddAgentMessageAsync(AgentScope scope, int ticketId, AgentMessage input)
+    public Task<MessageResult> AddAgentMessageAsync(AgentScope scope, int ticketId, AgentMessage input) =>
+        DatabaseErrors.RetryAsync(() => AddAgentMessageOnceAsync(scope, ticketId, input));
+
+    private async Task<MessageResult> AddAgentMessageOnceAsync(AgentScope scope, int ticketId, AgentMessage input)
     {
         var cleaned = MessageLimits.Clean(input.Body);
         if (!cleaned.IsValid)
@@ -18,7 +21,7 @@ public sealed partial class TicketService
         }
         var body = cleaned.Value!;
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync(WriteScope.Ticket(ticketId));
         var ticket = await db.Tickets.VisibleTo(scope).FirstOrDefaultAsync(t => t.Id == ticketId);
         if (ticket is null)
         {
@@ -103,7 +106,10 @@ public sealed partial class TicketService
     /// An agent corrects their own reply or note. The visibility never changes (a note stays a note); the previous
     /// wording is kept in the ticket's history; widgets showing the reply get the new text.
     /// </summary>
-    public async Task<MessageResult> EditAgentMessageAsync(AgentScope scope, int ticketId, long messageId, string body)
+    public Task<MessageResult> EditAgentMessageAsync(AgentScope scope, int ticketId, long messageId, string body) =>
+        DatabaseErrors.RetryAsync(() => EditAgentMessageOnceAsync(scope, ticketId, messageId, body));
+
+    private async Task<MessageResult> EditAgentMessageOnceAsync(AgentScope scope, int ticketId, long messageId, string body)
     {
         var cleaned = MessageLimits.Clean(body);
         if (!cleaned.IsValid)
@@ -112,7 +118,7 @@ public sealed partial class TicketService
         }
         body = cleaned.Value!;
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync(WriteScope.Ticket(ticketId));
         var ticket = await db.Tickets.VisibleTo(scope).FirstOrDefaultAsync(t => t.Id == ticketId);
         var message = ticket is null ? null : await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId && m.TicketId == ticketId);
         if (ticket is null || message is null)
@@ -144,7 +150,10 @@ public sealed partial class TicketService
     /// A customer wrote on their ticket (widget, email, API). A ticket waiting on them or resolved reopens;
     /// on a closed ticket the message opens a follow-up ticket linked to it.
     /// </summary>
-    public async Task<MessageResult> AddCustomerMessageAsync(int ticketId, int customerId, string body, string? clientMessageId, StoreWithMessage? storeWith = null)
+    public Task<MessageResult> AddCustomerMessageAsync(int ticketId, int customerId, string body, string? clientMessageId, StoreWithMessage? storeWith = null) =>
+        DatabaseErrors.RetryAsync(() => AddCustomerMessageOnceAsync(ticketId, customerId, body, clientMessageId, storeWith));
+
+    private async Task<MessageResult> AddCustomerMessageOnceAsync(int ticketId, int customerId, string body, string? clientMessageId, StoreWithMessage? storeWith)
     {
         var cleaned = MessageLimits.Clean(body);
         if (!cleaned.IsValid)
@@ -153,7 +162,8 @@ public sealed partial class TicketService
         }
         body = cleaned.Value!;
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // This ticket's rows (and a follow-up only this transaction knows yet); the ticket-number counter is a locked row.
+        await using var transaction = await db.BeginWriteAsync(WriteScope.Ticket(ticketId, customerId));
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId && t.CustomerId == customerId);
         if (ticket is null)
         {
@@ -212,7 +222,10 @@ public sealed partial class TicketService
     }
 
     /// <summary>Opens a ticket for a customer with its first message (widget, web form, API).</summary>
-    public async Task<MessageResult> CreateTicketAsync(NewTicket input, StoreWithMessage? storeWith = null)
+    public Task<MessageResult> CreateTicketAsync(NewTicket input, StoreWithMessage? storeWith = null) =>
+        DatabaseErrors.RetryAsync(() => CreateTicketOnceAsync(input, storeWith));
+
+    private async Task<MessageResult> CreateTicketOnceAsync(NewTicket input, StoreWithMessage? storeWith)
     {
         var subject = TextInput.Line(input.Subject, "The subject", MessageLimits.MaxSubjectLength);
         if (!subject.IsValid)
@@ -230,7 +243,8 @@ public sealed partial class TicketService
             return new MessageResult(CommandOutcome.Invalid, category.Error, null, null);
         }
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // The customer's key keeps per-customer checks (the hourly cap on "we received it" e-mails) one at a time.
+        await using var transaction = await db.BeginWriteAsync(WriteScope.NewTicket(input.CustomerId));
         if (!await db.Customers.AnyAsync(c => c.Id == input.CustomerId))
         {
             return new MessageResult(CommandOutcome.Invalid, "Unknown customer.", null, null);

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentWorkspace.Features.Tickets;
 
 /// <summary>
-/// Every change to tickets and their conversations goes through here. Each command runs in one
-/// IMMEDIATE SQLite transaction (writers queue behind each other, so read-check-write is atomic),
+/// Every change to tickets and their conversations goes through here. Each command runs in one write transaction
+/// scoped to its ticket (<see cref="WriteScope"/>: on SQLite writers queue behind each other, on PostgreSQL behind
+/// writers of the same ticket and undeclared writers, so read-check-write is atomic either way),
 /// records who changed what in the ticket's history, and publishes to the notifier only after commit.
 /// </summary>
 public sealed partial class TicketService(
@@ -52,12 +53,19 @@ public sealed partial class TicketService(
     /// <summary>Sees every ticket; its empty agent id is never stored (the history's actor is null, so System).</summary>
     private static readonly AgentScope SystemScope = new("", IsAdmin: true, []);
 
-    private async Task<CommandResult> ExecuteAsync(
+    // A deadlock victim (two scoped writers meeting on a shared row) stored nothing: the whole change runs again.
+    private Task<CommandResult> ExecuteAsync(
         AgentScope scope, string? actorAgentId, int ticketId, IReadOnlyList<TicketCommand> commands, long? expectedVersion, string? reason,
-        RuleAttribution? rule = null, StoreWithChange? storeWith = null)
+        RuleAttribution? rule = null, StoreWithChange? storeWith = null) =>
+        DatabaseErrors.RetryAsync(() => ExecuteOnceAsync(scope, actorAgentId, ticketId, commands, expectedVersion, reason, rule, storeWith));
+
+    private async Task<CommandResult> ExecuteOnceAsync(
+        AgentScope scope, string? actorAgentId, int ticketId, IReadOnlyList<TicketCommand> commands, long? expectedVersion, string? reason,
+        RuleAttribution? rule, StoreWithChange? storeWith)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Everything below reads and writes this ticket's rows only: other tickets' changes may run meanwhile.
+        await using var transaction = await db.BeginWriteAsync(WriteScope.Ticket(ticketId));
         var ticket = await db.Tickets.VisibleTo(scope).Include(t => t.Tags).FirstOrDefaultAsync(t => t.Id == ticketId);
         if (ticket is null)
         {
