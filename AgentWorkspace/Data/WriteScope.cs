@@ -31,6 +31,9 @@ public sealed record WriteScope(IReadOnlyList<int> TicketIds, int? CustomerId, W
     public static WriteScope? Tickets(IReadOnlyCollection<int> ticketIds) =>
         ticketIds.Count <= MaxTickets ? new([.. ticketIds.Distinct().Order()], null) : null;
 
+    /// <summary>A change to <paramref name="ticketId"/> that reads or writes rows of <paramref name="area"/> too.</summary>
+    public static WriteScope TicketIn(int ticketId, WriteArea area) => new([ticketId], null, area);
+
     /// <summary>Rows only one kind of writer keeps (e.g. the report aggregates): such writers run one at a time, beside ticket writes.</summary>
     public static WriteScope Only(WriteArea area) => new([], null, area);
 }
@@ -40,6 +43,13 @@ public enum WriteArea
 {
     /// <summary>Report facts and their hourly, daily and monthly totals (ReportStore's upkeep).</summary>
     Reports = 1,
+
+    /// <summary>
+    /// Routing's decisions (who is under capacity, whose turn it is): one at a time, so two tickets never take an agent's
+    /// last free slot, while ticket writes go on beside them. Writers that only add load without checking capacity (a
+    /// manual assignment, a reopen) need not wait: any order of them and a decision is one a serial run could give.
+    /// </summary>
+    Routing = 2,
 }
 
 public static class WriteScopes

@@ -56,6 +56,35 @@ public sealed class WriteScopeTests(WorkspaceAppFactory app)
     }
 
     [PostgresPassFact]
+    public async Task ARoutingDecision_WaitsOnlyForOtherRoutingDecisions_WhileTicketWritesGoOnBesideIt()
+    {
+        await StartupWrites.DoneAsync(app.Services);
+        var a = await Data.CreateAsync();
+        var b = await Data.CreateAsync();
+        var c = await Data.CreateAsync();
+        var ana = await Data.ScopeAsync(DemoAgents.AnaEmail);
+
+        // A decision on ticket A holds the routing area (it counts agents' loads and must not overlap another decision).
+        await using var holder = await Data.DbAsync();
+        var open = await holder.BeginWriteAsync(WriteScope.TicketIn(a.Id, WriteArea.Routing));
+
+        // A change to another ticket does not wait for it (routing used to take the exclusive global key, so every
+        // ticket write queued behind each decision).
+        var other = await Data.Tickets.ExecuteAsync(ana, b.Id, new SetPriority(TicketPriority.Normal, TicketPriority.Urgent)).WaitAsync(TimeSpan.FromSeconds(30));
+        other.Succeeded.ShouldBeTrue(other.Error);
+
+        // Another decision waits for the routing area's key, and goes ahead when the first commits.
+        var decision = Data.Tickets.DecideAsSystemAsync(c.Id, (_, _) => Task.FromResult<IReadOnlyList<SystemStep>>([]));
+        await PostgresLocks.UntilAsync(async () => await PostgresLocks.WaitersAsync(app.ConnectionString, PostgresWriteLock.AreaKeys, (int)WriteArea.Routing) == 1,
+            "the second routing decision waits for the routing area's key");
+        decision.IsCompleted.ShouldBeFalse();
+
+        await open.CommitAsync();
+        await open.DisposeAsync();
+        (await decision.WaitAsync(TimeSpan.FromSeconds(30))).Succeeded.ShouldBeTrue();
+    }
+
+    [PostgresPassFact]
     public async Task ConcurrentChangesToTwoTickets_WithExpectedVersions_GetOneSuccessAndOneConflictEach()
     {
         var a = await Data.CreateAsync();

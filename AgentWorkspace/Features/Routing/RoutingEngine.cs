@@ -34,9 +34,9 @@ public enum RoutingOutcome
 public sealed record RoutingResult(RoutingOutcome Outcome, string? AgentId = null, string? Reason = null);
 
 /// <summary>
-/// Decides who gets a ticket and assigns it, in one IMMEDIATE transaction with the ticket's change
-/// (<see cref="TicketService.DecideAsSystemAsync"/>): the loads it counts cannot change before the assignment is written,
-/// so concurrent new tickets never take the same free slot twice. Candidates are the team's active members who are online
+/// Decides who gets a ticket and assigns it, in one write transaction with the ticket's change
+/// (<see cref="TicketService.DecideAsSystemAsync"/>, declared in the routing area): no other decision counts the loads
+/// before the assignment is written, so concurrent new tickets never take the same free slot twice. Candidates are the team's active members who are online
 /// (a connected workspace tab and availability Online), have the ticket's language (and category, when the team requires
 /// it; and its tier) among their skills, and are under their capacity for the ticket's kind (chats or other tickets).
 /// Least loaded first; ties (and round-robin teams) go to the agent whose last automatic ticket is the oldest.
@@ -114,7 +114,7 @@ public sealed partial class RoutingEngine(
     public async Task<bool> AcceptAsync(int ticketId, string agentId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync(WriteScope.Ticket(ticketId));
         var routing = await db.Set<TicketRouting>().FirstOrDefaultAsync(r => r.TicketId == ticketId);
         var assignee = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.AssigneeId).FirstOrDefaultAsync();
         if (routing is null || routing.OfferedTo != agentId || assignee != agentId)

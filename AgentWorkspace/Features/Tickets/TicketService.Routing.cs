@@ -11,15 +11,16 @@ public sealed partial class TicketService
 {
     /// <summary>
     /// A change the workspace decides by itself from what the database says right now (routing: who is under capacity).
-    /// <paramref name="decide"/> runs inside the ticket's IMMEDIATE transaction, so its reads and the change it returns
-    /// are one atomic step: no other write comes in between (two new tickets never both take an agent's last free slot).
+    /// <paramref name="decide"/> runs inside the ticket's write transaction, declared as the ticket in the routing area,
+    /// so its reads and the change it returns are one atomic step against the ticket's other writers and every other
+    /// routing decision (two new tickets never both take an agent's last free slot; SQLite runs one writer at a time anyway).
     /// It may also add its own rows to <paramref name="decide"/>'s context; they are saved in the same transaction.
     /// Each step is recorded as the system's with its reason; notifications and live updates follow the commit.
     /// </summary>
     public async Task<CommandResult> DecideAsSystemAsync(int ticketId, Func<AppDbContext, Ticket, Task<IReadOnlyList<SystemStep>>> decide)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync(WriteScope.TicketIn(ticketId, WriteArea.Routing));
         var ticket = await db.Tickets.Include(t => t.Tags).FirstOrDefaultAsync(t => t.Id == ticketId);
         if (ticket is null)
         {
