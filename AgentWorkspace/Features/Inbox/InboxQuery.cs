@@ -199,8 +199,16 @@ public sealed class InboxQuery(IDbContextFactory<AppDbContext> dbFactory, TimePr
         InboxView.Mine => tickets.Where(t => t.AssigneeId == agentId && EF.Constant(OpenStatuses).Contains(t.Status)),
         InboxView.Owned => tickets.Where(t => t.OwnerId == agentId && EF.Constant(OpenStatuses).Contains(t.Status)),
         InboxView.Unassigned => tickets.Where(t => t.AssigneeId == null && EF.Constant(OpenStatuses).Contains(t.Status)),
-        InboxView.WaitingOnCustomer => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status) && t.Status == TicketStatus.WaitingOnCustomer),
-        InboxView.OnHold => tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status) && t.Status == TicketStatus.OnHold),
+        // One status: SQLite needs the family's list too to use the open partial indexes. PostgreSQL proves those
+        // indexes' WHERE from the one status itself, and would multiply the two conditions' selectivities as if they
+        // were independent (~17x too few rows at 1M tickets): it then read every waiting ticket through a BitmapOr
+        // and sorted them (60-90 ms on a deep page) instead of walking the covering index backwards (0.2 ms).
+        InboxView.WaitingOnCustomer => db.Database.IsPostgres()
+            ? tickets.Where(t => t.Status == TicketStatus.WaitingOnCustomer)
+            : tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status) && t.Status == TicketStatus.WaitingOnCustomer),
+        InboxView.OnHold => db.Database.IsPostgres()
+            ? tickets.Where(t => t.Status == TicketStatus.OnHold)
+            : tickets.Where(t => EF.Constant(OpenStatuses).Contains(t.Status) && t.Status == TicketStatus.OnHold),
         InboxView.ResolvedAndClosed => tickets.Where(t => EF.Constant(DoneStatuses).Contains(t.Status)),
         InboxView.Team => tickets.Where(t => t.TeamId == teamId && EF.Constant(OpenStatuses).Contains(t.Status)),
         _ => tickets,

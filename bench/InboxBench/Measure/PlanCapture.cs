@@ -2,12 +2,14 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace InboxBench.Measure;
 
 /// <summary>
 /// While switched on, records each SQL command EF sends with the parameters it carries and SQLite's
-/// EXPLAIN QUERY PLAN for it (run on the same connection, so it sees the same schema and statistics).
+/// EXPLAIN QUERY PLAN for it, or on PostgreSQL its EXPLAIN (ANALYZE, BUFFERS): run on the same connection, so it
+/// sees the same schema and statistics (ANALYZE runs the query once more: the captured runs are not timed).
 /// Off during timed runs: it costs nothing then.
 /// </summary>
 internal sealed class PlanCapture : DbCommandInterceptor
@@ -56,6 +58,12 @@ internal sealed class PlanCapture : DbCommandInterceptor
             text.AppendLine($"  -- {p.ParameterName} = {Format(p.Value)}");
         }
         text.AppendLine("  QUERY PLAN");
+        if (command.Connection is NpgsqlConnection postgres)
+        {
+            ExplainPostgres(postgres, command, text);
+            captured.Add(text.ToString());
+            return;
+        }
         using var explain = ((SqliteConnection)command.Connection!).CreateCommand();
         explain.Transaction = (SqliteTransaction?)command.Transaction;
         explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
@@ -75,10 +83,27 @@ internal sealed class PlanCapture : DbCommandInterceptor
         captured.Add(text.ToString());
     }
 
+    private static void ExplainPostgres(NpgsqlConnection connection, DbCommand command, StringBuilder text)
+    {
+        using var explain = connection.CreateCommand();
+        explain.Transaction = (NpgsqlTransaction?)command.Transaction;
+        explain.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + command.CommandText;
+        foreach (NpgsqlParameter p in command.Parameters)
+        {
+            explain.Parameters.Add(p.Clone());
+        }
+        using var reader = explain.ExecuteReader();
+        while (reader.Read())
+        {
+            text.Append("    ").AppendLine(reader.GetString(0));
+        }
+    }
+
     private static string Format(object? value) => value switch
     {
         null or DBNull => "NULL",
         string s => $"'{s}'",
+        System.Collections.IEnumerable items => "{" + string.Join(", ", items.Cast<object?>().Select(Format)) + "}",
         _ => value.ToString() ?? "",
     };
 }

@@ -3,6 +3,7 @@ using AgentWorkspace.Data;
 using AgentWorkspace.Features.Inbox;
 using AgentWorkspace.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,27 +18,44 @@ internal static class Runner
     private const int WarmUps = 20;
     private const double TargetMs = 20;
 
-    public static async Task RunAsync(string dbPath, int runs, int budgetSeconds, string? only, bool allPlans)
+    public static async Task RunAsync(string? dbPath, string? postgres, int runs, int budgetSeconds, string? only, bool allPlans)
     {
-        var fullPath = Path.GetFullPath(dbPath);
-        if (!File.Exists(fullPath)) throw new FileNotFoundException("Run generate first.", fullPath);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = dbPath is null ? Path.GetTempPath() : Path.GetDirectoryName(Path.GetFullPath(dbPath)),
+        });
+        if (postgres is not null)
+        {
+            builder.Configuration["Database:Provider"] = "Postgres";
+            builder.Configuration["ConnectionStrings:Workspace"] = postgres;
+            builder.Configuration["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "inboxbench-keys");
+        }
+        else
+        {
+            var fullPath = Path.GetFullPath(dbPath!);
+            if (!File.Exists(fullPath)) throw new FileNotFoundException("Run generate first.", fullPath);
+            builder.Configuration["ConnectionStrings:Workspace"] = $"Data Source={fullPath}";
+        }
         var plans = new PlanCapture();
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Path.GetDirectoryName(fullPath) });
-        builder.Configuration["ConnectionStrings:Workspace"] = $"Data Source={fullPath}";
         builder.AddWorkspaceData();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AgentWorkspace.Realtime.WorkspaceNotifier>();
         builder.Services.AddTickets();
         builder.Services.AddInbox();
-        builder.Services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(plans));
+        // Both providers' context factories add every IInterceptor service, so the capture sees either one's commands.
+        builder.Services.AddSingleton<IInterceptor>(plans);
         using var host = builder.Build();
         // A database generated before the latest migrations gets the app's newer indexes, exactly as the app would apply them.
         await using (var db = await host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             var migrate = Stopwatch.StartNew();
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
             await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
-            // As the app does at start-up: statistics for new indexes, so the planner can choose them.
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA optimize;");
+            if (postgres is null)
+            {
+                // As the app does at start-up: statistics for new indexes, so the planner can choose them.
+                await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA optimize;");
+            }
             Console.WriteLine($"migrations up to date ({migrate.Elapsed.TotalSeconds:F0} s)");
         }
         var inbox = host.Services.GetRequiredService<InboxQuery>();
