@@ -13,7 +13,10 @@
 #   bench/ChatBench/run.sh conversations --postgres "Host=127.0.0.1;Port=5440;Username=postgres;Database=awchat"
 # Options after the scenario go to chatbench.mjs (see its header), except --postgres <Npgsql connection string>: the
 # app runs on that PostgreSQL database (Database:Provider=Postgres; a new or empty database, which the app migrates
-# and seeds) instead of a fresh SQLite file. CHATBENCH_PORT (5099) changes the port.
+# and seeds) instead of a fresh SQLite file, and --inbox-screens <n> (scenario A with n agent inbox screens open:
+# bench/LiveBench's protocol-level Blazor Server clients, agent001..agent<n>@bench.example spread over the demo teams,
+# held open from before the first chat to the end of the scenario; their summary goes to inbox-screens.txt).
+# CHATBENCH_PORT (5099) changes the port.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,10 +24,12 @@ repo="$(cd "$here/../.." && pwd)"
 scenario="${1:-all}"
 [[ $# -gt 0 ]] && shift
 postgres=""
+inbox_screens=0
 bench_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --postgres) postgres="$2"; shift 2 ;;
+    --inbox-screens) inbox_screens="$2"; shift 2 ;;
     *) bench_args+=("$1"); shift ;;
   esac
 done
@@ -40,6 +45,8 @@ ulimit -n "$(ulimit -Hn)"
 echo "== building (Release) and installing the client library"
 (cd "$here" && { [[ -d node_modules/@microsoft/signalr ]] || npm ci --no-audit --no-fund --silent; })
 dotnet build "$here/KeyIssuer" -c Release -nologo -v q -clp:ErrorsOnly
+livebench=("dotnet" "$repo/bench/LiveBench/bin/Release/net10.0/LiveBench.dll")
+[[ "$inbox_screens" -eq 0 ]] || dotnet build "$repo/bench/LiveBench" -c Release -nologo -v q -clp:ErrorsOnly
 
 if [[ -n "$postgres" ]]; then
   db_env=(Database__Provider=Postgres ConnectionStrings__Workspace="$postgres" DataProtection__KeysPath="$work/keys")
@@ -52,6 +59,7 @@ else
 fi
 
 app_pid=""
+hold_pid=""
 start_app() {
   echo "== starting the app on $url (database $db_label)"
   # All load comes from 127.0.0.1, so the per-address hub limits (an office behind one address: 300 calls burst,
@@ -82,7 +90,14 @@ stop_app() {
   fi
   app_pid=""
 }
-trap 'stop_app; rm -rf "$work"' EXIT
+stop_screens() {
+  if [[ -n "$hold_pid" ]] && kill -0 "$hold_pid" 2>/dev/null; then
+    kill -TERM "$hold_pid"
+    wait "$hold_pid" 2>/dev/null || true
+  fi
+  hold_pid=""
+}
+trap 'stop_screens; stop_app; rm -rf "$work"' EXIT
 
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -90,13 +105,28 @@ trap 'stop_app; rm -rf "$work"' EXIT
   echo "cpus: $(nproc); memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); open files per process: $(ulimit -n)"
   echo "dotnet: $(dotnet --version); node: $(node --version)"
   echo "database: $db_label"
+  [[ "$inbox_screens" -eq 0 ]] || echo "agent inbox screens open during scenario A: $inbox_screens (bench/LiveBench protocol clients)"
   echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out/machine.txt"
 
 if [[ "$scenario" == all || "$scenario" == conversations ]]; then
   start_app
   key="$(dotnet "$here/KeyIssuer/bin/Release/net10.0/KeyIssuer.dll" "${key_args[@]}")"
+  if [[ "$inbox_screens" -gt 0 ]]; then
+    echo "== opening $inbox_screens agent inbox screens"
+    "${livebench[@]}" prepare "${key_args[@]}" --agents "$inbox_screens" --out "$work/prepared.json"
+    "${livebench[@]}" hold --url "$url" --prepared "$work/prepared.json" --screens "$inbox_screens" --ready "$work/screens-ready" \
+      >"$out/inbox-screens.txt" 2>&1 &
+    hold_pid=$!
+    until [[ -f "$work/screens-ready" ]]; do
+      kill -0 "$hold_pid" 2>/dev/null || { cat "$out/inbox-screens.txt" >&2; echo "the inbox screens did not open" >&2; exit 1; }
+      sleep 1
+    done
+    cat "$out/inbox-screens.txt"
+  fi
   node "$here/chatbench.mjs" conversations --url "$url" --key "$key" --pid "$app_pid" --out "$out" "${bench_args[@]}"
+  stop_screens
+  [[ "$inbox_screens" -eq 0 ]] || tail -n +2 "$out/inbox-screens.txt"
   stop_app
 fi
 if [[ "$scenario" == all || "$scenario" == connections ]]; then
@@ -108,5 +138,5 @@ if [[ "$scenario" == all || "$scenario" == connections ]]; then
 fi
 
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
-cat "$out/machine.txt" "$out"/conversations.md "$out"/connections.md 2>/dev/null >"$out/report.md" || true
+cat "$out/machine.txt" "$out"/conversations.md "$out"/inbox-screens.txt "$out"/connections.md 2>/dev/null >"$out/report.md" || true
 echo "== report: $out/report.md"

@@ -12,19 +12,24 @@ using Microsoft.Extensions.Logging;
 namespace LiveBench;
 
 /// <summary>What a run needs from its database, written by <see cref="Prepare"/>.</summary>
-internal sealed record Prepared(string Password, IReadOnlyList<string> Agents, string AdminKey, string HiddenTeamKey, int HiddenTeamId);
+/// <param name="DeskAgents">Agents in every team but the hidden one, for the screens on widget chats' tickets: routing
+/// rules move a new chat into a team after it starts, and a screen on it must still see it (absent in older files).</param>
+internal sealed record Prepared(string Password, IReadOnlyList<string> Agents, string AdminKey, string HiddenTeamKey, int HiddenTeamId,
+    IReadOnlyList<string>? DeskAgents = null);
 
 /// <summary>
 /// Readies a database (a SQLite file or a PostgreSQL database) the app has already opened (migrated, roles seeded: start the app on it first) through the
 /// app's own services, as bench/ChatBench/KeyIssuer does: agents agent001..agentNNN@bench.example (InboxBench's
 /// generated agents, or new ones spread over the existing teams on the demo database) get one known password and the
 /// Agent role; admin@bench.example is an admin; a team nobody belongs to ("LiveBench hidden") holds the tickets no
-/// screen may show; and two API keys are issued by the admin, one for all tickets and one for that team.
+/// screen may show; desk001..desk021@bench.example belong to every other team (the ticket screens' agents); and two API
+/// keys are issued by the admin, one for all tickets and one for that team.
 /// </summary>
 internal static class Prepare
 {
     public const string HiddenTeamName = "LiveBench hidden";
     public const string AdminEmail = "admin@bench.example";
+    private const int DeskAgentCount = 21; // --ticket-screens (20) and the Chromium composer
 
     /// <param name="dbPath">The SQLite file, or null with <paramref name="postgres"/>.</param>
     /// <param name="postgres">An Npgsql connection string: the app runs with Database:Provider=Postgres on it.</param>
@@ -57,6 +62,16 @@ internal static class Prepare
         var teams = await db.Teams.Where(t => t.Name != HiddenTeamName).OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
 
         var admin = await EnsureAgentAsync(users, db, AdminEmail, "LiveBench Admin", hash, [Roles.Admin, Roles.Agent], teamId: null);
+        var desk = new List<string>();
+        for (var i = 1; i <= DeskAgentCount; i++)
+        {
+            var email = $"desk{i:D3}@bench.example";
+            var agent = await EnsureAgentAsync(users, db, email, $"Bench Desk {i:D3}", hash, [Roles.Agent], teamId: null);
+            var member = await db.TeamMembers.Where(m => m.AgentId == agent.Id).Select(m => m.TeamId).ToListAsync();
+            db.TeamMembers.AddRange(teams.Except(member).Select(team => new TeamMember { TeamId = team, AgentId = agent.Id }));
+            await db.SaveChangesAsync();
+            desk.Add(email);
+        }
         var emails = new List<string>();
         for (var i = 1; i <= agentCount; i++)
         {
@@ -79,7 +94,7 @@ internal static class Prepare
         {
             throw new InvalidOperationException(adminKey.Error ?? hiddenKey.Error);
         }
-        return new Prepared(password, emails, adminKey.Secret!, hiddenKey.Secret!, hidden.Id);
+        return new Prepared(password, emails, adminKey.Secret!, hiddenKey.Secret!, hidden.Id, desk);
     }
 
     private static async Task<Agent> EnsureAgentAsync(UserManager<Agent> users, AppDbContext db, string email, string name, string hash, string[] roles, int? teamId)

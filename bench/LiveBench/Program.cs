@@ -7,6 +7,8 @@ using LiveBench.Circuits;
 //   probe   --url <app> --email <agent> --password <pw> [--path /inbox]      one protocol screen, prints what it saw
 //   run     --url <app> --pid <server pid> --prepared <prepared.json> [--screens 0,25,50,100] [--browsers 10]
 //           [--changes 100] [--phase-seconds 45] [--ticket-screens 20] [--chats 20] [--heap] [--out <dir>] [--label text]
+//           [--second-node <app node B>]                                 every other inbox screen on node B, changes on A
+//   hold    --url <app> --prepared <prepared.json> --screens 50 [--ready <file>]   protocol inbox screens held until SIGTERM
 var options = Args.Parse(args.Skip(1));
 switch (args.FirstOrDefault())
 {
@@ -20,10 +22,13 @@ switch (args.FirstOrDefault())
     case "probe":
         await ProbeAsync(new Uri(options.Required("url")), options.Required("email"), options.Required("password"), options.Get("path") ?? "/inbox");
         return 0;
+    case "hold":
+        return await Hold.RunAsync(new Uri(options.Required("url")), Prepare.Read(options.Required("prepared")),
+            options.Int("screens", 50), options.Get("ready"));
     case "run":
         return await LiveRun.RunAsync(RunOptions.From(options));
     default:
-        Console.Error.WriteLine("usage: LiveBench prepare --db <file> | --postgres <connection string> --out <json> | probe --url <url> --email <e> --password <p> | run --url <url> --pid <pid> --prepared <json> ...");
+        Console.Error.WriteLine("usage: LiveBench prepare --db <file> | --postgres <connection string> --out <json> | probe --url <url> --email <e> --password <p> | hold --url <url> --prepared <json> --screens <n> | run --url <url> --pid <pid> --prepared <json> ...");
         return 2;
 }
 

@@ -17,7 +17,12 @@
 # a full GC at each step, with dotnet-gcdump from the tool manifest; adds ~15 s a step), --inbox-queries (also runs
 # InboxBench measure on the same database afterwards; SQLite only), --postgres <Npgsql connection string> (in place of
 # --db: the app runs on that PostgreSQL database with Database:Provider=Postgres; a new or empty database gets the demo
-# data, a used one is used as it is). LIVEBENCH_PORT (5190) changes the port.
+# data, a used one is used as it is), --second-node <Redis connection, e.g. 127.0.0.1:6394> (two app nodes on one
+# database and that Redis, A on the port and B on the next one; every other inbox screen is on B, changes are made on
+# A, figures are per node; with --postgres: two nodes can't share a SQLite file across machines). LIVEBENCH_PORT (5190)
+# changes the port.
+#   bench/LiveBench/run.sh --postgres "Host=127.0.0.1;Port=5444;Username=postgres;Database=awnodes" --second-node 127.0.0.1:6394 \
+#     --screens 0,50 --browsers 10
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,12 +33,14 @@ out="$here/out/$(date -u +%Y%m%dT%H%M%SZ)"
 db="demo"
 postgres=""
 inbox_queries=""
+redis=""
 run_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) db="$2"; shift 2 ;;
     --postgres) postgres="$2"; shift 2 ;;
     --inbox-queries) inbox_queries=1; shift ;;
+    --second-node) redis="$2"; shift 2 ;;
     --heap) run_args+=("$1"); shift ;;
     *) run_args+=("$1" "$2"); shift 2 ;;
   esac
@@ -66,7 +73,7 @@ ulimit -n "$(ulimit -Hn)"
 
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "command: bench/LiveBench/run.sh $(if [[ -n "$postgres" ]]; then echo "--postgres '${db#PostgreSQL: }'"; else echo "--db ${db/#$work\/demo.db/demo}"; fi) ${run_args[*]:-} ${inbox_queries:+--inbox-queries}"
+  echo "command: bench/LiveBench/run.sh $(if [[ -n "$postgres" ]]; then echo "--postgres '${db#PostgreSQL: }'"; else echo "--db ${db/#$work\/demo.db/demo}"; fi) ${redis:+--second-node $redis} ${run_args[*]:-} ${inbox_queries:+--inbox-queries}"
   echo "commit: $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- AgentWorkspace || echo ' (with uncommitted app changes)')"
   echo "cpus: $(nproc); memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); dotnet: $(dotnet --version)"
   echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -79,35 +86,58 @@ dotnet build "$here" -c Release -nologo -v q -clp:ErrorsOnly
 bench=("dotnet" "$here/bin/Release/net10.0/LiveBench.dll")
 
 app_pid=""
+app_b_pid=""
 stop_app() {
-  if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
-    kill "$app_pid"
-    wait "$app_pid" 2>/dev/null || true
-  fi
+  for pid in "$app_pid" "$app_b_pid"; do
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   app_pid=""
+  app_b_pid=""
 }
 trap 'stop_app; rm -rf "$work"' EXIT
 
+# $1: the node's URL, $2: its log. Both nodes share the database, the data-protection keys and (with --second-node) Redis.
+start_node() {
+  (
+    cd "$repo/AgentWorkspace"
+    # All screens and widgets connect from 127.0.0.1: the widget hub's per-address limits (one office behind one
+    # address) are raised; its per-connection limits stay as shipped.
+    export ASPNETCORE_ENVIRONMENT=Production DemoData__Enabled=$demo \
+      "${db_env[@]}" DataProtection__KeysPath="$work/keys" \
+      Widget__RateLimits__CallsPerAddressBurst=10000000 Widget__RateLimits__CallsPerAddressPerSecond=10000000 \
+      Widget__RateLimits__MessagesPerAddressBurst=10000000 Widget__RateLimits__MessagesPerAddressPerSecond=10000000 \
+      Widget__RateLimits__StartsPerAddressBurst=10000000 Widget__RateLimits__StartsPerAddressPerMinute=10000000
+    [[ -z "$redis" ]] || export Redis__Connection="$redis"
+    # The built app itself rather than `dotnet run`, so $! is the server's own process (its CPU and memory are measured).
+    exec ./bin/Release/net10.0/AgentWorkspace --urls "$1"
+  ) >>"$2" 2>&1 &
+}
+wait_healthy() {
+  for _ in $(seq 1200); do
+    curl -sf "$1/healthz" >/dev/null && return 0
+    kill -0 "$2" 2>/dev/null || { echo "the app at $1 exited; see $out" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "the app at $1 did not answer /healthz in 10 min" >&2
+  exit 1
+}
+
 echo "== starting the app on $url (database $db)"
-(
-  cd "$repo/AgentWorkspace"
-  # All screens and widgets connect from 127.0.0.1: the widget hub's per-address limits (one office behind one
-  # address) are raised; its per-connection limits stay as shipped.
-  export ASPNETCORE_ENVIRONMENT=Production DemoData__Enabled=$demo \
-    "${db_env[@]}" DataProtection__KeysPath="$work/keys" \
-    Widget__RateLimits__CallsPerAddressBurst=10000000 Widget__RateLimits__CallsPerAddressPerSecond=10000000 \
-    Widget__RateLimits__MessagesPerAddressBurst=10000000 Widget__RateLimits__MessagesPerAddressPerSecond=10000000 \
-    Widget__RateLimits__StartsPerAddressBurst=10000000 Widget__RateLimits__StartsPerAddressPerMinute=10000000
-  # The built app itself rather than `dotnet run`, so $! is the server's own process (its CPU and memory are measured).
-  exec ./bin/Release/net10.0/AgentWorkspace --urls "$url"
-) >>"$out/app.log" 2>&1 &
+start_node "$url" "$out/app.log"
 app_pid=$!
-for _ in $(seq 1200); do
-  curl -sf "$url/healthz" >/dev/null && break
-  kill -0 "$app_pid" 2>/dev/null || { echo "the app exited; see $out/app.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -sf "$url/healthz" >/dev/null || { echo "the app did not answer /healthz in 10 min" >&2; exit 1; }
+wait_healthy "$url" "$app_pid"
+if [[ -n "$redis" ]]; then
+  # B starts once A has migrated and seeded the database.
+  url_b="http://127.0.0.1:$((port + 1))"
+  echo "== starting node B on $url_b (same database, Redis $redis)"
+  start_node "$url_b" "$out/app-b.log"
+  app_b_pid=$!
+  wait_healthy "$url_b" "$app_b_pid"
+  run_args+=(--second-node "$url_b")
+fi
 
 echo "== preparing sign-ins and API keys"
 "${bench[@]}" prepare "${prepare_args[@]}" --agents 100 --out "$out/prepared.json"

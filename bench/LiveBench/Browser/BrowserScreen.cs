@@ -10,7 +10,7 @@ namespace LiveBench.Browser;
 /// with a live circuit. A MutationObserver in the page reports, through an exposed function, the wall-clock time at
 /// which a watched marker first appears in the DOM (after blazor.web.js applied the batch, i.e. what the agent sees).
 /// </summary>
-internal sealed class BrowserScreen(IBrowser browser, Uri baseUri, string email, string password, string path) : IScreen
+internal sealed class BrowserScreen(IBrowser browser, Uri baseUri, string email, string password, string path, string? node = null) : IScreen
 {
     private const string WatchScript = """
         (() => {
@@ -38,7 +38,7 @@ internal sealed class BrowserScreen(IBrowser browser, Uri baseUri, string email,
 
     public string Email => email;
     public string Path => path;
-    public string Kind => "chromium";
+    public string Kind => node is null ? "chromium" : $"chromium, node {node}";
 
     public async Task OpenAsync(CancellationToken ct)
     {

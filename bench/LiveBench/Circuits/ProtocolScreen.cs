@@ -12,21 +12,23 @@ namespace LiveBench.Circuits;
 /// <summary>
 /// One agent screen as a Blazor Server circuit, without a browser: it signs in over HTTP, GETs the page, starts a
 /// circuit on /_blazor with the page's prerendered markers (StartCircuit, then UpdateRootComponents as blazor.web.js
-/// does), answers the JS interop calls the server makes (with null: nothing here has a DOM), and acknowledges every
+/// does), answers the JS interop calls the server makes (see <see cref="OnBeginInvokeJs"/>), and acknowledges every
 /// render batch (OnRenderCompleted) so the server keeps sending. It keeps no DOM; it reads each batch's string table
 /// and tells waiters when a marker string arrives. The server cannot tell it from a browser tab.
 /// </summary>
-internal sealed class ProtocolScreen(Uri baseUri, string email, string password, string path) : IScreen
+/// <param name="node">Which app node it is on, when there are two (part of <see cref="Kind"/>, so figures are per node).</param>
+internal sealed class ProtocolScreen(Uri baseUri, string email, string password, string path, string? node = null) : IScreen
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> watches = new();
     private readonly TaskCompletionSource firstBatch = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HubConnection? hub;
     private HttpClient? http;
     private long lastBatchAt;
+    private long lastJsObjectId;
 
     public string Email => email;
     public string Path => path;
-    public string Kind => "protocol";
+    public string Kind => node is null ? "protocol" : $"protocol, node {node}";
     public long Batches;
     public long BatchBytes;
     public ConcurrentQueue<string> Errors { get; } = new();
@@ -116,15 +118,29 @@ internal sealed class ProtocolScreen(Uri baseUri, string email, string password,
         _ = hub!.SendAsync("OnRenderCompleted", batchId, (string?)null);
     }
 
+    /// <summary>
+    /// Answers a JS interop call as blazor.web.js would for what the app calls, without running any script: a call that
+    /// asks for an object reference (JSCallResultType.JSObjectReference = 1: an <c>import</c> of a page's module, the
+    /// inbox's <c>listen</c>, the SLA <c>tick</c>) gets a new reference in the shape DotNet's JSObjectReference reads,
+    /// <c>{"__jsObjectId":n}</c>, numbered per circuit from 1 as the script numbers them; every other call, including
+    /// those made on such a reference, succeeds with null (the app's module functions return nothing, or a value it
+    /// treats as absent: a saved draft, a replaced text). Answering an import with null instead makes the page throw
+    /// (ArgumentNullException: jsObjectReference) and its circuit render nothing more.
+    /// </summary>
     private void OnBeginInvokeJs(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId, int callType)
     {
-        InteropCalls.AddOrUpdate(identifier, 1, (_, n) => n + 1);
-        if (asyncHandle != 0)
+        InteropCalls.AddOrUpdate(targetInstanceId == 0 ? identifier : $"{identifier} (on a module)", 1, (_, n) => n + 1);
+        if (asyncHandle == 0)
         {
-            // Success with no value: what a call to a function that returns nothing looks like.
-            _ = hub!.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,null]");
+            return; // fire-and-forget: the server waits for no answer
         }
+        var result = resultType == JsObjectReferenceResult
+            ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref lastJsObjectId)}}}"
+            : "null";
+        _ = hub!.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{result}]");
     }
+
+    private const int JsObjectReferenceResult = 1;
 
     public async ValueTask DisposeAsync()
     {

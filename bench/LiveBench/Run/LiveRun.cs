@@ -101,9 +101,11 @@ internal sealed partial class LiveRun(RunOptions options, Prepared prepared, Ser
         var fresh = Enumerable.Range(inboxScreens.Count, Math.Max(0, target - inboxScreens.Count)).Select(i =>
         {
             var email = prepared.Agents[i % prepared.Agents.Count];
+            // With --second-node every other screen (Chromium and protocol alike) is on node B; changes are made on A.
+            var (url, node) = options.SecondNode is { } b ? (i % 2 == 0 ? (options.Url, "A") : (b, "B")) : (options.Url, (string?)null);
             return i < options.Browsers && browser is not null
-                ? (IScreen)new BrowserScreen(browser, options.Url, email, prepared.Password, "/inbox")
-                : new ProtocolScreen(options.Url, email, prepared.Password, "/inbox");
+                ? (IScreen)new BrowserScreen(browser, url, email, prepared.Password, "/inbox", node)
+                : new ProtocolScreen(url, email, prepared.Password, "/inbox", node);
         }).ToList();
         var started = Stopwatch.StartNew();
         var openMs = await OpenAllAsync(fresh);

@@ -1,7 +1,7 @@
 namespace LiveBench;
 
 internal sealed record RunOptions(Uri Url, int Pid, string PreparedPath, IReadOnlyList<int> Screens, int Browsers, int Changes,
-    int TicketScreens, int Chats, bool Heap, string Out, string Label, int PhaseSeconds)
+    int TicketScreens, int Chats, bool Heap, string Out, string Label, int PhaseSeconds, Uri? SecondNode)
 {
     public static RunOptions From(Args a) => new(
         new Uri(a.Required("url")),
@@ -15,5 +15,6 @@ internal sealed record RunOptions(Uri Url, int Pid, string PreparedPath, IReadOn
         a.Flag("heap"),
         a.Get("out") ?? ".",
         a.Get("label") ?? "",
-        a.Int("phase-seconds", 45));
+        a.Int("phase-seconds", 45),
+        a.Get("second-node") is { } second ? new Uri(second) : null);
 }
