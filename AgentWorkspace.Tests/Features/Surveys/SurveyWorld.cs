@@ -159,12 +159,14 @@ public sealed class SurveyWorld : IAsyncDisposable
 
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        // Generous: advancing the clock can make every seeded ticket's SLA timer fall due at once, and CI runs this beside
+        // the rest of the suite on 2 cores (it once took longer than 15 s there).
+        var deadline = DateTime.UtcNow.AddSeconds(45);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Waited 15 s for: {what}");
+                throw new TimeoutException($"Waited 45 s for: {what}");
             }
             await Task.Delay(20);
         }

@@ -62,25 +62,28 @@ public sealed partial class TicketPage
 
     private async Task ReloadAsync()
     {
-        details = await Queries.GetByNumberAsync(scope, Number);
+        // Read into a local: a live event may run another reload while this one awaits (e.g. routing moves the ticket
+        // out of the agent's reach during the first load) and set the field to null underneath it.
+        var current = await Queries.GetByNumberAsync(scope, Number);
+        details = current;
         loaded = true;
-        if (details is null)
+        if (current is null)
         {
             StopWatching();
             return;
         }
-        if (watchedTicketId != details.Ticket.Id)
+        var ticketId = current.Ticket.Id;
+        if (watchedTicketId != ticketId)
         {
             StopWatching();
-            var ticketId = details.Ticket.Id;
             following = Follow(Topic.Ticket(ticketId), OnEventsAsync);
             watch = Presence.Watch(ticketId, scope.AgentId, agentName);
             watchedTicketId = ticketId;
             await Reads.MarkOpenedAsync(scope.AgentId, ticketId);
         }
-        slaTimers = await Sla.TimersAsync(details.Ticket.Id);
-        viewers = Presence.Viewers(details.Ticket.Id);
-        customerTyping = Presence.IsCustomerTyping(details.Ticket.Id);
+        slaTimers = await Sla.TimersAsync(ticketId);
+        viewers = Presence.Viewers(ticketId);
+        customerTyping = Presence.IsCustomerTyping(ticketId);
     }
 
     /// <summary>This ticket's events only. Who is viewing or typing is read from memory; anything else reads the ticket again.</summary>
