@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AgentWorkspace.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
@@ -80,6 +81,14 @@ public static class ApiServiceExtensions
         try
         {
             return await next(context);
+        }
+        catch (Exception e) when (DatabaseErrors.IsTransient(e) && !context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // Not a bug: the database was too busy to take the change in time (a lock wait ran out). Nothing was stored,
+            // so the same request can simply be sent again.
+            context.HttpContext.Response.Headers.RetryAfter = "2";
+            return ApiRequests.Problem(StatusCodes.Status503ServiceUnavailable, "Busy",
+                "The database is busy; nothing was changed. Send the same request again in a few seconds.");
         }
         catch (Exception e) when (!context.HttpContext.RequestAborted.IsCancellationRequested)
         {
