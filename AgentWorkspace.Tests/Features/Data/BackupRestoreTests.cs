@@ -165,11 +165,8 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
 
     private static void ExecuteOn(string databasePath, string sql)
     {
-        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
-        db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery().ShouldBe(1);
+        using var db = DatabaseAssertions.OpenWritable(databasePath);
+        DatabaseAssertions.ChangeOneRow(db, sql);
     }
 
     public void Dispose()

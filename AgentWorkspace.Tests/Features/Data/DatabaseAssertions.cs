@@ -42,12 +42,12 @@ public static class DatabaseAssertions
             WHERE COALESCE(m.n, 0) <> t."LastMessageSeq" OR COALESCE(m.d, 0) <> COALESCE(m.n, 0) OR COALESCE(m.last, 0) <> t."LastMessageSeq" OR COALESCE(m.first, 1) <> 1;
             """).ShouldBeEmpty("tickets whose message sequence has holes");
 
-    /// <summary>A connection to the app's database (read-only on SQLite), not pooled.</summary>
-    public static DbConnection Open(AppProcess app)
+    /// <summary>A connection to the app's database (read-only on SQLite unless <paramref name="writable"/>), not pooled.</summary>
+    public static DbConnection Open(AppProcess app, bool writable = false)
     {
         if (!app.OnPostgres)
         {
-            return OpenReadOnly(app.DatabasePath);
+            return writable ? OpenWritable(app.DatabasePath) : OpenReadOnly(app.DatabasePath);
         }
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Pooling = false }.ToString());
         connection.Open();
@@ -59,6 +59,21 @@ public static class DatabaseAssertions
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         return connection;
+    }
+
+    public static SqliteConnection OpenWritable(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Runs one statement that must change exactly one row: a test's deliberate edit or damage.</summary>
+    public static void ChangeOneRow(DbConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery().ShouldBe(1);
     }
 
     public static List<string> Rows(DbConnection db, string sql)

@@ -1,6 +1,5 @@
 using AgentWorkspace.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace AgentWorkspace.Tests.Features.Data;
@@ -35,19 +34,8 @@ public sealed class DatabaseCheckTests(ITestOutputHelper output) : IDisposable
 
     private static void Execute(AppProcess app, string sql)
     {
-        if (app.OnPostgres)
-        {
-            using var pg = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Pooling = false }.ToString());
-            pg.Open();
-            using var pgCommand = new NpgsqlCommand(sql, pg);
-            pgCommand.ExecuteNonQuery().ShouldBe(1);
-            return;
-        }
-        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = app.DatabasePath, Pooling = false }.ToString());
-        db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery().ShouldBe(1);
+        using var db = DatabaseAssertions.Open(app, writable: true);
+        DatabaseAssertions.ChangeOneRow(db, sql);
     }
 
     public void Dispose()
