@@ -97,6 +97,59 @@ public sealed class WorkspaceNotifierTests
     }
 
     [Fact]
+    public async Task APacedSubscriber_GetsTheFirstEventAtOnce_AndABurstWithinItsPaceAsOneLaterBatch_LosingNothing()
+    {
+        var pace = TimeSpan.FromMilliseconds(600);
+        var batches = Channel.CreateUnbounded<(long At, IReadOnlyList<WorkspaceEvent> Batch)>();
+        using var subscription = notifier.Subscribe([Topic.Agent("a1")], batch =>
+        {
+            batches.Writer.TryWrite((System.Diagnostics.Stopwatch.GetTimestamp(), batch));
+            return Task.CompletedTask;
+        }, pace: pace);
+
+        using var timeout = new CancellationTokenSource(Patience);
+        notifier.Publish(Seen(0));
+        var (firstAt, first) = await batches.Reader.ReadAsync(timeout.Token);
+        first.ShouldBe([Seen(0)]);
+        for (var i = 1; i <= 40; i++)
+        {
+            notifier.Publish(Seen(i));
+        }
+
+        var received = new List<WorkspaceEvent>();
+        long secondAt = 0;
+        while (received.Count < 40)
+        {
+            var (at, batch) = await batches.Reader.ReadAsync(timeout.Token);
+            secondAt = secondAt == 0 ? at : secondAt;
+            received.AddRange(batch);
+        }
+        received.ShouldBe(Enumerable.Range(1, 40).Select(i => (WorkspaceEvent)Seen(i)).ToList(), "every event of the burst, in order");
+        System.Diagnostics.Stopwatch.GetElapsedTime(firstAt, secondAt).ShouldBeGreaterThanOrEqualTo(pace - TimeSpan.FromMilliseconds(20),
+            "the burst waited for the pace instead of being handed over event by event");
+    }
+
+    [Fact]
+    public async Task APacedSubscriberWhoseQueueOverflowsDuringItsPace_GetsOneReload()
+    {
+        var batches = Channel.CreateUnbounded<IReadOnlyList<WorkspaceEvent>>();
+        using var subscription = notifier.Subscribe([Topic.Agent("a1")], batch =>
+        {
+            batches.Writer.TryWrite(batch);
+            return Task.CompletedTask;
+        }, capacity: 4, pace: TimeSpan.FromSeconds(2));
+
+        using var timeout = new CancellationTokenSource(Patience);
+        notifier.Publish(Seen(0));
+        (await batches.Reader.ReadAsync(timeout.Token)).ShouldBe([Seen(0)]);
+        for (var i = 1; i <= 20; i++)
+        {
+            notifier.Publish(Seen(i)); // the pump is pacing: 4 fit in the queue, 16 overflow
+        }
+        (await batches.Reader.ReadAsync(timeout.Token)).ShouldBe([ReloadRequired.Instance]);
+    }
+
+    [Fact]
     public async Task ASubscriber_ReceivesOnlyItsTopics_AndAnEventOnTwoOfItsTopicsOnce()
     {
         var ticketOne = Channel.CreateUnbounded<WorkspaceEvent>();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Threading.Channels;
 using AgentWorkspace.Realtime.Cluster;
 
@@ -28,11 +29,18 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger, Cluster
     public IDisposable Subscribe(Topic topic, Func<IReadOnlyList<WorkspaceEvent>, Task> handler, int capacity = DefaultCapacity, Origins origins = Origins.AnyNode) =>
         Subscribe([topic], handler, capacity, origins);
 
+    /// <param name="pace">
+    /// The shortest time from the start of one batch to the next (zero: none). The first event after a quiet spell is
+    /// handed over at once; what arrives within <paramref name="pace"/> of it waits and comes as one batch. A screen
+    /// passes its render pace here, so a burst of changes costs it a bounded number of renders per second.
+    /// </param>
     public IDisposable Subscribe(
-        IReadOnlyCollection<Topic> topics, Func<IReadOnlyList<WorkspaceEvent>, Task> handler, int capacity = DefaultCapacity, Origins origins = Origins.AnyNode)
+        IReadOnlyCollection<Topic> topics, Func<IReadOnlyList<WorkspaceEvent>, Task> handler, int capacity = DefaultCapacity,
+        Origins origins = Origins.AnyNode, TimeSpan pace = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        var subscriber = new Subscriber(this, topics.Distinct().ToArray(), handler, capacity, origins);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pace, TimeSpan.Zero);
+        var subscriber = new Subscriber(this, topics.Distinct().ToArray(), handler, capacity, origins, pace);
         lock (changing)
         {
             foreach (var topic in subscriber.Topics)
@@ -132,7 +140,7 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger, Cluster
     }
 
     private sealed class Subscriber(
-        WorkspaceNotifier owner, Topic[] topics, Func<IReadOnlyList<WorkspaceEvent>, Task> handler, int capacity, Origins origins)
+        WorkspaceNotifier owner, Topic[] topics, Func<IReadOnlyList<WorkspaceEvent>, Task> handler, int capacity, Origins origins, TimeSpan pace)
         : IDisposable
     {
         private readonly Channel<WorkspaceEvent> queue = Channel.CreateBounded<WorkspaceEvent>(
@@ -169,6 +177,7 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger, Cluster
             var reader = queue.Reader;
             while (await reader.WaitToReadAsync())
             {
+                var started = pace > TimeSpan.Zero ? Stopwatch.GetTimestamp() : 0;
                 List<WorkspaceEvent> batch = [];
                 if (Interlocked.Exchange(ref overflowed, 0) == 1)
                 {
@@ -196,6 +205,11 @@ public sealed class WorkspaceNotifier(ILogger<WorkspaceNotifier> logger, Cluster
                 catch (Exception ex)
                 {
                     owner.log.LogWarning(ex, "A subscriber of {Topics} failed to handle {Count} event(s)", string.Join(", ", topics), batch.Count);
+                }
+                if (pace > TimeSpan.Zero && Volatile.Read(ref disposed) == 0 && pace - Stopwatch.GetElapsedTime(started) is { Ticks: > 0 } rest)
+                {
+                    // Events that arrive meanwhile stay queued and come as the next batch (an overflow still becomes one reload).
+                    await Task.Delay(rest);
                 }
             }
         }

@@ -126,6 +126,28 @@ public sealed class InboxPageComponentTests : PopoverComponentTest
         inbox.WaitForAssertion(() => navigation.Uri.ShouldEndWith($"/tickets/{billing.Number}"));
     }
 
+    [Fact]
+    public async Task ALiveChangeToOneRow_LeavesTheOtherRowsAndTabsHandlersAlone_SoOnlyWhatChangedGoesToTheBrowser()
+    {
+        var changing = await Data.CreateAsync();
+        var other = await Data.CreateAsync();
+        var ana = await AgentIdAsync(DemoAgents.AnaEmail);
+        var inbox = await RenderInboxForAsync(DemoAgents.AnaEmail);
+        inbox.WaitForElement(RowOf(changing.Number)).QuerySelector("[data-testid=updated-marker]").ShouldNotBeNull();
+        // bUnit shows each event handler's id: a handler the renderer re-sent gets a new one.
+        string Handlers() => string.Join(" ", [
+            inbox.Find(RowOf(other.Number)).GetAttribute("blazor:onclick"),
+            inbox.Find($"{RowOf(other.Number)} input[type=checkbox]").GetAttribute("blazor:onchange"),
+            .. inbox.FindAll("[data-testid=inbox-views] button").Select(tab => tab.GetAttribute("blazor:onclick"))]);
+        var before = Handlers();
+        before.ShouldNotContain("  ");
+
+        await app.Services.GetRequiredService<TicketReads>().MarkSeenAsync(ana, changing.Id);
+
+        inbox.WaitForAssertion(() => inbox.Find(RowOf(changing.Number)).QuerySelector("[data-testid=updated-marker]").ShouldBeNull(), TimeSpan.FromSeconds(5));
+        Handlers().ShouldBe(before);
+    }
+
     private static string RowOf(int number) => $"[data-testid=inbox-row][data-ticket='{number}']";
 
     private async Task<(int Id, int Number)> CreateWaitingUrgentTicketAsync()

@@ -143,6 +143,10 @@ public sealed partial class InboxPage : LiveComponent
     {
         viewing = Presence.ViewedBy(rows.Select(r => r.Id), scope.AgentId);
         var ids = rows.Select(r => r.Id).ToHashSet();
+        foreach (var gone in rowHandlers.Keys.Where(id => !ids.Contains(id)).ToList())
+        {
+            rowHandlers.Remove(gone);
+        }
         if (ids.SetEquals(followedRows))
         {
             return;
@@ -312,6 +316,31 @@ public sealed partial class InboxPage : LiveComponent
         pageStart = pages.Count > 0 ? pages.Pop() : null;
         cursor = 0;
         await LoadAsync();
+    }
+
+    // A lambda written in the markup is a new delegate at every render, and the renderer sends each changed handler to
+    // the browser: one live change re-sent two handlers per row and one per tab. These are made once per row and tab.
+    private readonly Dictionary<int, (Action Focus, Action Toggle)> rowHandlers = [];
+    private readonly Dictionary<(InboxView, int?), Func<Task>> viewHandlers = [];
+
+    private (Action Focus, Action Toggle) HandlersOf(int id)
+    {
+        if (!rowHandlers.TryGetValue(id, out var handlers))
+        {
+            handlers = (() => cursor = rows.FindIndex(r => r.Id == id), () => Toggle(id));
+            rowHandlers[id] = handlers;
+        }
+        return handlers;
+    }
+
+    private Func<Task> SelectOf(InboxView view, int? teamId)
+    {
+        if (!viewHandlers.TryGetValue((view, teamId), out var handler))
+        {
+            handler = () => SelectViewAsync(view, teamId);
+            viewHandlers[(view, teamId)] = handler;
+        }
+        return handler;
     }
 
     private void Toggle(int id)
