@@ -38,6 +38,12 @@ internal sealed partial class ServerProcess(int pid, string repoRoot)
             var collect = await RunToolAsync($"collect -p {pid} -o {file}");
             if (collect is null || !File.Exists(file)) return null;
             var report = await RunToolAsync($"report {file}");
+            // LIVEBENCH_HEAP_DIR keeps each step's type table, to diff what the screens added.
+            if (report is not null && Environment.GetEnvironmentVariable("LIVEBENCH_HEAP_DIR") is { Length: > 0 } keep)
+            {
+                Directory.CreateDirectory(keep);
+                await File.WriteAllTextAsync(Path.Combine(keep, $"heap-{DateTime.UtcNow:HHmmss}.txt"), report);
+            }
             var match = report is null ? null : HeapBytes().Match(report);
             return match is { Success: true } ? long.Parse(match.Groups[1].Value.Replace(",", "")) / 1024.0 / 1024.0 : null;
         }
