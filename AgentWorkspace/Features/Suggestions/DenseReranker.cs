@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AgentWorkspace.Features.Suggestions;
+
+/// <summary>The dense (sentence-embedding) part of suggestions; <c>Suggestions:Dense</c> in configuration.</summary>
+public sealed record DenseSettings
+{
+    /// <summary>Off: suggestions are lexical only, and no article is embedded.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Share of the dense score in the mix; chosen by 5-fold selection (docs/BENCHMARKS.md).</summary>
+    public float Weight { get; init; } = 0.5f;
+
+    /// <summary>Texts with fewer words stay lexical (and skip the query embedding).</summary>
+    public int MinWords { get; init; }
+
+    /// <summary>The model is English: texts detected as Spanish stay lexical.</summary>
+    public bool EnglishOnly { get; init; } = true;
+
+    /// <summary>Lexical results the mix starts from (every article with a vector is a candidate as well).</summary>
+    public int Candidates { get; init; } = 30;
+
+    public static DenseSettings From(IConfiguration configuration) =>
+        configuration.GetSection("Suggestions:Dense").Get<DenseSettings>() ?? new DenseSettings();
+}
+
+/// <summary>
+/// Lexical + dense: the engine's scores (divided by its top score) and the articles' cosine similarity to the query
+/// (min-max scaled over every article with a vector) mixed as (1 − w)·lexical + w·dense. An article without a vector
+/// yet ranks by its lexical score alone, as if its dense score matched it, so it is never pushed down for lacking one.
+/// The app (<see cref="KbSuggestions"/>) and bench/SuggestEval both rank through this class.
+/// </summary>
+public static class DenseReranker
+{
+    /// <summary>Whether the dense part is used for this text (long enough, and in the model's language).</summary>
+    public static bool Applies(string query, DenseSettings settings) =>
+        settings.Enabled && settings.Weight > 0
+        && (settings.MinWords <= 0 || CountWords(query) >= settings.MinWords)
+        && (!settings.EnglishOnly || LanguageDetector.Detect(query) != TextAnalyzer.Spanish);
+
+    /// <param name="lexical">The engine's hits, best first (ask it for <see cref="DenseSettings.Candidates"/>).</param>
+    /// <param name="allowed">False for articles this reader may not get (internal ones for customers, ones no longer live).</param>
+    public static IReadOnlyList<SuggestionHit> Fuse(IReadOnlyList<SuggestionHit> lexical, ReadOnlySpan<float> query, DenseVectorSet vectors,
+        float weight, Func<string, bool> allowed, int max)
+    {
+        var similarities = vectors.Similarities(query);
+        if (similarities.Length == 0)
+        {
+            return lexical.Take(max).ToList();
+        }
+        var (min, max0) = (similarities.Min(), similarities.Max());
+        var range = max0 - min;
+        var topLexical = lexical.Count > 0 && lexical[0].Score > 0 ? lexical[0].Score : 1;
+        var scores = new Dictionary<string, (double Score, SuggestionHit? Hit)>(StringComparer.Ordinal);
+        for (var i = 0; i < similarities.Length; i++)
+        {
+            scores[vectors.Ids[i]] = (weight * (range > 0 ? (similarities[i] - min) / range : 0), null);
+        }
+        foreach (var hit in lexical)
+        {
+            var share = hit.Score / topLexical;
+            scores[hit.Id] = scores.TryGetValue(hit.Id, out var dense)
+                ? (dense.Score + (1 - weight) * share, hit)
+                : (share, hit); // no vector yet: lexical alone
+        }
+        return scores.Where(p => allowed(p.Key))
+            .OrderByDescending(p => p.Value.Score).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(max)
+            .Select(p => new SuggestionHit(p.Key, p.Value.Score, p.Value.Hit?.MatchedTerms ?? []))
+            .ToList();
+    }
+
+    /// <summary>What is embedded for an article: title, keywords, body (the model reads the first 512 word pieces).</summary>
+    public static string ArticleText(SuggestionDocument document) => $"{document.Title}. {document.Keywords}. {document.Body}";
+
+    /// <summary>The key of a stored vector: the text embedded and the model that embedded it.</summary>
+    public static string ContentHash(string model, string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(model + "\n" + text)));
+
+    private static int CountWords(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+}
