@@ -31,6 +31,7 @@ public sealed class ArticleEmbeddings(
     private int vectorsLoaded;
     private int queriesEmbedded;
     private int busy;
+    private int disposed;
 
     public DenseSettings Settings => settings;
 
@@ -69,7 +70,10 @@ public sealed class ArticleEmbeddings(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        stopping.Cancel();
+        if (Volatile.Read(ref disposed) == 0)
+        {
+            stopping.Cancel();
+        }
         worker?.Join(TimeSpan.FromSeconds(5));
         return Task.CompletedTask;
     }
@@ -263,8 +267,13 @@ public sealed class ArticleEmbeddings(
         }
     }
 
+    // Registered as a singleton and as a hosted service: the container disposes it twice.
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         stopping.Cancel();
         stopping.Dispose();
         wake.Dispose();
