@@ -255,7 +255,15 @@ public sealed class ArticleEmbeddings(
             Interlocked.Increment(ref articlesEmbedded);
             row ??= db.ArticleEmbeddings.Add(new ArticleEmbedding { ArticleId = item.ArticleId, Model = embedder.Model, ContentHash = "", Vector = [] }).Entity;
             (row.ContentHash, row.Vector, row.RevisionNumber, row.EmbeddedAt) = (item.Hash, ArticleEmbedding.ToBytes(vector), item.RevisionNumber, clock.GetUtcNow());
-            db.SaveChanges();
+            try
+            {
+                db.SaveChanges();
+            }
+            catch (DbUpdateException ex)
+            {
+                // Another node stored it first, or the article was deleted: the vector still serves this process.
+                logger.LogWarning(ex, "Could not store the vector of article {ArticleId}", item.ArticleId);
+            }
         }
         lock (sync)
         {
