@@ -62,7 +62,7 @@ public sealed class ArticleEmbeddings(
     {
         if (settings.Enabled)
         {
-            worker = new Thread(Work) { IsBackground = true, Name = "ArticleEmbeddings", Priority = ThreadPriority.BelowNormal };
+            worker = new Thread(Work) { IsBackground = true, Name = "ArticleEmbeddings" };
             worker.Start();
         }
         return Task.CompletedTask;
@@ -138,6 +138,7 @@ public sealed class ArticleEmbeddings(
     private void Work()
     {
         var token = stopping.Token;
+        BackgroundThreadPriority.Lower();
         try
         {
             while (!token.IsCancellationRequested)
@@ -217,9 +218,9 @@ public sealed class ArticleEmbeddings(
             using var db = dbFactory.CreateDbContext();
             var stored = db.ArticleEmbeddings.AsNoTracking().Where(e => e.Model == embedder.Model)
                 .Select(e => new { e.ArticleId, e.ContentHash, e.Vector }).ToList();
+            var found = new List<(string, float[], string)>();
             lock (sync)
             {
-                var found = new List<(string, float[], string)>();
                 foreach (var row in stored)
                 {
                     var id = row.ArticleId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -232,6 +233,7 @@ public sealed class ArticleEmbeddings(
                 Volatile.Write(ref vectors, vectors.With(found));
                 Interlocked.Add(ref vectorsLoaded, found.Count);
             }
+            logger.LogInformation("Loaded {Count} stored article vectors", found.Count);
         }
         catch (Exception ex)
         {
