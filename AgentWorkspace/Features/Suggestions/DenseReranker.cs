@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -44,31 +45,65 @@ public static class DenseReranker
     public static IReadOnlyList<SuggestionHit> Fuse(IReadOnlyList<SuggestionHit> lexical, ReadOnlySpan<float> query, DenseVectorSet vectors,
         float weight, Func<string, bool> allowed, int max)
     {
-        var similarities = vectors.Similarities(query);
-        if (similarities.Length == 0)
+        if (vectors.Count == 0)
         {
-            return lexical.Take(max).ToList();
+            return lexical.Where(h => allowed(h.Id)).Take(max).ToList();
         }
-        var (min, max0) = (similarities.Min(), similarities.Max());
-        var range = max0 - min;
+        var similarities = vectors.Similarities(query);
+        var (low, range) = (TensorPrimitives.Min(similarities), TensorPrimitives.Max(similarities) - TensorPrimitives.Min(similarities));
+        double Dense(int position) => weight * (range > 0 ? (similarities[position] - low) / range : 0);
+
         var topLexical = lexical.Count > 0 && lexical[0].Score > 0 ? lexical[0].Score : 1;
         var scores = new Dictionary<string, (double Score, SuggestionHit? Hit)>(StringComparer.Ordinal);
-        for (var i = 0; i < similarities.Length; i++)
-        {
-            scores[vectors.Ids[i]] = (weight * (range > 0 ? (similarities[i] - min) / range : 0), null);
-        }
         foreach (var hit in lexical)
         {
             var share = hit.Score / topLexical;
-            scores[hit.Id] = scores.TryGetValue(hit.Id, out var dense)
-                ? (dense.Score + (1 - weight) * share, hit)
-                : (share, hit); // no vector yet: lexical alone
+            var position = vectors.PositionOf(hit.Id);
+            scores[hit.Id] = (position < 0 ? share : Dense(position) + (1 - weight) * share, hit); // no vector yet: lexical alone
+        }
+        // An article with no lexical score ranks by its dense score alone, so only the best few by similarity can
+        // reach the top: take enough of them that, after dropping lexical hits and articles the reader may not get,
+        // at least max are left (or every article was taken).
+        for (var wanted = max + lexical.Count + 16; ; wanted *= 2)
+        {
+            var added = 0;
+            foreach (var position in TopPositions(similarities, wanted))
+            {
+                var id = vectors.Ids[position];
+                if (!scores.ContainsKey(id) || scores[id].Hit is null)
+                {
+                    scores[id] = (Dense(position), null);
+                    added += allowed(id) ? 1 : 0;
+                }
+            }
+            if (added >= max || wanted >= similarities.Length)
+            {
+                break;
+            }
         }
         return scores.Where(p => allowed(p.Key))
             .OrderByDescending(p => p.Value.Score).ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(max)
             .Select(p => new SuggestionHit(p.Key, p.Value.Score, p.Value.Hit?.MatchedTerms ?? []))
             .ToList();
+    }
+
+    // The positions of the count largest values (a min-heap of count entries: one pass, no sort of the whole array).
+    private static List<int> TopPositions(float[] values, int count)
+    {
+        var heap = new PriorityQueue<int, float>(Math.Min(count, values.Length) + 1);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (heap.Count < count)
+            {
+                heap.Enqueue(i, values[i]);
+            }
+            else if (heap.TryPeek(out _, out var smallest) && values[i] > smallest)
+            {
+                heap.EnqueueDequeue(i, values[i]);
+            }
+        }
+        return [.. heap.UnorderedItems.Select(e => e.Element)];
     }
 
     /// <summary>What is embedded for an article: title, keywords, body (the model reads the first 512 word pieces).</summary>

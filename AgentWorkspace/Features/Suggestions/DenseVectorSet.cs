@@ -32,6 +32,9 @@ public sealed class DenseVectorSet
 
     public bool Contains(string id) => positions.ContainsKey(id);
 
+    /// <summary>The article's index in <see cref="Ids"/> and <see cref="Similarities"/>, or -1.</summary>
+    public int PositionOf(string id) => positions.TryGetValue(id, out var i) ? i : -1;
+
     /// <summary>The content hash the article's vector was made from, or null when it has none.</summary>
     public string? HashOf(string id) => positions.TryGetValue(id, out var i) ? hashes[i] : null;
 
