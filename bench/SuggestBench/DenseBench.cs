@@ -25,7 +25,12 @@ public static class DenseBench
         embedder.Embed("warm up the model");
         var loadTime = Stopwatch.GetElapsedTime(loadStart);
         process.Refresh();
-        Console.WriteLine($"model: {embedder.Model}; load + first embedding {loadTime.TotalSeconds:F2} s; working set {before / 1048576.0:F0} -> {process.WorkingSet64 / 1048576.0:F0} MB");
+        var loaded = process.WorkingSet64;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        process.Refresh();
+        Console.WriteLine($"model: {embedder.Model}; load + first embedding {loadTime.TotalSeconds:F2} s; working set {before / 1048576.0:F0} -> {loaded / 1048576.0:F0} MB, " +
+            $"{process.WorkingSet64 / 1048576.0:F0} MB after a full collection");
 
         foreach (var size in sizes)
         {

@@ -1,4 +1,5 @@
 using AgentWorkspace.Features.Suggestions;
+using Microsoft.Extensions.Configuration;
 
 namespace AgentWorkspace.Tests.Features.Suggestions;
 
@@ -89,6 +90,17 @@ public sealed class DenseRerankerTests(DenseRerankerTests.Model model) : IClassF
 
         hybrid[0].Id.ShouldBe("password", $"hybrid: {string.Join(", ", hybrid.Select(h => $"{h.Id} {h.Score:F3}"))}");
         hybrid[0].Score.ShouldBe(1, 1e-9); // the top lexical score, as if its dense score matched it
+    }
+
+    [Fact]
+    public void ADenseWeightOutsideZeroToOne_IsAClearConfigurationError()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Suggestions:Dense:Weight"] = "1.5" }).Build();
+
+        var error = Should.Throw<InvalidOperationException>(() => DenseSettings.From(configuration));
+
+        error.Message.ShouldContain("Weight must be between 0 and 1");
+        DenseSettings.From(new ConfigurationBuilder().Build()).ShouldBe(new DenseSettings());
     }
 
     private DenseVectorSet Vectors(IEnumerable<SuggestionDocument> documents) => DenseVectorSet.Empty.With(

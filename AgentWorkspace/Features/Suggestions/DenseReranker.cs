@@ -22,8 +22,15 @@ public sealed record DenseSettings
     /// <summary>Lexical results the mix starts from (every article with a vector is a candidate as well).</summary>
     public int Candidates { get; init; } = 30;
 
-    public static DenseSettings From(IConfiguration configuration) =>
-        configuration.GetSection("Suggestions:Dense").Get<DenseSettings>() ?? new DenseSettings();
+    public static DenseSettings From(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Suggestions:Dense").Get<DenseSettings>() ?? new DenseSettings();
+        return settings is { Weight: >= 0 and <= 1, MinWords: >= 0, Candidates: >= 1 }
+            ? settings
+            : throw new InvalidOperationException(
+                "Suggestions:Dense: Weight must be between 0 and 1, MinWords 0 or more and Candidates 1 or more " +
+                $"(got Weight {settings.Weight}, MinWords {settings.MinWords}, Candidates {settings.Candidates}).");
+    }
 }
 
 /// <summary>
