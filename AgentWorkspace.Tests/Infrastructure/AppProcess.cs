@@ -174,6 +174,7 @@ public sealed class AppProcess(string dataDirectory, int port, IReadOnlyDictiona
         start.Environment["DataProtection__KeysPath"] = Path.Combine(dataDirectory, "keys");
         start.Environment["DemoData__Enabled"] = "true";
         start.Environment["Routing__Enabled"] = "false";
+        start.Environment["Suggestions__Dense__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -66,6 +66,8 @@ public sealed class WorkspaceAppFactory : WebApplicationFactory<Program>
         // Automatic assignment would move the tickets other tests create (and the demo agents they sign in get them):
         // tests that exercise routing switch it on with "Routing:Enabled" = "true" in their settings.
         builder.UseSetting("Routing:Enabled", "false");
+        // Embedding the demo KB's articles costs ~30 s of CPU per host: only the dense tests switch it on.
+        builder.UseSetting("Suggestions:Dense:Enabled", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

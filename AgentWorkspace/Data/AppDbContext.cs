@@ -55,6 +55,7 @@ public class AppDbContext : IdentityDbContext<Agent, IdentityRole, string>
     public DbSet<ChatConversation> ChatConversations => Set<ChatConversation>();
     public DbSet<SuggestionRequest> SuggestionRequests => Set<SuggestionRequest>();
     public DbSet<SynonymList> SynonymLists => Set<SynonymList>();
+    public DbSet<ArticleEmbedding> ArticleEmbeddings => Set<ArticleEmbedding>();
     public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
     public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();

@@ -5,7 +5,7 @@ using SuggestEval;
 
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: SuggestBench <articles.jsonl> <queries.jsonl> [--sizes 10000,100000] [--per-kind 1000] [--seed 7] [--fidelity] [--publish [--publishes 50]] [--set Knob=value]...");
+    Console.Error.WriteLine("usage: SuggestBench <articles.jsonl> <queries.jsonl> [--sizes 10000,100000] [--per-kind 1000] [--seed 7] [--fidelity] [--publish [--publishes 50]] [--dense [--dense-embed N]] [--set Knob=value]...");
     return 2;
 }
 
@@ -29,6 +29,14 @@ var devQueries = KbEvalData.LoadQueries(args[1]).Select(q => new BenchQuery(q.Ki
 var languages = LanguageText.Learn(kbArticles);
 Console.WriteLine($"SuggestBench: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
     $"server GC {System.Runtime.GCSettings.IsServerGC}, seed {seed}");
+
+if (args.Contains("--dense"))
+{
+    // --dense: the lexical + MiniLM path; --sizes 160 uses the kb-eval articles themselves.
+    DenseBench.Run(kbArticles, languages, devQueries, sizes, seed, int.Parse(Option("--per-kind", "300")), tuning,
+        int.Parse(Option("--dense-embed", "1000000")));
+    return 0;
+}
 
 if (args.Contains("--publish"))
 {

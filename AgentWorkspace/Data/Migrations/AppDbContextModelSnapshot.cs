@@ -1894,6 +1894,43 @@ namespace AgentWorkspace.Data.Migrations
                     b.ToTable("SlaStates", (string)null);
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.Suggestions.ArticleEmbedding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EmbeddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Model")
+                        .IsUnique();
+
+                    b.ToTable("ArticleEmbeddings");
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.Suggestions.SuggestionRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -2890,6 +2927,15 @@ namespace AgentWorkspace.Data.Migrations
                     b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
                         .WithOne()
                         .HasForeignKey("AgentWorkspace.Features.Sla.SlaState", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Suggestions.ArticleEmbedding", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.KnowledgeBase.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

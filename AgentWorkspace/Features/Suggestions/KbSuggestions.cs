@@ -15,10 +15,13 @@ public sealed record KbSuggestion(int ArticleId, string Slug, string Title, stri
 /// read and added, replaced or dropped in the index (<see cref="SuggestionIndex.WithChanges(IEnumerable{SuggestionDocument}, IEnumerable{string})"/>);
 /// pending changes are folded into a new compact index in the background once there are enough of them. Drafts and
 /// articles only in review are never indexed, and saving them changes nothing; internal-only articles are indexed
-/// but never returned to customers.
+/// but never returned to customers. With <c>Suggestions:Dense:Enabled</c>, texts the dense part applies to
+/// (<see cref="DenseReranker.Applies"/>) are ranked lexical + MiniLM (<see cref="DenseReranker"/>), with the live
+/// articles' vectors that <see cref="ArticleEmbeddings"/> keeps.
 /// </summary>
 public sealed class KbSuggestions(
-    IDbContextFactory<AppDbContext> dbFactory, ArticleQueries articles, WorkspaceNotifier notifier, ILogger<KbSuggestions> logger) : IHostedService
+    IDbContextFactory<AppDbContext> dbFactory, ArticleQueries articles, WorkspaceNotifier notifier, ILogger<KbSuggestions> logger,
+    ArticleEmbeddings? embeddings = null) : IHostedService
 {
     public const int AgentResults = 5;
     public const int CustomerResults = 3;
@@ -105,8 +108,11 @@ public sealed class KbSuggestions(
         }
         var current = Volatile.Read(ref live);
         var searched = index.Current;
-        var hits = searched.Search(query.Length > 2000 ? query[^2000..] : query,
-            new SuggestionOptions { MaxResults = max, IncludeInternal = includeInternal, Language = language });
+        var text = query.Length > 2000 ? query[^2000..] : query;
+        var options = new SuggestionOptions { MaxResults = max, IncludeInternal = includeInternal, Language = language };
+        var hits = Dense(text) is { } dense
+            ? Fuse(searched.Search(text, options with { MaxResults = Math.Max(max, dense.Settings.Candidates) }), text, dense, current, includeInternal, max)
+            : searched.Search(text, options);
         var results = new List<KbSuggestion>(hits.Count);
         foreach (var hit in hits)
         {
@@ -118,6 +124,26 @@ public sealed class KbSuggestions(
             }
         }
         return results;
+    }
+
+    private ArticleEmbeddings? Dense(string text) =>
+        embeddings is { Current.Count: > 0 } dense && DenseReranker.Applies(text, dense.Settings) ? dense : null;
+
+    private IReadOnlyList<SuggestionHit> Fuse(IReadOnlyList<SuggestionHit> lexical, string text, ArticleEmbeddings dense,
+        ConcurrentDictionary<string, PublishedArticle> current, bool includeInternal, int max)
+    {
+        float[] query;
+        try
+        {
+            query = dense.EmbedQuery(text);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not embed a query; it is ranked lexically");
+            return lexical.Take(max).ToList();
+        }
+        return DenseReranker.Fuse(lexical, query, dense.Current, dense.Settings.Weight,
+            id => current.TryGetValue(id, out var article) && (includeInternal || !article.IsInternal), max);
     }
 
     /// <summary>Re-reads every live article and the synonyms and swaps in a new index; completes once a rebuild that
@@ -187,6 +213,7 @@ public sealed class KbSuggestions(
         // Swapped whole: searches in flight keep the index they started with.
         index.Rebuild(published.Select(Document), synonyms);
         Volatile.Write(ref live, new ConcurrentDictionary<string, PublishedArticle>(published.Select(a => KeyValuePair.Create(Key(a.Id), a))));
+        embeddings?.ReplaceAll(published);
         Interlocked.Increment(ref fullBuilds);
     }
 
@@ -200,6 +227,7 @@ public sealed class KbSuggestions(
         foreach (var article in published) map[Key(article.Id)] = article;
         index.Apply(published.Select(Document), removed);
         foreach (var id in removed) map.TryRemove(id, out _);
+        embeddings?.Update(published, removed);
         Interlocked.Increment(ref incrementalUpdates);
     }
 
@@ -230,7 +258,7 @@ public sealed class KbSuggestions(
         });
     }
 
-    private static SuggestionDocument Document(PublishedArticle a) => new(Key(a.Id), a.Language, a.Title, a.Keywords, a.Body, a.IsInternal);
+    internal static SuggestionDocument Document(PublishedArticle a) => new(Key(a.Id), a.Language, a.Title, a.Keywords, a.Body, a.IsInternal);
 
     /// <summary>The editors' synonym list, or the built-in groups until someone edits them.</summary>
     public async Task<string> SynonymsTextAsync()

@@ -1950,6 +1950,45 @@ namespace AgentWorkspace.Data.Migrations.Postgres
                     b.ToTable("SlaStates", (string)null);
                 });
 
+            modelBuilder.Entity("AgentWorkspace.Features.Suggestions.ArticleEmbedding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("EmbeddedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Model")
+                        .IsUnique();
+
+                    b.ToTable("ArticleEmbeddings");
+                });
+
             modelBuilder.Entity("AgentWorkspace.Features.Suggestions.SuggestionRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -2964,6 +3003,15 @@ namespace AgentWorkspace.Data.Migrations.Postgres
                     b.HasOne("AgentWorkspace.Features.Tickets.Ticket", null)
                         .WithOne()
                         .HasForeignKey("AgentWorkspace.Features.Sla.SlaState", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentWorkspace.Features.Suggestions.ArticleEmbedding", b =>
+                {
+                    b.HasOne("AgentWorkspace.Features.KnowledgeBase.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
