@@ -18,8 +18,7 @@ public sealed class ApiKeysPageBrowserTests(BrowserFixture browser)
         await admin.OpenAsync("/admin/api-keys");
 
         await page.Locator("input[name='KeyName']").FillAsync(name);
-        await page.GetByTestId("key-team").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = ApiTestClient.TechnicalTeam, Exact = true }).ClickAsync();
+        await page.ChooseAsync("key-team", ApiTestClient.TechnicalTeam);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
 
         await Expect(page.GetByTestId("new-key-secret")).ToContainTextAsync("shown only once");
