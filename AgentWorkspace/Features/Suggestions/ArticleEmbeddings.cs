@@ -244,7 +244,8 @@ public sealed class ArticleEmbeddings(
     private void EmbedOne(string id, Wanted item)
     {
         using var db = dbFactory.CreateDbContext();
-        var row = db.ArticleEmbeddings.FirstOrDefault(e => e.ArticleId == item.ArticleId && e.Model == embedder.Model);
+        // One row per article and model (a unique index).
+        var row = db.ArticleEmbeddings.SingleOrDefault(e => e.ArticleId == item.ArticleId && e.Model == embedder.Model);
         float[] vector;
         if (row is not null && row.ContentHash == item.Hash)
         {

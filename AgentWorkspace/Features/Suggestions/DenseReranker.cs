@@ -57,7 +57,8 @@ public static class DenseReranker
             return lexical.Where(h => allowed(h.Id)).Take(max).ToList();
         }
         var similarities = vectors.Similarities(query);
-        var (low, range) = (TensorPrimitives.Min(similarities), TensorPrimitives.Max(similarities) - TensorPrimitives.Min(similarities));
+        var low = TensorPrimitives.Min(similarities);
+        var range = TensorPrimitives.Max(similarities) - low;
         double Dense(int position) => weight * (range > 0 ? (similarities[position] - low) / range : 0);
 
         var topLexical = lexical.Count > 0 && lexical[0].Score > 0 ? lexical[0].Score : 1;
